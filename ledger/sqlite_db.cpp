@@ -1,0 +1,139 @@
+#include "ledger/sqlite_db.h"
+
+#include <utility>
+
+namespace drillbase::ledger {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+    std::string msg(what);
+    msg += ": ";
+    msg += db ? sqlite3_errmsg(db) : "out of memory";
+    throw DbError(msg);
+}
+}  // namespace
+
+SqliteDb::SqliteDb(const std::filesystem::path& file) : file_(file) {
+    const int rc =
+        sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open database " + file.string() + ": " +
+                          (db_ ? sqlite3_errmsg(db_) : "out of memory");
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DbError(msg);
+    }
+    // Another process (drillctl while the GUI is open) may hold a lock briefly: wait for it
+    // instead of failing at once. WAL lets officials read while a clerk writes.
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;");
+}
+
+SqliteDb::~SqliteDb() {
+    if (db_) sqlite3_close(db_);
+}
+
+SqliteDb::SqliteDb(SqliteDb&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_)) {}
+
+SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
+    if (this != &other) {
+        if (db_) sqlite3_close(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        file_ = std::move(other.file_);
+    }
+    return *this;
+}
+
+void SqliteDb::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = "SQL failed: ";
+        msg += err ? err : "unknown error";
+        sqlite3_free(err);
+        throw DbError(msg);
+    }
+}
+
+Statement SqliteDb::prepare(std::string_view sql) {
+    return Statement(db_, sql);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+        SQLITE_OK)
+        fail(db, "prepare '" + std::string(sql) + "'");
+}
+
+Statement::~Statement() {
+    if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(db_, "bind");
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, "step");
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::columnInt(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
+
+std::string Statement::columnText(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+}
+
+bool Statement::columnIsNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+Transaction::Transaction(SqliteDb& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing sensible to do in a destructor: SQLite rolls back on close anyway.
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace drillbase::ledger

@@ -1,0 +1,85 @@
+// sqlite_db.h — a small RAII wrapper over one SQLite connection and its prepared statements.
+// Why a wrapper: every caller must finalize statements and close the handle even when an
+// exception unwinds; doing that by hand at each call site is where leaks and locked files come
+// from.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace drillbase::ledger {
+
+// Thrown for any SQLite failure; the message names the operation and SQLite's own text.
+class DbError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class SqliteDb {
+public:
+    // Opens (and creates when missing) the database file; the parent folder must exist.
+    explicit SqliteDb(const std::filesystem::path& file);
+    ~SqliteDb();
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+    SqliteDb(SqliteDb&& other) noexcept;
+    SqliteDb& operator=(SqliteDb&& other) noexcept;
+
+    void exec(std::string_view sql);  // one or more statements, no results
+    Statement prepare(std::string_view sql);
+    sqlite3* handle() const { return db_; }
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::filesystem::path file_;
+};
+
+// One prepared statement. Bind indices are 1-based, as in SQLite; column indices 0-based.
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&& other) noexcept;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bindNull(int index);
+    // Advances to the next row: true while a row is available, false when done.
+    bool step();
+    void reset();
+    std::int64_t columnInt(int col) const;
+    std::string columnText(int col) const;
+    bool columnIsNull(int col) const;
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Commits on commit(), rolls back when destroyed without it (for example on an exception),
+// so a failed multi-row change leaves nothing half-written.
+class Transaction {
+public:
+    explicit Transaction(SqliteDb& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    SqliteDb& db_;
+    bool done_ = false;
+};
+
+}  // namespace drillbase::ledger

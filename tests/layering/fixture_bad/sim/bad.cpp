@@ -1,0 +1,2 @@
+// Fixture for layering_check_catches_violation: a headless file that includes ImGui.
+#include <imgui.h>

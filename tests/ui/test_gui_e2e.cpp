@@ -1,0 +1,73 @@
+// The real drillbase window under Xvfb: --screenshot writes a PNG of the requested size that
+// is not a single colour; without any display the GUI exits 2 and names drillctl.
+#include "run_command.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <filesystem>
+#include <set>
+
+namespace {
+const std::string kExe = DRILLBASE_EXE;
+
+std::string scratchDir() {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("drillbase-e2e-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+struct PngInfo {
+    int w = 0, h = 0;
+    std::size_t distinctColours = 0;
+};
+
+PngInfo inspect(const std::string& file) {
+    PngInfo info;
+    int n = 0;
+    unsigned char* px = stbi_load(file.c_str(), &info.w, &info.h, &n, 3);
+    if (!px) return info;
+    std::set<unsigned> colours;
+    for (int i = 0; i < info.w * info.h; ++i)
+        colours.insert(px[i * 3] << 16 | px[i * 3 + 1] << 8 | px[i * 3 + 2]);
+    stbi_image_free(px);
+    info.distinctColours = colours.size();
+    return info;
+}
+}  // namespace
+
+TEST_CASE("--screenshot renders each screen in both languages at the requested size") {
+    const std::string dir = scratchDir();
+    for (const char* screen : {"home", "trainee", "settings"}) {
+        for (const char* lang : {"zh-CN", "en"}) {
+            const std::string png = dir + "/" + screen + "-" + lang + ".png";
+            const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + kExe + " --db " +
+                                    dir + "/e2e.sqlite --screenshot " + png +
+                                    " --frames 4 --size 1024x700 --screen " + screen + " --lang " +
+                                    lang;
+            const auto r = runCommand(cmd);
+            INFO(cmd, "\n", r.err);
+            REQUIRE(r.exitCode == 0);
+            const auto info = inspect(png);
+            CHECK(info.w == 1024);
+            CHECK(info.h == 700);
+            // Text, panels and buttons give many colours; a blank or failed frame gives one.
+            CHECK(info.distinctColours > 20);
+        }
+    }
+}
+
+TEST_CASE("without a display the GUI exits 2 and points to drillctl") {
+    const std::string dir = scratchDir();
+    const auto r = runCommand("env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER " + kExe +
+                              " --db " + dir + "/nodisplay.sqlite");
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("drillctl") != std::string::npos);
+}
+
+TEST_CASE("a bad --screen is refused before any window opens") {
+    const auto r = runCommand(kExe + " --screen nowhere");
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("unknown --screen nowhere") != std::string::npos);
+}

@@ -1,0 +1,40 @@
+#include "ui/panels/workflow_panel.h"
+
+#include "ui/panels/screen_window.h"
+#include "ui/panels/workflow_features.h"
+
+#include <imgui.h>
+
+namespace drillbase::ui {
+
+void drawWorkflowPanel(Screen workflow, const Strings& s, UiRequests& out) {
+    if (!beginScreenWindow("##workflow")) {
+        endScreenWindow();
+        return;
+    }
+    if (ImGui::Button(s.tr("screen.back"))) out.goTo = Screen::Home;
+    for (const auto& card : roleCards()) {
+        if (card.screen != workflow) continue;
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, card.accent);
+        ImGui::TextUnformatted(s.tr(card.titleKey));
+        ImGui::PopStyleColor();
+        ImGui::TextWrapped("%s", s.tr(card.descKey));
+    }
+    ImGui::Separator();
+    for (const auto& f : featuresOf(workflow)) {
+        ImGui::PushID(f.labelKey);
+        ImGui::BeginChild("feature", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 3.2f), true);
+        ImGui::TextUnformatted(s.tr(f.labelKey));
+        if (!f.available) {
+            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", s.tr("status.not_available"));
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", s.tr("status.not_available.hint"));
+        }
+        ImGui::EndChild();
+        ImGui::PopID();
+    }
+    endScreenWindow();
+}
+
+}  // namespace drillbase::ui
