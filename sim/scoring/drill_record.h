@@ -3,6 +3,8 @@
 // from the final state, so "alarm within 1 minute" is judged by when it happened.
 #pragma once
 
+#include "sim/engine/event.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,11 +13,7 @@
 
 namespace drillbase::sim {
 
-struct LoggedEvent {
-    std::int64_t tick = 0;
-    std::string kind;                          // past tense: "alarm_raised", "report_sent"
-    std::map<std::string, std::string> attrs;  // e.g. {"form": "oral"}, {"unit": "hazmat-1"}
-};
+using LoggedEvent = Event;
 
 // An evaluator's mark for a manual item: points given, or not applicable.
 struct ManualMark {

@@ -1,0 +1,132 @@
+#include "sim/engine/drill_log.h"
+
+#include <istream>
+#include <ostream>
+#include <stdexcept>
+
+namespace drillbase::sim {
+
+std::string hex64(std::uint64_t v) {
+    static const char* digits = "0123456789abcdef";
+    std::string s(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 0xF];
+    return s;
+}
+
+std::string scenarioHash(const std::string& text) {
+    StateHasher h;
+    h.add(std::string_view(text));
+    return hex64(h.value());
+}
+
+DrillRecorder::DrillRecorder(Drill& drill, std::ostream& out, const std::string& scenarioPath,
+                             const std::string& scenarioText, std::uint64_t seed,
+                             std::int64_t hashEvery)
+    : drill_(drill), out_(out), hashEvery_(hashEvery > 0 ? hashEvery : 60) {
+    nlohmann::json header = {{"format", kDrillLogFormat},
+                             {"scenario", scenarioPath},
+                             {"scenario_hash", scenarioHash(scenarioText)},
+                             {"seed", seed},
+                             {"build", "drillbase-sim"},
+                             {"hash_every", hashEvery_}};
+    out_ << header.dump() << '\n';
+}
+
+void DrillRecorder::apply(const Command& c) {
+    out_ << nlohmann::json{{"tick", drill_.state().tick}, {"command", toJson(c)}}.dump() << '\n';
+    drill_.apply(c);
+}
+
+void DrillRecorder::step() {
+    drill_.step();
+    const auto t = drill_.state().tick;
+    if (t % hashEvery_ == 0 && t != lastHashTick_) {
+        out_ << nlohmann::json{{"tick", t}, {"hash", hex64(drill_.hash())}}.dump() << '\n';
+        lastHashTick_ = t;
+    }
+}
+
+void DrillRecorder::finish() {
+    out_ << nlohmann::json{{"tick", drill_.state().tick}, {"hash", hex64(drill_.hash())}}.dump()
+         << '\n';
+    out_.flush();
+}
+
+DrillLog readDrillLog(std::istream& in, const std::string& name) {
+    DrillLog log;
+    std::string line;
+    int lineNo = 0;
+    auto fail = [&](const std::string& why) {
+        throw std::runtime_error(name + ":" + std::to_string(lineNo) + ": " + why);
+    };
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (line.empty()) continue;
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::parse_error& e) {
+            fail(std::string("invalid JSON: ") + e.what());
+        }
+        if (lineNo == 1) {
+            if (j.value("format", "") != kDrillLogFormat)
+                fail("not a drill log (expected format " + std::string(kDrillLogFormat) + ")");
+            log.header.scenarioPath = j.value("scenario", "");
+            log.header.scenarioHash = j.value("scenario_hash", "");
+            log.header.seed = j.value("seed", std::uint64_t{0});
+            log.header.build = j.value("build", "");
+            continue;
+        }
+        if (!j.is_object() || !j.contains("tick") || !j["tick"].is_number_integer())
+            fail("missing integer \"tick\"");
+        LogEntry e;
+        e.tick = j["tick"].get<std::int64_t>();
+        if (j.contains("command")) {
+            try {
+                e.command = commandFromJson(j["command"]);
+            } catch (const std::exception& ex) {
+                fail(std::string("/command: ") + ex.what());
+            }
+        } else if (j.contains("hash") && j["hash"].is_string()) {
+            e.hash = j["hash"].get<std::string>();
+        } else {
+            fail("a line holds either \"command\" or \"hash\"");
+        }
+        if (!log.entries.empty() && e.tick < log.entries.back().tick) fail("ticks go backwards");
+        log.entries.push_back(std::move(e));
+    }
+    if (lineNo == 0) throw std::runtime_error(name + ": empty log");
+    return log;
+}
+
+ReplayResult replay(const DrillLog& log, Drill& drill) {
+    ReplayResult res;
+    for (const auto& e : log.entries) {
+        while (drill.state().tick < e.tick) {
+            const auto before = drill.state().tick;
+            drill.step();
+            if (drill.state().tick == before) {
+                res.ok = false;
+                res.error = "the drill is paused or ended at tick " + std::to_string(before) +
+                            " but the log continues at tick " + std::to_string(e.tick);
+                return res;
+            }
+        }
+        if (e.command) {
+            drill.apply(*e.command);
+        } else if (e.hash) {
+            ++res.checkedHashes;
+            const auto actual = hex64(drill.hash());
+            if (actual != *e.hash) {
+                res.ok = false;
+                res.firstBadTick = e.tick;
+                res.expected = *e.hash;
+                res.actual = actual;
+                return res;
+            }
+        }
+    }
+    return res;
+}
+
+}  // namespace drillbase::sim

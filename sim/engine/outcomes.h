@@ -1,0 +1,16 @@
+// outcomes.h — the figures a drill report and the rubric's outcome thresholds use.
+#pragma once
+
+#include "sim/engine/drill_state.h"
+
+#include <map>
+#include <string>
+
+namespace drillbase::sim {
+
+// Keys: people, exposed_level1/2/3 (anyone at or above AEGL-1/2/3), public_above_aegl2
+// (residents at or above level 2), workers_above_aegl2, evacuated, sheltered, unaware,
+// peak_public (highest intensity a resident breathed), max_dose.
+std::map<std::string, double> computeOutcomes(const DrillState& s);
+
+}  // namespace drillbase::sim
