@@ -69,7 +69,7 @@ const char* personActionName(PersonAction a) {
 }
 
 Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazard> hazard)
-    : scenario_(scenario), seed_(seed), hazard_(std::move(hazard)) {
+    : scenario_(scenario), seed_(seed), hazard_(std::move(hazard)), rng_(seed) {
     state_.tickMillis = scenario_.tickMillis;
     state_.wind = Wind{scenario_.weather.windSpeedMS, scenario_.weather.windFromDeg,
                        scenario_.weather.stability, scenario_.weather.urban};
@@ -110,16 +110,22 @@ UnitState* Drill::unit(const std::string& id) {
     return nullptr;
 }
 
+std::int64_t Drill::reactionTick() {
+    // People do not all move the moment a warning is given: each reacts after the scenario's
+    // warning delay ±25 %, drawn from the drill's seeded generator so a seed replays exactly.
+    ++draws_;
+    const double delayS = scenario_.warningDelayS * rng_.uniform(0.75, 1.25);
+    return state_.tick + static_cast<std::int64_t>(delayS * 1000) / state_.tickMillis;
+}
+
 void Drill::orderPeople(const Circle& area, PersonAction action, double tx, double ty) {
-    const auto delay =
-        static_cast<std::int64_t>(scenario_.warningDelayS * 1000) / state_.tickMillis;
     for (auto& p : state_.people) {
         if (p.action == PersonAction::Safe || p.action == PersonAction::Carried) continue;
         if (!area.contains(p.x, p.y)) continue;
         p.pending = action;
         p.pendingX = tx;
         p.pendingY = ty;
-        p.orderReachesTick = state_.tick + delay;
+        p.orderReachesTick = reactionTick();
     }
 }
 
@@ -153,9 +159,7 @@ void Drill::apply(const Command& c) {
                 }
                 if (map.assemblyPoints.empty()) continue;
                 p.pending = PersonAction::Evacuating;
-                p.orderReachesTick =
-                    state_.tick +
-                    static_cast<std::int64_t>(scenario_.warningDelayS * 1000) / state_.tickMillis;
+                p.orderReachesTick = reactionTick();
             }
             break;
         }
@@ -468,6 +472,7 @@ void Drill::step() {
 std::uint64_t Drill::hash() const {
     StateHasher h;
     h.add(seed_);
+    h.add(draws_);
     h.add(state_.tick);
     h.add(state_.paused);
     h.add(state_.ended);

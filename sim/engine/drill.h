@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sim/engine/drill_state.h"
+#include "sim/rng.h"
 #include "sim/scenario/scenario.h"
 
 #include <memory>
@@ -27,6 +28,7 @@ public:
 
 private:
     void emit(std::string kind, std::map<std::string, std::string> attrs = {});
+    std::int64_t reactionTick();
     void orderPeople(const Circle& area, PersonAction action, double tx, double ty);
     UnitState* unit(const std::string& id);
     void stepUnits(double dtS);
@@ -40,6 +42,8 @@ private:
     std::vector<Event> events_;
     std::vector<Event> timeline_;
     std::size_t nextInject_ = 0;
+    Rng rng_;  // the drill's only source of chance: people's reaction times
+    std::uint64_t draws_ = 0;
 };
 
 }  // namespace drillbase::sim

@@ -5,6 +5,7 @@
 
 #include "sim/engine/command.h"
 #include "sim/engine/state_hash.h"
+#include "sim/field_grid.h"
 
 #include <array>
 #include <cstdint>
@@ -35,6 +36,12 @@ public:
     // Instructor injects the hazard understands (secondary leak); returns false otherwise.
     virtual bool inject(const Command& c, std::int64_t tick) = 0;
     virtual void hashInto(StateHasher& h) const = 0;
+    // The intensity on a grid (overlays, threat zones). The default samples intensityAt at each
+    // cell centre; models with a faster way override it.
+    virtual void fillField(FieldGrid& grid, double z) const {
+        for (int j = 0; j < grid.ny; ++j)
+            for (int i = 0; i < grid.nx; ++i) grid.at(i, j) = intensityAt(grid.centreX(i), grid.centreY(j), z);
+    }
 };
 
 }  // namespace drillbase::sim
