@@ -42,12 +42,12 @@ constexpr Fit kUrbanY[6] = {
     {0.11, 0.0004, -0.5},  // F
 };
 constexpr Fit kUrbanZ[6] = {
-    {0.24, 0.001, 0.5},     // A
-    {0.24, 0.001, 0.5},     // B
-    {0.20, 0.0, 0.0},       // C
-    {0.14, 0.0003, -0.5},   // D
-    {0.08, 0.0015, -0.5},   // E
-    {0.08, 0.0015, -0.5},   // F
+    {0.24, 0.001, 0.5},    // A
+    {0.24, 0.001, 0.5},    // B
+    {0.20, 0.0, 0.0},      // C
+    {0.14, 0.0003, -0.5},  // D
+    {0.08, 0.0015, -0.5},  // E
+    {0.08, 0.0015, -0.5},  // F
 };
 
 const Fit& fitY(Stability s, Terrain t) {
@@ -74,9 +74,13 @@ double invert(const Fit& f, double sigma, double maxX) {
 
 }  // namespace
 
-double briggsSigmaY(double x, Stability s, Terrain t) { return fitY(s, t).at(x < 0 ? 0 : x); }
+double briggsSigmaY(double x, Stability s, Terrain t) {
+    return fitY(s, t).at(x < 0 ? 0 : x);
+}
 
-double briggsSigmaZ(double x, Stability s, Terrain t) { return fitZ(s, t).at(x < 0 ? 0 : x); }
+double briggsSigmaZ(double x, Stability s, Terrain t) {
+    return fitZ(s, t).at(x < 0 ? 0 : x);
+}
 
 Sigmas briggsSigmas(double x, Stability s, Terrain t) {
     return {briggsSigmaY(x, s, t), briggsSigmaZ(x, s, t)};

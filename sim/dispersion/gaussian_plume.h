@@ -13,8 +13,8 @@
 namespace drillbase::sim {
 
 struct PlumeInput {
-    double rateKgS = 1;      // Q
-    double windMS = 3;       // u at release height
+    double rateKgS = 1;  // Q
+    double windMS = 3;   // u at release height
     Stability stability = Stability::D;
     Terrain terrain = Terrain::Rural;
     double releaseHeightM = 0;  // h (effective height; no plume rise is modelled)

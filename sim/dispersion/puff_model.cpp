@@ -28,7 +28,9 @@ WindVector windVector(const PuffWeather& w) {
     return {-w.speedMS * std::sin(rad), -w.speedMS * std::cos(rad)};
 }
 
-double withSource(double sigma, double source) { return std::sqrt(sigma * sigma + source * source); }
+double withSource(double sigma, double source) {
+    return std::sqrt(sigma * sigma + source * source);
+}
 
 }  // namespace
 
@@ -173,14 +175,20 @@ void PuffModel::fillGrid(FieldGrid& grid, double z) const {
         const double sz = withSource(p.sigmaZ, def_.initialSigmaM);
         const double reach = def_.cutoffSigmas * sy;
         // Cells whose centre lies within ±reach of the puff centre, clipped to the grid.
-        const int i0 = std::max(0, static_cast<int>(std::ceil((p.x - reach - grid.originX) / grid.cellM - 0.5)));
-        const int i1 = std::min(grid.nx - 1, static_cast<int>(std::floor((p.x + reach - grid.originX) / grid.cellM - 0.5)));
-        const int j0 = std::max(0, static_cast<int>(std::ceil((p.y - reach - grid.originY) / grid.cellM - 0.5)));
-        const int j1 = std::min(grid.ny - 1, static_cast<int>(std::floor((p.y + reach - grid.originY) / grid.cellM - 0.5)));
+        const int i0 = std::max(
+            0, static_cast<int>(std::ceil((p.x - reach - grid.originX) / grid.cellM - 0.5)));
+        const int i1 =
+            std::min(grid.nx - 1,
+                     static_cast<int>(std::floor((p.x + reach - grid.originX) / grid.cellM - 0.5)));
+        const int j0 = std::max(
+            0, static_cast<int>(std::ceil((p.y - reach - grid.originY) / grid.cellM - 0.5)));
+        const int j1 =
+            std::min(grid.ny - 1,
+                     static_cast<int>(std::floor((p.y + reach - grid.originY) / grid.cellM - 0.5)));
         if (i0 > i1 || j0 > j1) continue;
         const double twoVar = 2.0 * sy * sy;
-        const double amplitude = p.massMg / (kTwoPiPow1_5 * sy * sy * sz) *
-                                 reflectedVertical(z, p.heightM, sz);
+        const double amplitude =
+            p.massMg / (kTwoPiPow1_5 * sy * sy * sz) * reflectedVertical(z, p.heightM, sz);
         ex.resize(static_cast<std::size_t>(i1 - i0 + 1));
         for (int i = i0; i <= i1; ++i) {
             const double dx = grid.centreX(i) - p.x;
@@ -190,7 +198,8 @@ void PuffModel::fillGrid(FieldGrid& grid, double z) const {
             const double dy = grid.centreY(j) - p.y;
             const double rowFactor = amplitude * std::exp(-(dy * dy) / twoVar);
             double* row = &grid.at(0, j);
-            for (int i = i0; i <= i1; ++i) row[i] += rowFactor * ex[static_cast<std::size_t>(i - i0)];
+            for (int i = i0; i <= i1; ++i)
+                row[i] += rowFactor * ex[static_cast<std::size_t>(i - i0)];
         }
     }
 }

@@ -1,5 +1,5 @@
-// puff_model.h — Gaussian puff dispersion (the method of e.g. CALPUFF and ALOHA's heavy-gas-free
-// mode): a continuous release is emitted as a train of puffs, one every few seconds, each
+// puff_model.h — Gaussian puff dispersion (the method of e.g. CALPUFF, Scire et al. 2000):
+// a continuous release is emitted as a train of puffs, one every few seconds, each
 // carrying the mass released since the last. Each puff moves with the wind of its own time, so
 // a wind shift bends the cloud, and grows with Briggs σ(travel distance). A receptor sums
 //
@@ -56,12 +56,12 @@ struct PuffModelDef {
 struct Puff {
     double x = 0, y = 0, heightM = 0;
     double massMg = 0;
-    double travelM = 0;                 // path length since emission
-    double distY = 0, distZ = 0;        // virtual travel distances of the σ curves in force
-    double sigmaY = 0, sigmaZ = 0;      // current size (without the source size)
-    Stability stability = Stability::D; // class the virtual distances refer to
+    double travelM = 0;                  // path length since emission
+    double distY = 0, distZ = 0;         // virtual travel distances of the σ curves in force
+    double sigmaY = 0, sigmaZ = 0;       // current size (without the source size)
+    Stability stability = Stability::D;  // class the virtual distances refer to
     Terrain terrain = Terrain::Rural;
-    std::int32_t release = 0;           // index of its release
+    std::int32_t release = 0;  // index of its release
 };
 
 class PuffModel {

@@ -26,8 +26,12 @@ inline std::optional<Stability> parseStability(std::string_view s) {
     return parseStability(s[0]);
 }
 
-inline char stabilityLetter(Stability s) { return static_cast<char>('A' + static_cast<int>(s)); }
+inline char stabilityLetter(Stability s) {
+    return static_cast<char>('A' + static_cast<int>(s));
+}
 
-inline const char* terrainName(Terrain t) { return t == Terrain::Urban ? "urban" : "rural"; }
+inline const char* terrainName(Terrain t) {
+    return t == Terrain::Urban ? "urban" : "rural";
+}
 
 }  // namespace drillbase::sim

@@ -24,9 +24,9 @@ const char* validityIssueName(ValidityIssue i);
 
 struct ValidityWarning {
     ValidityIssue issue;
-    double value = 0;      // the quantity that failed (wind m/s, criterion, distance m)
-    double limit = 0;      // the limit it was compared with
-    std::string detail;    // one English sentence for logs and drillctl
+    double value = 0;    // the quantity that failed (wind m/s, criterion, distance m)
+    double limit = 0;    // the limit it was compared with
+    std::string detail;  // one English sentence for logs and drillctl
 };
 
 inline constexpr double kMinWindMS = 1.0;
@@ -52,7 +52,7 @@ struct ValidityInput {
     // its normal boiling point, which makes chlorine, for one, much denser than air.
     double releaseTempK = 293.15;
     double ambientTempK = 293.15;
-    double distanceM = -1;       // receptor distance downwind; negative: not checked
+    double distanceM = -1;  // receptor distance downwind; negative: not checked
 };
 
 std::vector<ValidityWarning> checkValidity(const ValidityInput& in);
