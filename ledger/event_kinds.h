@@ -1,0 +1,32 @@
+// event_kinds.h — the kinds of ledger events and their payload fields: the vocabulary shared
+// by the writers (ledger.h), the projections (projections.h) and the provincial import.
+// Events are facts in the past tense. Dates are "YYYY-MM-DD", counts are integers
+// (canonical_json.h). A person is referred to by person_id, the event id of the
+// PersonRegistered event, never by the identity number.
+#pragma once
+
+namespace drillbase::ledger::kinds {
+
+// {credit_code, name, industry}
+inline constexpr const char* kOrganisationRegistered = "OrganisationRegistered";
+// {name, document_type, country, id_hash, id_masked, birth_date?}
+inline constexpr const char* kPersonRegistered = "PersonRegistered";
+// {person_id, credit_code, role, since}
+inline constexpr const char* kRoleAssigned = "RoleAssigned";
+// {person_id, date, hours, kind: initial|annual|review, topic}
+inline constexpr const char* kTrainingRecorded = "TrainingRecorded";
+// {person_id, exam, part: theory|practical, date, score, max_points, passed, rule}
+inline constexpr const char* kExamRecorded = "ExamRecorded";
+// {person_id, type: special_operations, operation, number_masked, number_hash, issued}
+// The certificate is referred to by certificate_id, the event id of this event: its number
+// embeds the identity number ("T" + 18 characters) and is kept only masked and hashed.
+inline constexpr const char* kCertificateIssued = "CertificateIssued";
+// {certificate_id, date}
+inline constexpr const char* kCertificateReviewed = "CertificateReviewed";
+// {certificate_id, date, reason}
+inline constexpr const char* kCertificateRevoked = "CertificateRevoked";
+// {event_id, reason}: the compensating event. History is never edited; a wrong record is
+// voided by this event and, where needed, recorded again correctly.
+inline constexpr const char* kEventVoided = "EventVoided";
+
+}  // namespace drillbase::ledger::kinds

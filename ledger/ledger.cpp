@@ -1,0 +1,207 @@
+#include "ledger/ledger.h"
+
+#include "ledger/credit_code.h"
+#include "ledger/event_kinds.h"
+
+namespace drillbase::ledger {
+
+std::string_view examPartName(ExamPart p) {
+    return p == ExamPart::Theory ? "theory" : "practical";
+}
+
+Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules)
+    : db_(db),
+      storage_(db),
+      store_(storage_),
+      projections_(db),
+      key_(key),
+      industries_(std::move(industries)),
+      rules_(std::move(rules)) {
+    projections_.createSchema();
+    projections_.catchUp(store_);
+}
+
+std::string Ledger::append(const char* kind, const std::string& at, nlohmann::json payload) {
+    try {
+        const auto e = store_.append({kind, at, std::move(payload)});
+        projections_.catchUp(store_);
+        return e.eventId;
+    } catch (const EventStoreError& err) {
+        throw LedgerError(err.what());
+    }
+}
+
+bool Ledger::personExists(const std::string& personId) {
+    auto st = db_.prepare("SELECT 1 FROM people WHERE person_id = ?");
+    st.bind(1, personId);
+    return st.step();
+}
+
+bool Ledger::organisationExists(const std::string& creditCode) {
+    auto st = db_.prepare("SELECT 1 FROM organisations WHERE credit_code = ?");
+    st.bind(1, creditCode);
+    return st.step();
+}
+
+void Ledger::requirePerson(const std::string& personId) {
+    if (!personExists(personId)) throw LedgerError("no person " + personId + " in the ledger");
+}
+
+std::optional<std::string> Ledger::findPerson(const IdentityDocument& doc) {
+    auto st = db_.prepare("SELECT person_id FROM people WHERE id_hash = ?");
+    st.bind(1, lookupHash(doc, key_));
+    if (!st.step()) return std::nullopt;
+    return st.columnText(0);
+}
+
+std::string Ledger::registerOrganisation(const std::string& creditCode, const std::string& name,
+                                         const std::string& industry, const std::string& at) {
+    const auto code = parseCreditCode(creditCode);
+    if (!code.ok()) throw LedgerError(code.message());
+    if (name.empty()) throw LedgerError("organisation name is empty");
+    if (!industries_.find(industry))
+        throw LedgerError("unknown industry \"" + industry + "\" (see content/industries.json)");
+    if (organisationExists(code.normalized))
+        throw LedgerError("organisation " + code.normalized + " is already registered");
+    return append(kinds::kOrganisationRegistered, at,
+                  {{"credit_code", code.normalized}, {"name", name}, {"industry", industry}});
+}
+
+std::string Ledger::registerPerson(const std::string& name, const IdentityDocument& doc,
+                                   const std::string& at) {
+    if (name.empty()) throw LedgerError("person name is empty");
+    if (const auto existing = findPerson(doc))
+        throw LedgerError("this " + std::string(documentTypeName(doc.type)) + " (" +
+                          maskDocument(doc) + ") is already registered as person " + *existing);
+    nlohmann::json p = {{"name", name},
+                        {"document_type", documentTypeName(doc.type)},
+                        {"country", doc.country},
+                        {"id_hash", lookupHash(doc, key_)},
+                        {"id_masked", maskDocument(doc)}};
+    if (doc.birthDate) p["birth_date"] = doc.birthDate->iso();
+    return append(kinds::kPersonRegistered, at, std::move(p));
+}
+
+std::string Ledger::assignRole(const std::string& personId, const std::string& creditCode,
+                               Role role, const CivilDate& since, const std::string& at) {
+    requirePerson(personId);
+    const auto code = parseCreditCode(creditCode);
+    if (!code.ok()) throw LedgerError(code.message());
+    if (!organisationExists(code.normalized))
+        throw LedgerError("organisation " + code.normalized + " is not registered");
+    return append(kinds::kRoleAssigned, at,
+                  {{"person_id", personId},
+                   {"credit_code", code.normalized},
+                   {"role", roleName(role)},
+                   {"since", since.iso()}});
+}
+
+std::string Ledger::recordTraining(const std::string& personId, const CivilDate& date, int hours,
+                                   const std::string& kind, const std::string& topic,
+                                   const std::string& at) {
+    requirePerson(personId);
+    if (hours < 1 || hours > 100)
+        throw LedgerError("training hours must be 1 to 100 class hours per record");
+    if (kind != "initial" && kind != "annual" && kind != "review")
+        throw LedgerError("training kind must be initial, annual or review");
+    return append(kinds::kTrainingRecorded, at,
+                  {{"person_id", personId},
+                   {"date", date.iso()},
+                   {"hours", hours},
+                   {"kind", kind},
+                   {"topic", topic}});
+}
+
+std::string Ledger::recordExam(const std::string& personId, const std::string& exam, ExamPart part,
+                               const CivilDate& date, int score, const std::string& at) {
+    requirePerson(personId);
+    const ExamRule* rule = rules_.examFor(exam, date);
+    if (!rule) throw LedgerError("no exam rule \"" + exam + "\" in force on " + date.iso());
+    if (score < 0 || score > rule->maxPoints)
+        throw LedgerError("score must be 0 to " + std::to_string(rule->maxPoints));
+    const std::string partName(examPartName(part));
+    bool partKnown = false;
+    for (const auto& p : rule->partsInOrder) partKnown = partKnown || p == partName;
+    if (!partKnown) throw LedgerError("exam \"" + exam + "\" has no " + partName + " part");
+
+    // A pass counts while it is valid (pass_valid_months, 0 = always) on the date asked about.
+    auto currentPass = [&](const std::string& p) -> std::optional<CivilDate> {
+        auto st = db_.prepare(
+            "SELECT MAX(on_date) FROM assessments WHERE person_id = ? AND exam = ? AND part = ? "
+            "AND passed = 1 AND on_date <= ?");
+        st.bind(1, personId).bind(2, exam).bind(3, p).bind(4, date.iso());
+        if (!st.step() || st.columnIsNull(0)) return std::nullopt;
+        const auto d = parseIsoDate(st.columnText(0));
+        if (!d || (rule->passValidMonths > 0 && d->addMonths(rule->passValidMonths) <= date))
+            return std::nullopt;
+        return d;
+    };
+    if (const auto passed = currentPass(partName))
+        throw LedgerError("the " + partName + " part of \"" + exam + "\" was already passed on " +
+                          passed->iso());
+    // Failed attempts since the last training up to this date: a failed make-up means
+    // retraining (Order No. 30), and retraining opens a new round of attempts.
+    std::string lastTraining;
+    {
+        auto st =
+            db_.prepare("SELECT MAX(on_date) FROM training WHERE person_id = ? AND on_date <= ?");
+        st.bind(1, personId).bind(2, date.iso());
+        if (st.step() && !st.columnIsNull(0)) lastTraining = st.columnText(0);
+    }
+    auto failures = db_.prepare(
+        "SELECT COUNT(*) FROM assessments WHERE person_id = ? AND exam = ? AND part = ? "
+        "AND passed = 0 AND on_date >= ? AND on_date <= ?");
+    failures.bind(1, personId).bind(2, exam).bind(3, partName).bind(4, lastTraining);
+    failures.bind(5, date.iso());
+    failures.step();
+    if (failures.columnInt(0) >= 1 + rule->makeups)
+        throw LedgerError("the " + partName + " part was failed " +
+                          std::to_string(failures.columnInt(0)) + " times (" +
+                          std::to_string(rule->makeups) +
+                          " make-up allowed): record retraining before another attempt");
+    // Each part needs every earlier part passed first (theory before practical), and that
+    // pass must still be valid on the date of this attempt.
+    for (const auto& earlier : rule->partsInOrder) {
+        if (earlier == partName) break;
+        if (!currentPass(earlier))
+            throw LedgerError(
+                "the " + earlier + " part must be passed before the " + partName + " part" +
+                (rule->passValidMonths > 0
+                     ? " (a pass counts for " + std::to_string(rule->passValidMonths) + " months)"
+                     : std::string()));
+    }
+    return append(kinds::kExamRecorded, at,
+                  {{"person_id", personId},
+                   {"exam", exam},
+                   {"part", partName},
+                   {"date", date.iso()},
+                   {"score", score},
+                   {"max_points", rule->maxPoints},
+                   {"passed", score >= rule->passPoints},
+                   {"rule", rule->meta.id}});
+}
+
+std::string Ledger::voidEvent(const std::string& eventId, const std::string& reason,
+                              const std::string& at) {
+    if (reason.empty()) throw LedgerError("a correction needs a reason");
+    bool found = false;
+    bool alreadyVoided = false;
+    bool isVoid = false;
+    storage_.scan(1, [&](const StoredEvent& e) {
+        if (e.eventId == eventId) {
+            found = true;
+            isVoid = e.kind == kinds::kEventVoided;
+        }
+        if (e.kind == kinds::kEventVoided &&
+            nlohmann::json::parse(e.payload).value("event_id", "") == eventId)
+            alreadyVoided = true;
+        return true;
+    });
+    if (!found) throw LedgerError("no event " + eventId + " in the ledger");
+    // Undoing a correction would make the meaning of the log depend on the order of voids.
+    if (isVoid) throw LedgerError("a correction cannot be voided; record the fact again");
+    if (alreadyVoided) throw LedgerError("event " + eventId + " is already voided");
+    return append(kinds::kEventVoided, at, {{"event_id", eventId}, {"reason", reason}});
+}
+
+}  // namespace drillbase::ledger

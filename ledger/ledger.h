@@ -1,0 +1,102 @@
+// ledger.h — the certification ledger's write side: each call checks its input against the
+// records and the rules in force, then appends one event and brings the derived tables up to
+// date. Nothing here reads a clock: `at` (when it was recorded, UTC) and the dates of the
+// facts come from the caller.
+#pragma once
+
+#include "ledger/compliance.h"
+#include "ledger/event_store.h"
+#include "ledger/identity_document.h"
+#include "ledger/industries.h"
+#include "ledger/projections.h"
+#include "ledger/rules.h"
+#include "ledger/sqlite_db.h"
+#include "ledger/sqlite_event_storage.h"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace drillbase::ledger {
+
+// A refused record; the message says why in words a clerk can act on.
+class LedgerError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class ExamPart { Theory, Practical };
+std::string_view examPartName(ExamPart p);  // "theory", "practical"
+
+class Ledger {
+public:
+    // `db` must hold an initialised ledger (EventStore::initialize).
+    Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules);
+    // The members refer to each other (store_ to storage_): not copyable or movable.
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    // Each returns the new event's id.
+    std::string registerOrganisation(const std::string& creditCode, const std::string& name,
+                                     const std::string& industry, const std::string& at);
+    // Refused when the same document is already registered (found by its keyed hash).
+    std::string registerPerson(const std::string& name, const IdentityDocument& doc,
+                               const std::string& at);
+    std::string assignRole(const std::string& personId, const std::string& creditCode, Role role,
+                           const CivilDate& since, const std::string& at);
+    // kind: "initial", "annual" or "review"; hours are class hours (1..100 per record).
+    std::string recordTraining(const std::string& personId, const CivilDate& date, int hours,
+                               const std::string& kind, const std::string& topic,
+                               const std::string& at);
+    // Enforces the exam rule in force on `date`: score within 0..max, theory passed before a
+    // practical, at most 1 + makeups attempts before retraining, a passed part not retaken.
+    std::string recordExam(const std::string& personId, const std::string& exam, ExamPart part,
+                           const CivilDate& date, int score, const std::string& at);
+    // --- special-operations certificates (ledger_certificates.cpp) ---
+    // Refused unless both exam parts were passed by `issued` and the practical pass is within
+    // its validity. `number` is "T" + the holder's 18-character identity number (checked
+    // against the registered person without storing it); passport holders' numbers are taken
+    // as printed. Returns the certificate id.
+    std::string issueSpecialOpsCertificate(const std::string& personId, const std::string& number,
+                                           const std::string& operation, const CivilDate& issued,
+                                           const std::string& at);
+    // Refused outside the review window, after expiry or a missed review, and without the
+    // review training hours since the last review (Order No. 30 art. 19-21).
+    std::string recordCertificateReview(const std::string& certificateId, const CivilDate& date,
+                                        const std::string& at);
+    std::string revokeCertificate(const std::string& certificateId, const CivilDate& date,
+                                  const std::string& reason, const std::string& at);
+    // The certificate as recorded, evaluated on `on` with the rule in force then.
+    CertificateStatus certificateStatus(const std::string& certificateId, const CivilDate& on);
+
+    // The compensating event: the voided record no longer counts anywhere.
+    std::string voidEvent(const std::string& eventId, const std::string& reason,
+                          const std::string& at);
+
+    std::optional<std::string> findPerson(const IdentityDocument& doc);
+    bool personExists(const std::string& personId);
+    bool organisationExists(const std::string& creditCode);
+
+    EventStore& events() { return store_; }
+    const CertificationRules& rules() const { return rules_; }
+
+private:
+    std::string append(const char* kind, const std::string& at, nlohmann::json payload);
+    void requirePerson(const std::string& personId);
+    struct CertificateRow {
+        std::string personId;
+        SpecialOpsCertificate cert;
+    };
+    CertificateRow loadCertificate(const std::string& certificateId);
+    const SpecialOpsCertificateRule& specialOpsRule(const CivilDate& on) const;
+
+    SqliteDb& db_;
+    SqliteEventStorage storage_;
+    EventStore store_;
+    Projections projections_;
+    LookupKey key_;
+    IndustryList industries_;
+    CertificationRules rules_;
+};
+
+}  // namespace drillbase::ledger

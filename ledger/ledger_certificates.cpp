@@ -1,0 +1,162 @@
+// ledger_certificates.cpp — the special-operations certificate part of Ledger
+// (特种作业人员安全技术培训考核管理规定, SAWS Order No. 30).
+#include "ledger/event_kinds.h"
+#include "ledger/id_number.h"
+#include "ledger/ledger.h"
+
+namespace drillbase::ledger {
+
+namespace {
+
+std::optional<CivilDate> dateOrNull(const Statement& st, int col) {
+    if (st.columnIsNull(col)) return std::nullopt;
+    return parseIsoDate(st.columnText(col));
+}
+
+}  // namespace
+
+const SpecialOpsCertificateRule& Ledger::specialOpsRule(const CivilDate& on) const {
+    const auto* rule = rules_.specialOpsOn(on);
+    if (!rule) throw LedgerError("no special-operations certificate rule in force on " + on.iso());
+    return *rule;
+}
+
+std::string Ledger::issueSpecialOpsCertificate(const std::string& personId,
+                                               const std::string& number,
+                                               const std::string& operation,
+                                               const CivilDate& issued, const std::string& at) {
+    requirePerson(personId);
+    if (operation.empty()) throw LedgerError("name the operation the certificate covers");
+    specialOpsRule(issued);
+    const ExamRule* exam = rules_.examFor("special_operations", issued);
+    if (!exam) throw LedgerError("no special-operations exam rule in force on " + issued.iso());
+
+    // Every part passed by the issue date; the passes count for passValidMonths.
+    for (const auto& part : exam->partsInOrder) {
+        auto st = db_.prepare(
+            "SELECT MAX(on_date) FROM assessments WHERE person_id = ? AND exam = ? AND part = ? "
+            "AND passed = 1 AND on_date <= ?");
+        st.bind(1, personId).bind(2, std::string("special_operations")).bind(3, part);
+        st.bind(4, issued.iso());
+        st.step();
+        const auto passed = dateOrNull(st, 0);
+        if (!passed)
+            throw LedgerError("no passed " + part + " exam by " + issued.iso() +
+                              ": the certificate cannot be issued");
+        if (exam->passValidMonths > 0 && passed->addMonths(exam->passValidMonths) <= issued)
+            throw LedgerError("the " + part + " pass of " + passed->iso() + " is older than " +
+                              std::to_string(exam->passValidMonths) + " months");
+    }
+
+    // The number is "T" + identity number (Order No. 30); it must be this person's.
+    std::string idHash, documentType;
+    {
+        auto st = db_.prepare("SELECT id_hash, document_type FROM people WHERE person_id = ?");
+        st.bind(1, personId);
+        st.step();
+        idHash = st.columnText(0);
+        documentType = st.columnText(1);
+    }
+    std::string masked;
+    std::string normalized;
+    if (documentType == "resident_id") {
+        if (number.size() < 2 || (number[0] != 'T' && number[0] != 't'))
+            throw LedgerError(
+                "a special-operations certificate number is T followed by the "
+                "holder's identity number");
+        const auto id = parseResidentId(number.substr(1), issued);
+        if (!id.document) throw LedgerError("certificate number: " + id.error);
+        if (lookupHash(*id.document, key_) != idHash)
+            throw LedgerError("certificate number " + maskIdNumber(id.document->number) +
+                              " does not carry this person's identity number");
+        // Appended, not `"T" + ...`: that form trips GCC 12's false -Wrestrict warning.
+        normalized = 'T';
+        normalized += id.document->number;
+        masked = 'T';
+        masked += maskIdNumber(id.document->number);
+    } else {
+        for (const char c : number)
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                throw LedgerError("certificate number may contain only letters and digits");
+        if (number.size() < 5 || number.size() > 32)
+            throw LedgerError("certificate number must have 5 to 32 characters");
+        normalized = number;
+        masked = std::string(number.size() - 3, '*') + number.substr(number.size() - 3);
+    }
+    const auto numberHash = keyedHash("special_operations_certificate|" + normalized, key_);
+    {
+        auto st = db_.prepare("SELECT certificate_id FROM certificates WHERE number_hash = ?");
+        st.bind(1, numberHash);
+        if (st.step())
+            throw LedgerError("certificate " + masked + " is already recorded as " +
+                              st.columnText(0));
+    }
+    return append(kinds::kCertificateIssued, at,
+                  {{"person_id", personId},
+                   {"type", "special_operations"},
+                   {"operation", operation},
+                   {"number_masked", masked},
+                   {"number_hash", numberHash},
+                   {"issued", issued.iso()}});
+}
+
+Ledger::CertificateRow Ledger::loadCertificate(const std::string& certificateId) {
+    CertificateRow row;
+    auto st =
+        db_.prepare("SELECT person_id, issued, revoked FROM certificates WHERE certificate_id = ?");
+    st.bind(1, certificateId);
+    if (!st.step()) throw LedgerError("no certificate " + certificateId + " in the ledger");
+    row.personId = st.columnText(0);
+    row.cert.issued = dateOrNull(st, 1).value_or(CivilDate{});
+    row.cert.revoked = dateOrNull(st, 2);
+    auto rv = db_.prepare(
+        "SELECT on_date FROM certificate_reviews WHERE certificate_id = ? ORDER BY on_date");
+    rv.bind(1, certificateId);
+    while (rv.step())
+        if (const auto d = dateOrNull(rv, 0)) row.cert.reviewsPassed.push_back(*d);
+    return row;
+}
+
+CertificateStatus Ledger::certificateStatus(const std::string& certificateId, const CivilDate& on) {
+    const auto row = loadCertificate(certificateId);
+    return specialOpsStatus(row.cert, specialOpsRule(on), on);
+}
+
+std::string Ledger::recordCertificateReview(const std::string& certificateId, const CivilDate& date,
+                                            const std::string& at) {
+    const auto row = loadCertificate(certificateId);
+    const auto& rule = specialOpsRule(date);
+    const auto status = specialOpsStatus(row.cert, rule, date);
+    if (status.state != CertificateState::ReviewDue)
+        throw LedgerError("no review can be recorded on " + date.iso() + ": " + status.explanation);
+    // Review training since the issue or the last review (art. 21: at least 8 class hours).
+    CivilDate since = row.cert.issued;
+    for (const auto& d : row.cert.reviewsPassed) since = std::max(since, d);
+    auto st = db_.prepare(
+        "SELECT COALESCE(SUM(hours), 0) FROM training WHERE person_id = ? AND kind = 'review' "
+        "AND on_date > ? AND on_date <= ?");
+    st.bind(1, row.personId).bind(2, since.iso()).bind(3, date.iso());
+    st.step();
+    const auto hours = st.columnInt(0);
+    if (hours < rule.reviewTrainingHours)
+        throw LedgerError("review training: " + std::to_string(hours) + " of " +
+                          std::to_string(rule.reviewTrainingHours) + " class hours since " +
+                          since.iso() + ", short by " +
+                          std::to_string(rule.reviewTrainingHours - hours));
+    return append(kinds::kCertificateReviewed, at,
+                  {{"certificate_id", certificateId}, {"date", date.iso()}});
+}
+
+std::string Ledger::revokeCertificate(const std::string& certificateId, const CivilDate& date,
+                                      const std::string& reason, const std::string& at) {
+    const auto row = loadCertificate(certificateId);
+    if (reason.empty()) throw LedgerError("a revocation needs a reason (Order No. 30 art. 30)");
+    if (row.cert.revoked)
+        throw LedgerError("certificate " + certificateId + " was already revoked on " +
+                          row.cert.revoked->iso());
+    if (date < row.cert.issued) throw LedgerError("revocation dated before the issue date");
+    return append(kinds::kCertificateRevoked, at,
+                  {{"certificate_id", certificateId}, {"date", date.iso()}, {"reason", reason}});
+}
+
+}  // namespace drillbase::ledger

@@ -1,0 +1,175 @@
+#include "ledger/projections.h"
+
+#include "ledger/event_kinds.h"
+
+#include <set>
+
+namespace drillbase::ledger {
+
+namespace {
+
+// Portable SQL (no SQLite-only types) so the provincial PostgreSQL ledger can reuse it.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS organisations(
+  credit_code TEXT PRIMARY KEY, name TEXT NOT NULL, industry TEXT NOT NULL,
+  event_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS people(
+  person_id TEXT PRIMARY KEY, name TEXT NOT NULL, document_type TEXT NOT NULL,
+  country TEXT NOT NULL, id_hash TEXT NOT NULL UNIQUE, id_masked TEXT NOT NULL,
+  birth_date TEXT);
+CREATE TABLE IF NOT EXISTS roles(
+  event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, credit_code TEXT NOT NULL,
+  role TEXT NOT NULL, since TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS training(
+  event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, on_date TEXT NOT NULL,
+  hours INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS assessments(
+  event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, exam TEXT NOT NULL, part TEXT NOT NULL,
+  on_date TEXT NOT NULL, score INTEGER NOT NULL, max_points INTEGER NOT NULL,
+  passed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS certificates(
+  certificate_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, type TEXT NOT NULL,
+  operation TEXT NOT NULL, number_masked TEXT NOT NULL, number_hash TEXT NOT NULL UNIQUE,
+  issued TEXT NOT NULL, revoked TEXT);
+CREATE TABLE IF NOT EXISTS certificate_reviews(
+  event_id TEXT PRIMARY KEY, certificate_id TEXT NOT NULL, on_date TEXT NOT NULL);
+)sql";
+
+constexpr const char* kTables[] = {"organisations",      "people",      "roles",
+                                   "training",           "assessments", "certificates",
+                                   "certificate_reviews"};
+
+std::string str(const nlohmann::json& p, const char* key) {
+    const auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t num(const nlohmann::json& p, const char* key) {
+    const auto it = p.find(key);
+    return it != p.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+}  // namespace
+
+void Projections::createSchema() {
+    db_.exec(kSchema);
+}
+
+std::int64_t Projections::projectedThrough() {
+    auto st = db_.prepare("SELECT value FROM ledger_meta WHERE key = 'projected_through'");
+    return st.step() ? std::stoll(st.columnText(0)) : 0;
+}
+
+void Projections::clear() {
+    for (const char* t : kTables) db_.exec(std::string("DELETE FROM ") + t);
+}
+
+void Projections::rebuild(const EventStore& store) {
+    Transaction tx(db_);
+    clear();
+    // Voids first, so a voided event is skipped wherever it sits in the log.
+    const auto all = store.readAll();
+    std::set<std::string> voided;
+    for (const auto& e : all)
+        if (e.kind == kinds::kEventVoided)
+            voided.insert(str(nlohmann::json::parse(e.payload), "event_id"));
+    std::int64_t last = 0;
+    for (const auto& e : all) {
+        if (!voided.count(e.eventId)) apply(e);
+        last = e.seq;
+    }
+    auto st = db_.prepare(
+        "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, std::to_string(last));
+    st.step();
+    tx.commit();
+}
+
+void Projections::catchUp(const EventStore& store) {
+    const auto from = projectedThrough();
+    const auto fresh = store.readFrom(from + 1);
+    if (fresh.empty()) return;
+    for (const auto& e : fresh)
+        if (e.kind == kinds::kEventVoided) return rebuild(store);
+    Transaction tx(db_);
+    for (const auto& e : fresh) apply(e);
+    auto st = db_.prepare(
+        "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, std::to_string(fresh.back().seq));
+    st.step();
+    tx.commit();
+}
+
+// A projection must accept every event already in the log, or it would be stuck for good.
+// Two writers can race past the ledger's duplicate checks (the GUI and drillctl at once), so
+// a second registration of one document or certificate is kept in the log but not projected
+// ("ON CONFLICT DO NOTHING"); the first one stays authoritative.
+void Projections::apply(const StoredEvent& e) {
+    const auto p = nlohmann::json::parse(e.payload);
+    const std::string& k = e.kind;
+    if (k == kinds::kOrganisationRegistered) {
+        auto st = db_.prepare(
+            "INSERT INTO organisations(credit_code, name, industry, event_id) VALUES(?,?,?,?) "
+            "ON CONFLICT(credit_code) DO UPDATE SET name = excluded.name, "
+            "industry = excluded.industry, event_id = excluded.event_id");
+        st.bind(1, str(p, "credit_code")).bind(2, str(p, "name")).bind(3, str(p, "industry"));
+        st.bind(4, e.eventId);
+        st.step();
+    } else if (k == kinds::kPersonRegistered) {
+        auto st = db_.prepare(
+            "INSERT INTO people(person_id, name, document_type, country, id_hash, id_masked, "
+            "birth_date) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        st.bind(1, e.eventId).bind(2, str(p, "name")).bind(3, str(p, "document_type"));
+        st.bind(4, str(p, "country")).bind(5, str(p, "id_hash")).bind(6, str(p, "id_masked"));
+        if (p.contains("birth_date"))
+            st.bind(7, str(p, "birth_date"));
+        else
+            st.bindNull(7);
+        st.step();
+    } else if (k == kinds::kRoleAssigned) {
+        auto st = db_.prepare(
+            "INSERT INTO roles(event_id, person_id, credit_code, role, since) VALUES(?,?,?,?,?)");
+        st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "credit_code"));
+        st.bind(4, str(p, "role")).bind(5, str(p, "since"));
+        st.step();
+    } else if (k == kinds::kTrainingRecorded) {
+        auto st = db_.prepare(
+            "INSERT INTO training(event_id, person_id, on_date, hours, kind, topic) "
+            "VALUES(?,?,?,?,?,?)");
+        st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "date"));
+        st.bind(4, num(p, "hours")).bind(5, str(p, "kind")).bind(6, str(p, "topic"));
+        st.step();
+    } else if (k == kinds::kExamRecorded) {
+        auto st = db_.prepare(
+            "INSERT INTO assessments(event_id, person_id, exam, part, on_date, score, "
+            "max_points, passed) VALUES(?,?,?,?,?,?,?,?)");
+        st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "exam"));
+        st.bind(4, str(p, "part")).bind(5, str(p, "date")).bind(6, num(p, "score"));
+        st.bind(7, num(p, "max_points"));
+        st.bind(8, static_cast<std::int64_t>(p.value("passed", false) ? 1 : 0));
+        st.step();
+    } else if (k == kinds::kCertificateIssued) {
+        auto st = db_.prepare(
+            "INSERT INTO certificates(certificate_id, person_id, type, operation, number_masked, "
+            "number_hash, issued) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "type"));
+        st.bind(4, str(p, "operation")).bind(5, str(p, "number_masked"));
+        st.bind(6, str(p, "number_hash")).bind(7, str(p, "issued"));
+        st.step();
+    } else if (k == kinds::kCertificateReviewed) {
+        auto st = db_.prepare(
+            "INSERT INTO certificate_reviews(event_id, certificate_id, on_date) VALUES(?,?,?)");
+        st.bind(1, e.eventId).bind(2, str(p, "certificate_id")).bind(3, str(p, "date"));
+        st.step();
+    } else if (k == kinds::kCertificateRevoked) {
+        auto st = db_.prepare("UPDATE certificates SET revoked = ? WHERE certificate_id = ?");
+        st.bind(1, str(p, "date")).bind(2, str(p, "certificate_id"));
+        st.step();
+    }
+    // Unknown kinds (from a newer version) change no table: the event stays in the log and
+    // a later version's rebuild will project it.
+}
+
+}  // namespace drillbase::ledger

@@ -1,0 +1,69 @@
+// End-to-end test of `drillctl ledger ...`: init, add, verify, and tamper detection.
+#include "run_command.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+namespace {
+
+const std::string kCtl = DRILLCTL_EXE;
+
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
+
+std::string freshDb() {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("drillbase-ledger-cli-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return (dir / "ledger.sqlite").string();
+}
+
+}  // namespace
+
+TEST_CASE("drillctl ledger: init, add, verify, and a tampered event is named") {
+    const auto db = freshDb();
+    auto r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 2);  // no database yet: not created by verify
+    CHECK_FALSE(std::filesystem::exists(db));
+
+    r = runCommand(kCtl + " ledger init --db " + db + " --base-id base-t1");
+    REQUIRE(r.exitCode == 0);
+    CHECK(std::filesystem::exists(db + ".key"));
+
+    r = runCommand(kCtl + " ledger org add --db " + db +
+                   " --code 914403001922038216 --name Huawei --industry manufacturing");
+    CHECK(r.exitCode == 0);
+
+    r = runCommand(kCtl + " ledger person add --db " + db +
+                   " --name Zhang --id-number 110105194912310021");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "bad check character: expected X, got 1"));
+
+    r = runCommand(kCtl + " ledger person add --db " + db +
+                   " --name Zhang --id-number 11010519491231002X --org 914403001922038216"
+                   " --role safety_manager");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "110105********002X"));
+    CHECK_FALSE(contains(r.out, "19491231002X"));
+
+    r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "3 event(s)"));
+
+    // Tamper with event 2 through the sqlite3 shell, as someone with file access could.
+    if (runCommand("command -v sqlite3").exitCode != 0) {
+        MESSAGE("sqlite3 shell not installed (Debian package sqlite3): tamper check skipped");
+        return;
+    }
+    r = runCommand(
+        "sqlite3 " + db +
+        " \"DROP TRIGGER events_no_update;"
+        " UPDATE events SET payload = replace(payload, 'Zhang', 'Zhong') WHERE seq = 2;\"");
+    REQUIRE(r.exitCode == 0);
+    r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "broken at event 2"));
+}

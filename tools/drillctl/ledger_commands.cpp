@@ -1,0 +1,278 @@
+#include "tools/drillctl/ledger_commands.h"
+
+#include "common/data_dir.h"
+#include "ledger/credit_code.h"
+#include "ledger/db_path.h"
+#include "ledger/ledger.h"
+
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <memory>
+
+namespace drillbase::tools {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace drillbase::ledger;
+
+constexpr int kRefused = 1;
+constexpr int kNoDatabase = 2;
+
+[[noreturn]] void fail(const std::string& message, int code) {
+    std::cerr << "drillctl ledger: " << message << '\n';
+    throw CLI::RuntimeError(code);
+}
+
+// The clock is read here, at the edge, and nowhere inside the ledger library.
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// "Today" for birth dates and rule dates: the calendar date where the base is (local time).
+CivilDate localToday() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// The look-up key lives beside the database (see identity_document.h for why not inside it).
+fs::path keyFileFor(const fs::path& db) {
+    return fs::path(db.string() + ".key");
+}
+
+fs::path resolveDb(const std::string& given) {
+    return given.empty() ? defaultDbPathFromEnv() : fs::path(given);
+}
+
+// Every command runs through this: a database or file error becomes a message and exit code 2
+// instead of an uncaught exception.
+template <class Fn>
+std::function<void()> guarded(Fn fn) {
+    return [fn] {
+        try {
+            fn();
+        } catch (const CLI::RuntimeError&) {
+            throw;
+        } catch (const std::exception& e) {
+            fail(e.what(), kNoDatabase);
+        }
+    };
+}
+
+SqliteDb openExisting(const fs::path& db) {
+    if (!fs::exists(db))
+        fail("no ledger database at " + db.string() + " (run `drillctl ledger init`)", kNoDatabase);
+    try {
+        return SqliteDb(db);
+    } catch (const DbError& e) {
+        fail(e.what(), kNoDatabase);
+    }
+}
+
+std::string randomBaseId() {
+    // 64 random bits are plenty to keep independently installed bases apart; a province that
+    // assigns its own ids passes --base-id instead.
+    return "base-" + LookupKey::generate().hex().substr(0, 16);
+}
+
+struct LedgerOptions {
+    std::string db;
+    std::string baseId;
+    std::string name, idNumber, passport, country, org, role, since;
+    std::string code, industry;
+    std::string anchor;
+};
+
+std::unique_ptr<Ledger> openLedger(SqliteDb& db, const fs::path& dbFile) {
+    const auto keyFile = keyFileFor(dbFile);
+    if (!fs::exists(keyFile))
+        fail("the look-up key " + keyFile.string() +
+                 " is missing; without it people already recorded cannot be found again",
+             kNoDatabase);
+    try {
+        const auto content = contentDir();
+        return std::make_unique<Ledger>(
+            db, loadOrCreateLookupKey(keyFile), loadIndustriesFile(content / "industries.json"),
+            loadCertificationRulesFile(content / "certification-rules.json"));
+    } catch (const EventStoreError& e) {
+        fail(e.what(), kNoDatabase);
+    } catch (const ContentError& e) {
+        fail(e.what(), kRefused);
+    }
+}
+
+void runInit(const LedgerOptions& o) {
+    const auto file = resolveDb(o.db);
+    ensureParentDir(file);
+    SqliteDb db(file);
+    SqliteEventStorage storage(db);
+    const auto existing = [&]() -> std::optional<std::string> {
+        try {
+            return storage.meta("base_id");
+        } catch (const DbError&) {
+            return std::nullopt;
+        }
+    }();
+    const std::string baseId = !o.baseId.empty() ? o.baseId : existing.value_or(randomBaseId());
+    try {
+        EventStore::initialize(storage, baseId);
+    } catch (const EventStoreError& e) {
+        fail(e.what(), kRefused);
+    }
+    loadOrCreateLookupKey(keyFileFor(file));
+    std::cout << (existing ? "ledger already initialised: " : "ledger initialised: ")
+              << file.string() << " (base " << baseId << ")\n"
+              << "look-up key: " << keyFileFor(file).string()
+              << " (back it up with the database; keep it private)\n";
+}
+
+void runVerify(const LedgerOptions& o) {
+    const auto file = resolveDb(o.db);
+    auto db = openExisting(file);
+    SqliteEventStorage storage(db);
+    try {
+        const EventStore store(storage);
+        const auto result = store.verify();
+        (result.ok() ? std::cout : std::cerr) << result.message() << '\n';
+        if (!result.ok()) throw CLI::RuntimeError(kRefused);
+        if (!o.anchor.empty()) {
+            const auto seq = store.seqOfHash(o.anchor);
+            if (!seq)
+                fail("anchor " + o.anchor +
+                         " is not in the chain: history before it was rewritten or replaced",
+                     kRefused);
+            std::cout << "anchor found at event " << *seq << '\n';
+        }
+    } catch (const EventStoreError& e) {
+        fail(e.what(), kNoDatabase);
+    }
+}
+
+void runOrgAdd(const LedgerOptions& o) {
+    const auto file = resolveDb(o.db);
+    auto db = openExisting(file);
+    auto ledger = openLedger(db, file);
+    try {
+        const auto id = ledger->registerOrganisation(o.code, o.name, o.industry, utcNow());
+        std::cout << "registered organisation " << o.code << " (event " << id << ")\n";
+    } catch (const LedgerError& e) {
+        fail(e.what(), kRefused);
+    }
+}
+
+void runPersonAdd(const LedgerOptions& o) {
+    const CivilDate today = localToday();
+    // Validate everything that needs no database first: a typo is reported even before the
+    // database is opened.
+    IdentityParse doc;
+    if (!o.idNumber.empty() && !o.passport.empty())
+        fail("give either --id-number or --passport, not both", kRefused);
+    if (!o.idNumber.empty())
+        doc = parseResidentId(o.idNumber, today);
+    else if (!o.passport.empty())
+        doc = parsePassport(o.passport, o.country);
+    else
+        fail("give --id-number (or --passport with --country for foreign staff)", kRefused);
+    if (!doc.document) fail(doc.error, kRefused);
+    std::optional<Role> role;
+    if (!o.role.empty()) {
+        role = roleFromName(o.role);
+        if (!role)
+            fail("unknown role \"" + o.role +
+                     "\" (principal_person, safety_manager, new_worker, special_operations_worker)",
+                 kRefused);
+        if (o.org.empty()) fail("--role needs --org", kRefused);
+    } else if (!o.org.empty()) {
+        fail("--org needs --role", kRefused);
+    }
+    std::string orgCode;
+    if (!o.org.empty()) {
+        const auto code = parseCreditCode(o.org);
+        if (!code.ok()) fail(code.message(), kRefused);
+        orgCode = code.normalized;
+    }
+    CivilDate since = today;
+    if (!o.since.empty()) {
+        const auto d = parseIsoDate(o.since);
+        if (!d) fail("--since must be a date written YYYY-MM-DD", kRefused);
+        since = *d;
+    }
+
+    const auto file = resolveDb(o.db);
+    auto db = openExisting(file);
+    auto ledger = openLedger(db, file);
+    // Checked before anything is recorded, so a refused role leaves no half-done registration.
+    if (!orgCode.empty() && !ledger->organisationExists(orgCode))
+        fail("organisation " + orgCode + " is not registered (drillctl ledger org add)", kRefused);
+    try {
+        const auto at = utcNow();
+        const auto person = ledger->registerPerson(o.name, *doc.document, at);
+        std::cout << "registered person " << person << " (" << maskDocument(*doc.document) << ")\n";
+        if (role) {
+            ledger->assignRole(person, orgCode, *role, since, at);
+            std::cout << "assigned role " << o.role << " at " << o.org << '\n';
+        }
+    } catch (const LedgerError& e) {
+        fail(e.what(), kRefused);
+    }
+}
+
+}  // namespace
+
+void addLedgerCommands(CLI::App& app) {
+    auto opts = std::make_shared<LedgerOptions>();
+    auto* ledger = app.add_subcommand("ledger", "Certification ledger: records, verification");
+    ledger->require_subcommand(1);
+    auto addDb = [&](CLI::App* cmd) {
+        cmd->add_option("--db", opts->db, "Ledger database file (default: the user's data folder)");
+    };
+
+    auto* init = ledger->add_subcommand("init", "Create a ledger database and its look-up key");
+    addDb(init);
+    init->add_option("--base-id", opts->baseId,
+                     "Id of this training base, part of every event id (default: random)");
+    init->callback(guarded([opts] { runInit(*opts); }));
+
+    auto* verify = ledger->add_subcommand(
+        "verify", "Check the hash chain; exit 1 naming the first broken event");
+    addDb(verify);
+    verify->add_option("--anchor", opts->anchor,
+                       "A head hash noted earlier; fail unless it is still in the chain");
+    verify->callback(guarded([opts] { runVerify(*opts); }));
+
+    auto* org = ledger->add_subcommand("org", "Organisations");
+    org->require_subcommand(1);
+    auto* orgAdd = org->add_subcommand("add", "Register an organisation");
+    addDb(orgAdd);
+    orgAdd->add_option("--code", opts->code, "Unified social credit code (GB 32100)")->required();
+    orgAdd->add_option("--name", opts->name, "Registered name")->required();
+    orgAdd->add_option("--industry", opts->industry, "Industry id from content/industries.json")
+        ->required();
+    orgAdd->callback(guarded([opts] { runOrgAdd(*opts); }));
+
+    auto* person = ledger->add_subcommand("person", "People");
+    person->require_subcommand(1);
+    auto* personAdd = person->add_subcommand("add", "Register a person");
+    addDb(personAdd);
+    personAdd->add_option("--name", opts->name, "Full name")->required();
+    personAdd->add_option("--id-number", opts->idNumber, "Resident identity number (GB 11643)");
+    personAdd->add_option("--passport", opts->passport, "Passport number (foreign staff)");
+    personAdd->add_option("--country", opts->country, "Passport issuing country (ISO alpha-3)");
+    personAdd->add_option("--org", opts->org, "Unified social credit code of the employer");
+    personAdd->add_option(
+        "--role", opts->role,
+        "principal_person, safety_manager, new_worker, special_operations_worker");
+    personAdd->add_option("--since", opts->since, "Role start date YYYY-MM-DD (default: today)");
+    personAdd->callback(guarded([opts] { runPersonAdd(*opts); }));
+}
+
+}  // namespace drillbase::tools
