@@ -12,6 +12,7 @@ packages=(
   doctest-dev                          # unit tests
   fonts-wqy-microhei                   # CJK glyphs
   xvfb xauth                           # GUI tests without a screen
+  sqlite3                              # ledger tamper tests edit a database by hand
 )
 
 missing=()

@@ -12,11 +12,15 @@ struct FieldGrid {
     double originX = 0, originY = 0;  // south-west corner of cell (0, 0), metres
     double cellM = 10;
     int nx = 0, ny = 0;
-    std::vector<double> values;       // nx·ny, index j·nx + i
+    std::vector<double> values;  // nx·ny, index j·nx + i
 
     FieldGrid() = default;
     FieldGrid(double x0, double y0, double cell, int cols, int rows)
-        : originX(x0), originY(y0), cellM(cell), nx(cols), ny(rows),
+        : originX(x0),
+          originY(y0),
+          cellM(cell),
+          nx(cols),
+          ny(rows),
           values(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), 0.0) {}
 
     double centreX(int i) const { return originX + (i + 0.5) * cellM; }

@@ -3,6 +3,7 @@
 #include "build_config.h"
 #include "common/data_dir.h"
 #include "ledger/db_path.h"
+#include "sim/engine/action_script.h"
 #include "ui/glyphs.h"
 
 #include <charconv>
@@ -33,6 +34,8 @@ App::App(const std::filesystem::path& contentDir, const std::filesystem::path& d
     ranges_ = buildGlyphRanges(usedCodepoints({contentDir, scenarioDir()}, diags));
     for (const auto& d : diags) std::cerr << "warning: " << d.format() << '\n';
 
+    loadDrillContent(contentDir);
+
     ledger::ensureParentDir(dbFile);
     db_ = std::make_unique<ledger::SqliteDb>(dbFile);
     settings_ = std::make_unique<ledger::SettingsStore>(*db_);
@@ -43,6 +46,76 @@ App::App(const std::filesystem::path& contentDir, const std::filesystem::path& d
     info_.version = std::string("drillbase ") + build::kVersion;
     info_.databasePath = dbFile.string();
     info_.contentPath = contentDir.string();
+}
+
+void App::loadDrillContent(const std::filesystem::path& contentDir) {
+    // Drills need the chemical table and grade bands; a broken file disables drills with its
+    // errors on stderr but leaves the rest of the application usable.
+    std::vector<Diagnostic> diags;
+    hazards_ = sim::HazardFactory::load(contentDir, diags);
+    if (const auto doc = loadJsonFile(contentDir / "grading.json", diags))
+        grades_ = sim::parseGradeScale(*doc, diags);
+    for (const auto& d : diags) std::cerr << "drillbase: " << d.format() << '\n';
+    if (hazards_ && grades_) catalog_ = loadScenarioCatalog(scenarioDir(), *hazards_);
+}
+
+DrillView App::drillView() {
+    return DrillView{&catalog_, session_.get(), &drillUi_};
+}
+
+bool App::startScenario(std::size_t index, std::uint64_t seed) {
+    if (index >= catalog_.size() || !catalog_[index].scenario || !hazards_ || !grades_)
+        return false;
+    try {
+        session_ = std::make_unique<DrillSession>(*hazards_, *catalog_[index].scenario,
+                                                  catalog_[index].text, *grades_, seed);
+    } catch (const std::exception& e) {
+        std::cerr << "drillbase: cannot start " << catalog_[index].file << ": " << e.what() << '\n';
+        return false;
+    }
+    drillUi_ = DrillUiState{};
+    state_.screen = Screen::Drill;
+    return true;
+}
+
+bool App::startScenarioFile(const std::filesystem::path& file, const std::filesystem::path& actions,
+                            double drillTimeS, std::string& why) {
+    std::error_code ec;
+    std::size_t index = catalog_.size();
+    for (std::size_t i = 0; i < catalog_.size(); ++i)
+        if (std::filesystem::equivalent(catalog_[i].file, file, ec)) index = i;
+    if (index == catalog_.size()) {
+        why = file.string() + ": not a scenario in " + scenarioDir().string();
+        return false;
+    }
+    if (!catalog_[index].scenario) {
+        why = catalog_[index].errors.empty() ? "invalid scenario" : catalog_[index].errors.front();
+        return false;
+    }
+    std::vector<sim::ScheduledCommand> script;
+    if (!actions.empty()) {
+        std::vector<Diagnostic> diags;
+        const auto doc = loadJsonFile(actions, diags);
+        auto parsed = doc ? sim::parseActionScript(*doc, diags) : std::nullopt;
+        if (!parsed) {
+            why = diags.empty() ? "invalid action script" : diags.front().format();
+            return false;
+        }
+        script = std::move(*parsed);
+    }
+    if (!startScenario(index, 1)) {
+        why = "cannot start " + file.string();
+        return false;
+    }
+    session_->runScript(script, drillTimeS);
+    if (session_->report()) state_.screen = Screen::Report;
+    return true;
+}
+
+void App::tick(double wallSeconds) {
+    if (!session_) return;
+    session_->advance(wallSeconds);
+    if (session_->report() && state_.screen == Screen::Drill) state_.screen = Screen::Report;
 }
 
 Catalog App::catalogFor(const std::string& locale) const {
@@ -60,6 +133,11 @@ void App::setLocale(const std::string& locale) {
 bool App::apply(const UiRequests& r) {
     if (r.quit) quit_ = true;
     if (r.goTo) state_.screen = *r.goTo;
+    if (session_)
+        for (const auto& c : r.drillCommands) session_->apply(c);
+    if (r.startScenario) startScenario(*r.startScenario, 1);
+    if (session_ && session_->report() && state_.screen == Screen::Drill)
+        state_.screen = Screen::Report;
     if (r.setLocale && *r.setLocale != state_.locale) {
         setLocale(*r.setLocale);
         settings_->set("ui.locale", state_.locale);

@@ -7,6 +7,10 @@
 #include "ledger/settings_store.h"
 #include "ledger/sqlite_db.h"
 #include "ui/app_state.h"
+#include "ui/drill_session.h"
+#include "ui/frame.h"
+#include "ui/panels/drill_ui_state.h"
+#include "ui/scenario_catalog.h"
 
 #include <imgui.h>
 
@@ -34,8 +38,23 @@ public:
     bool quitRequested() const { return quit_; }
     void setLocale(const std::string& locale);  // also used by --lang
 
+    // Drills: the scenario catalog, the running session (if any) and its screen state.
+    DrillView drillView();
+    const std::vector<ScenarioEntry>& catalog() const { return catalog_; }
+    const DrillSession* session() const { return session_.get(); }
+    DrillSession* session() { return session_.get(); }
+    // Starts catalog entry `index`; false (with the reason on stderr) when it cannot start.
+    bool startScenario(std::size_t index, std::uint64_t seed);
+    // Starts the catalog entry for `file`, applies an optional action script and runs the drill
+    // for `drillTimeS` seconds (demos, screenshots, tests). False with `why` on any error.
+    bool startScenarioFile(const std::filesystem::path& file, const std::filesystem::path& actions,
+                           double drillTimeS, std::string& why);
+    // Advances a running drill by wall-clock time; opens the report when it ends.
+    void tick(double wallSeconds);
+
 private:
     Catalog catalogFor(const std::string& locale) const;
+    void loadDrillContent(const std::filesystem::path& contentDir);
 
     std::map<std::string, Catalog> catalogs_;
     Strings strings_;
@@ -45,6 +64,11 @@ private:
     AppInfo info_;
     ImVector<ImWchar> ranges_;
     bool quit_ = false;
+    std::optional<sim::HazardFactory> hazards_;
+    std::optional<sim::GradeScale> grades_;
+    std::vector<ScenarioEntry> catalog_;
+    std::unique_ptr<DrillSession> session_;
+    DrillUiState drillUi_;
 };
 
 }  // namespace drillbase::ui

@@ -12,6 +12,8 @@ const char* screenName(Screen s) {
         case Screen::Official: return "official";
         case Screen::Settings: return "settings";
         case Screen::About: return "about";
+        case Screen::Drill: return "drill";
+        case Screen::Report: return "report";
     }
     return "home";
 }

@@ -3,19 +3,23 @@
 // the app applies them after the frame (ImGui's advice: collect edits, apply after the loop).
 #pragma once
 
+#include "sim/engine/command.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace drillbase::ui {
 
-enum class Screen { Home, Trainee, Instructor, Official, Settings, About };
+enum class Screen { Home, Trainee, Instructor, Official, Settings, About, Drill, Report };
 
 // Stable names for --screen and tests.
 const char* screenName(Screen s);
 std::optional<Screen> screenFromName(std::string_view name);
 inline constexpr Screen kAllScreens[] = {Screen::Home,     Screen::Trainee,  Screen::Instructor,
-                                         Screen::Official, Screen::Settings, Screen::About};
+                                         Screen::Official, Screen::Settings, Screen::About,
+                                         Screen::Drill,    Screen::Report};
 
 inline constexpr float kMinUiScale = 0.75f;
 inline constexpr float kMaxUiScale = 2.0f;
@@ -33,6 +37,8 @@ struct UiRequests {
     std::optional<Screen> goTo;
     std::optional<std::string> setLocale;
     std::optional<float> setScale;
+    std::optional<std::size_t> startScenario;  // index into the scenario catalog
+    std::vector<sim::Command> drillCommands;   // for the running drill, in order
     bool quit = false;
 };
 

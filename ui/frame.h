@@ -4,9 +4,21 @@
 
 #include "common/i18n.h"
 #include "ui/app_state.h"
+#include "ui/drill_session.h"
+#include "ui/panels/drill_ui_state.h"
+#include "ui/scenario_catalog.h"
 
 namespace drillbase::ui {
 
-UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info);
+// What the drill screens need: the catalog, the running session (null when none) and the
+// drill screen's own UI state.
+struct DrillView {
+    const std::vector<ScenarioEntry>* catalog = nullptr;
+    const DrillSession* session = nullptr;
+    DrillUiState* ui = nullptr;
+};
+
+UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info,
+                     const DrillView& drill);
 
 }  // namespace drillbase::ui

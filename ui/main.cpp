@@ -25,6 +25,9 @@ struct Options {
     std::string screen = "home";
     std::string lang;
     std::string size = "1280x800";
+    std::string drill;     // scenario file to start (screenshots, demos)
+    std::string actions;   // action script applied to it
+    double drillTime = 0;  // drill seconds to run before showing it
 };
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -59,6 +62,10 @@ int main(int argc, char** argv) {
                    "Start screen: home, trainee, instructor, official, settings, about");
     cli.add_option("--lang", opt.lang, "Interface language for this run: zh-CN or en");
     cli.add_option("--size", opt.size, "Window size WIDTHxHEIGHT");
+    cli.add_option("--drill", opt.drill, "Start this scenario file at once");
+    cli.add_option("--actions", opt.actions, "With --drill: JSON action script to apply");
+    cli.add_option("--drill-time", opt.drillTime, "With --drill: drill seconds to run first")
+        ->check(CLI::NonNegativeNumber);
     CLI11_PARSE(cli, argc, argv);
 
     int width = 0, height = 0;
@@ -90,6 +97,13 @@ int main(int argc, char** argv) {
     }
     if (!opt.lang.empty()) app->setLocale(opt.lang);
     app->state().screen = *start;
+    if (!opt.drill.empty()) {
+        std::string why;
+        if (!app->startScenarioFile(opt.drill, opt.actions, opt.drillTime, why)) {
+            std::cerr << "drillbase: " << why << '\n';
+            return 1;
+        }
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -111,8 +125,11 @@ int main(int argc, char** argv) {
     int exitCode = 0;
     for (int frame = 0;; ++frame) {
         if (!window->pollEvents()) break;
+        // Screenshots show the drill exactly as --drill-time left it: no wall-clock advance.
+        if (!shooting) app->tick(io.DeltaTime);
         window->beginFrame();
-        const auto requests = ui::drawFrame(app->strings(), app->state(), app->info());
+        const auto requests =
+            ui::drawFrame(app->strings(), app->state(), app->info(), app->drillView());
         const bool last = shooting && frame + 1 >= opt.frames;
         window->endFrame(!last);
         if (last) {

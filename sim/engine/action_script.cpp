@@ -21,12 +21,14 @@ std::optional<std::vector<ScheduledCommand>> parseActionScript(const JsonDocumen
         if (t && c) script.push_back({*t, *c});
     }
     if (out.size() > before) return std::nullopt;
-    std::stable_sort(script.begin(), script.end(),
-                     [](const ScheduledCommand& a, const ScheduledCommand& b) { return a.atS < b.atS; });
+    std::stable_sort(
+        script.begin(), script.end(),
+        [](const ScheduledCommand& a, const ScheduledCommand& b) { return a.atS < b.atS; });
     return script;
 }
 
-void runScript(DrillRecorder& rec, const Drill& drill, std::vector<ScheduledCommand> script, double untilS) {
+void runScript(DrillRecorder& rec, const Drill& drill, std::vector<ScheduledCommand> script,
+               double untilS) {
     const auto tickMs = drill.state().tickMillis;
     const auto untilTick = static_cast<std::int64_t>(untilS * 1000) / tickMs;
     std::size_t next = 0;

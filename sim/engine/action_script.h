@@ -17,6 +17,7 @@ std::optional<std::vector<ScheduledCommand>> parseActionScript(const JsonDocumen
 
 // Runs the drill until `untilS` seconds of drill time or until it ends, applying the script
 // (sorted by time, ties in file order) through the recorder so every command is logged.
-void runScript(DrillRecorder& rec, const Drill& drill, std::vector<ScheduledCommand> script, double untilS);
+void runScript(DrillRecorder& rec, const Drill& drill, std::vector<ScheduledCommand> script,
+               double untilS);
 
 }  // namespace drillbase::sim

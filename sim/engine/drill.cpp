@@ -96,6 +96,15 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
             if (scenario_.map.buildings[b].contains(p.x, p.y)) ps.building = static_cast<int>(b);
         state_.people.push_back(ps);
     }
+    emitReleaseStarts();
+}
+
+void Drill::emitReleaseStarts() {
+    // A release due at time 0 starts at tick 0, before the first step; the others in the step
+    // whose tick they fall in.
+    for (const auto& r : scenario_.releases)
+        if (static_cast<std::int64_t>(r.startS * 1000) / state_.tickMillis == state_.tick)
+            emit("release_started", {{"release", r.id}, {"chemical", r.chemical}});
 }
 
 void Drill::emit(std::string kind, std::map<std::string, std::string> attrs) {
@@ -460,10 +469,7 @@ void Drill::step() {
         apply(scenario_.injects[nextInject_].command);
         ++nextInject_;
     }
-    for (const auto& r : scenario_.releases) {
-        if (static_cast<std::int64_t>(r.startS * 1000) / state_.tickMillis == state_.tick)
-            emit("release_started", {{"release", r.id}, {"chemical", r.chemical}});
-    }
+    emitReleaseStarts();
     if (hazard_) hazard_->step(state_.tick, dt, state_.wind);
     stepUnits(dt);
     stepPeople(dt);

@@ -27,6 +27,7 @@ public:
     std::uint64_t hash() const;
 
 private:
+    void emitReleaseStarts();
     void emit(std::string kind, std::map<std::string, std::string> attrs = {});
     std::int64_t reactionTick();
     void orderPeople(const Circle& area, PersonAction action, double tx, double ty);

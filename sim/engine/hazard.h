@@ -40,7 +40,8 @@ public:
     // cell centre; models with a faster way override it.
     virtual void fillField(FieldGrid& grid, double z) const {
         for (int j = 0; j < grid.ny; ++j)
-            for (int i = 0; i < grid.nx; ++i) grid.at(i, j) = intensityAt(grid.centreX(i), grid.centreY(j), z);
+            for (int i = 0; i < grid.nx; ++i)
+                grid.at(i, j) = intensityAt(grid.centreX(i), grid.centreY(j), z);
     }
 };
 

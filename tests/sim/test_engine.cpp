@@ -223,3 +223,10 @@ TEST_CASE("malformed log lines are named by line number") {
         CHECK(std::string(e.what()).rfind("x.jsonl:3: invalid JSON", 0) == 0);
     }
 }
+
+TEST_CASE("a release due at time zero is logged at tick 0, so timed rules can refer to it") {
+    Drill d(loadShipped("chlorine-waterworks-night.json"), 1, villageGas(0));
+    REQUIRE_FALSE(d.timeline().empty());
+    CHECK(d.timeline().front().kind == "release_started");
+    CHECK(d.timeline().front().tick == 0);
+}

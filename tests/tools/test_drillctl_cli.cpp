@@ -60,3 +60,10 @@ TEST_CASE("content check on a missing path names it") {
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "/nonexistent/drillbase-content:1:1: no such file or folder"));
 }
+
+TEST_CASE("content check validates the certification rules with line and column") {
+    const auto r = runCommand(kExe + " content check " + kFixtures + "/bad-rules");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, kFixtures + "/bad-rules/certification-rules.json:"));
+    CHECK(contains(r.err, "/exams/0/pass_points"));
+}

@@ -1,8 +1,16 @@
 #include "tools/drillctl/content_check.h"
 
+#include "common/data_dir.h"
 #include "common/i18n.h"
+#include "ledger/industries.h"
+#include "ledger/rules.h"
+#include "sim/chemicals.h"
+#include "sim/engine/action_script.h"
+#include "sim/scenario/scenario_loader.h"
+#include "sim/scoring/scorer.h"
 
 #include <algorithm>
+#include <set>
 
 namespace drillbase::tools {
 
@@ -20,15 +28,47 @@ std::vector<std::filesystem::path> jsonFilesUnder(const std::filesystem::path& r
     return files;
 }
 
-bool isLocaleCatalog(const std::filesystem::path& file) {
-    return file.parent_path().filename() == "i18n";
+// What kind of drillbase file this is, judged by its place and its declared format; files
+// drillbase does not know only have to be valid JSON.
+enum class Kind { Catalog, Chemicals, Grading, Rules, Industries, Scenario, ActionScript, Other };
+
+Kind kindOf(const JsonDocument& doc, const std::filesystem::path& file) {
+    if (file.parent_path().filename() == "i18n") return Kind::Catalog;
+    if (file.filename() == "chemicals.json") return Kind::Chemicals;
+    if (file.filename() == "grading.json") return Kind::Grading;
+    if (file.filename() == "certification-rules.json") return Kind::Rules;
+    if (file.filename() == "industries.json") return Kind::Industries;
+    if (file.parent_path().filename() == "actions") return Kind::ActionScript;
+    if (doc.value.is_object() && doc.value.value("format", "") == sim::kScenarioFormat)
+        return Kind::Scenario;
+    return Kind::Other;
+}
+
+// Chemical names a scenario may use: from a chemicals.json being checked, else the shipped one.
+std::set<std::string> chemicalNames(const std::optional<sim::ChemicalTable>& checked) {
+    std::optional<sim::ChemicalTable> table = checked;
+    if (!table) {
+        std::vector<Diagnostic> ignored;  // the shipped file's own errors are its own check
+        table = sim::ChemicalTable::load(contentDir() / "chemicals.json", ignored);
+    }
+    std::set<std::string> names;
+    if (table)
+        for (const auto& c : table->all()) names.insert(c.id);
+    return names;
+}
+
+// The ledger's loaders report JSON pointers; the document adds line and column.
+void addIssues(const JsonDocument& doc, const std::vector<ledger::ContentIssue>& issues,
+               std::vector<Diagnostic>& out) {
+    for (const auto& i : issues) out.push_back(doc.diag(i.pointer, i.message));
 }
 
 }  // namespace
 
 ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots) {
     ContentCheckResult result;
-    std::vector<JsonDocument> locales;
+    std::vector<JsonDocument> locales, scenarios;
+    std::optional<sim::ChemicalTable> chemicals;
     for (const auto& root : roots) {
         std::error_code ec;
         if (!std::filesystem::exists(root, ec)) {
@@ -39,13 +79,34 @@ ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots)
             ++result.filesChecked;
             auto doc = loadJsonFile(file, result.errors);
             if (!doc) continue;
-            if (isLocaleCatalog(file)) {
-                Catalog::fromDocument(*doc, result.errors);
-                locales.push_back(std::move(*doc));
+            switch (kindOf(*doc, file)) {
+                case Kind::Catalog:
+                    Catalog::fromDocument(*doc, result.errors);
+                    locales.push_back(std::move(*doc));
+                    break;
+                case Kind::Chemicals:
+                    chemicals = sim::ChemicalTable::fromDocument(*doc, result.errors);
+                    break;
+                case Kind::Grading: sim::parseGradeScale(*doc, result.errors); break;
+                case Kind::Rules:
+                    addIssues(*doc, ledger::readCertificationRules(doc->value).issues,
+                              result.errors);
+                    break;
+                case Kind::Industries:
+                    addIssues(*doc, ledger::readIndustries(doc->value).issues, result.errors);
+                    break;
+                case Kind::ActionScript: sim::parseActionScript(*doc, result.errors); break;
+                case Kind::Scenario: scenarios.push_back(std::move(*doc)); break;
+                case Kind::Other: break;
             }
         }
     }
     if (locales.size() > 1) checkCatalogParity(locales, result.errors);
+    // Scenarios last: their chemicals are checked against the table found above.
+    if (!scenarios.empty()) {
+        const auto names = chemicalNames(chemicals);
+        for (const auto& doc : scenarios) sim::loadScenario(doc, names, result.errors);
+    }
     return result;
 }
 

@@ -1,6 +1,9 @@
 // drillctl — the headless command line of drillbase: everything an official, an instructor's
 // script or CI needs, without a window. Subcommands live in their own files and register here.
 #include "tools/drillctl/content_check.h"
+#include "tools/drillctl/drill_commands.h"
+#include "tools/drillctl/ledger_commands.h"
+#include "tools/drillctl/plume_command.h"
 
 #include "build_config.h"
 #include "common/data_dir.h"
@@ -41,6 +44,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     int exitCode = 0;
     addContentCommands(app, exitCode);
+    drillbase::tools::addDrillCommands(app, exitCode);
+    drillbase::tools::addPlumeCommand(app);
+    drillbase::tools::addLedgerCommands(app);
     CLI11_PARSE(app, argc, argv);
     return exitCode;
 }

@@ -4,9 +4,9 @@ namespace drillbase::ui {
 
 namespace {
 constexpr Feature kTrainee[] = {
-    {"feature.drill_chemical", false}, {"feature.drill_flood", false},
-    {"feature.drill_fire", false},     {"feature.quiz_practice", false},
-    {"feature.quiz_exam", false},      {"feature.quiz_contest", false},
+    {"feature.drill_chemical", true}, {"feature.drill_flood", false},
+    {"feature.drill_fire", false},    {"feature.quiz_practice", false},
+    {"feature.quiz_exam", false},     {"feature.quiz_contest", false},
 };
 constexpr Feature kInstructor[] = {
     {"feature.scenario_editor", false},

@@ -1,5 +1,6 @@
 #include "ui/panels/workflow_panel.h"
 
+#include "ui/panels/scenario_list_panel.h"
 #include "ui/panels/screen_window.h"
 #include "ui/panels/workflow_features.h"
 
@@ -7,7 +8,8 @@
 
 namespace drillbase::ui {
 
-void drawWorkflowPanel(Screen workflow, const Strings& s, UiRequests& out) {
+void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<ScenarioEntry>* catalog,
+                       UiRequests& out) {
     if (!beginScreenWindow("##workflow")) {
         endScreenWindow();
         return;
@@ -24,6 +26,17 @@ void drawWorkflowPanel(Screen workflow, const Strings& s, UiRequests& out) {
     ImGui::Separator();
     for (const auto& f : featuresOf(workflow)) {
         ImGui::PushID(f.labelKey);
+        if (f.available) {
+            // An available feature shows its content in place of the notice.
+            ImGui::TextUnformatted(s.tr(f.labelKey));
+            ImGui::Indent();
+            if (std::string(f.labelKey) == "feature.drill_chemical" && catalog)
+                drawScenarioList(s, *catalog, out);
+            ImGui::Unindent();
+            ImGui::Separator();
+            ImGui::PopID();
+            continue;
+        }
         ImGui::BeginChild("feature", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 3.2f), true);
         ImGui::TextUnformatted(s.tr(f.labelKey));
         if (!f.available) {

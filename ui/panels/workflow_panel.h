@@ -4,9 +4,12 @@
 
 #include "common/i18n.h"
 #include "ui/app_state.h"
+#include "ui/scenario_catalog.h"
 
 namespace drillbase::ui {
 
-void drawWorkflowPanel(Screen workflow, const Strings& s, UiRequests& out);
+// `catalog` (may be null) lists the drill scenarios under the chemical-drill feature.
+void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<ScenarioEntry>* catalog,
+                       UiRequests& out);
 
 }  // namespace drillbase::ui

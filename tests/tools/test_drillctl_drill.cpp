@@ -1,0 +1,104 @@
+// drillctl's drill commands end to end: validate, run with a model answer, replay the log,
+// detect a tampered log, and the plume calculator.
+#include "run_command.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace {
+const std::string kExe = DRILLCTL_EXE;
+const std::string kSrc = DRILLBASE_SOURCE_DIR;
+const std::string kScenario = kSrc + "/scenarios/chlorine-waterworks-night.json";
+const std::string kActions = kSrc + "/scenarios/actions/chlorine-waterworks-night.model.json";
+const std::string kBroken = std::string(FIXTURES_DIR) + "/scenarios/broken-chlorine.json";
+
+std::string scratch(const std::string& name) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("drillctl-drill-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return (dir / name).string();
+}
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("scenario validate: shipped file passes, broken file lists every error") {
+    auto r = runCommand(kExe + " scenario validate " + kScenario);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "1 scenario(s), 0 with errors"));
+    r = runCommand(kExe + " scenario validate " + kScenario + " " + kBroken);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, kBroken + ":"));
+    CHECK(contains(r.err, ": /releases/0/chemical: unknown chemical \"unobtainium\""));
+    CHECK(contains(r.err, ": /releases/0/rate_kg_s: must be positive"));
+    CHECK(contains(r.err, ": /people/0: point (99999.0, 620.0) is off the map"));
+    CHECK(contains(r.out, "2 scenario(s), 1 with errors"));
+}
+
+TEST_CASE("drill run with the model answer, then replay its log") {
+    const auto report = scratch("report.json"), log = scratch("drill.jsonl");
+    auto r = runCommand(kExe + " drill run " + kScenario + " --actions " + kActions +
+                        " --seed 7 --report " + report + " --log " + log);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto rep = nlohmann::json::parse(slurp(report));
+    CHECK(rep["seed"] == 7);
+    CHECK(rep["duration_s"] == 2400.0);  // the script ends the drill at 40 minutes
+    CHECK(rep["score"]["possible"].get<double>() == doctest::Approx(95));  // rescue item N/A
+    CHECK(rep["score"]["complete"] == false);  // manual items await the evaluator
+    CHECK(rep["outcomes"]["people"] == 9.0);
+    CHECK(rep["validity"][0]["issue"] == "dense_gas");  // chlorine flashing from a cylinder
+    bool alarm = false;
+    for (const auto& area : rep["score"]["areas"])
+        for (const auto& item : area["items"])
+            if (item["id"] == "alarm-1min") {
+                alarm = item["status"] == "earned" && item["evidence"]["tick"] == 20;
+            }
+    CHECK(alarm);
+
+    r = runCommand(kExe + " drill replay " + log);
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "replay matches: 41 state hashes, last tick 2400"));
+
+    // Same run twice: the same final state hash.
+    const auto report2 = scratch("report2.json");
+    runCommand(kExe + " drill run " + kScenario + " --actions " + kActions + " --seed 7 --report " +
+               report2);
+    CHECK(nlohmann::json::parse(slurp(report2))["state_hash"] == rep["state_hash"]);
+
+    // A log whose shelter order was widened after the fact no longer replays.
+    std::string text = slurp(log);
+    const auto at = text.find("\"radius\":350.0");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 14, "\"radius\":900.0");
+    const auto tampered = scratch("tampered.jsonl");
+    std::ofstream(tampered) << text;
+    r = runCommand(kExe + " drill replay " + tampered);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.out, "first differing tick: 120"));
+}
+
+TEST_CASE("drill run names a broken action script by line and column") {
+    const auto actions = scratch("bad-actions.json");
+    std::ofstream(actions) << "[\n  {\"t\": 10, \"command\": {\"type\": \"raise_alarm\"}},\n  "
+                              "{\"t\": -5, \"command\": {\"type\": \"fly\"}}\n]\n";
+    const auto r = runCommand(kExe + " drill run " + kScenario + " --actions " + actions);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, actions + ":3:9: /1/t: must not be negative"));
+    CHECK(contains(r.err, actions + ":3:33: /1/command/type: unknown command \"fly\""));
+}
+
+TEST_CASE("plume calculator prints the steady plume value") {
+    const auto r = runCommand(
+        kExe + " plume --rate-kg-s 1 --wind-m-s 3 --stability D --x 800 --chemical chlorine");
+    REQUIRE(r.exitCode == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["mgPerM3"].get<double>() == doctest::Approx(53.239).epsilon(1e-4));
+    CHECK(j["ppm"].get<double>() == doctest::Approx(53.239 * 24.45 / 70.9).epsilon(1e-4));
+    const auto bad = runCommand(kExe + " plume --rate-kg-s 1 --wind-m-s 3 --stability G --x 800");
+    CHECK(bad.exitCode != 0);
+}

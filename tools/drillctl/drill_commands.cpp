@@ -1,0 +1,213 @@
+#include "tools/drillctl/drill_commands.h"
+
+#include "common/data_dir.h"
+#include "sim/engine/action_script.h"
+#include "sim/engine/outcomes.h"
+#include "sim/hazards/hazard_factory.h"
+#include "sim/scenario/scenario_loader.h"
+#include "sim/scoring/scorer.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace drillbase::tools {
+
+namespace {
+
+std::string slurp(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void printDiagnostics(const std::vector<Diagnostic>& d) {
+    for (const auto& x : d) std::cerr << x.format() << '\n';
+}
+
+std::optional<sim::GradeScale> gradeScale(std::vector<Diagnostic>& diags) {
+    const auto doc = loadJsonFile(contentDir() / "grading.json", diags);
+    return doc ? sim::parseGradeScale(*doc, diags) : std::nullopt;
+}
+
+nlohmann::json timelineJson(const sim::Drill& d) {
+    nlohmann::json out = nlohmann::json::array();
+    const auto tickMs = d.state().tickMillis;
+    for (const auto& e : d.timeline()) {
+        nlohmann::json j = {{"tick", e.tick},
+                            {"t_s", static_cast<double>(e.tick * tickMs) / 1000.0},
+                            {"event", e.kind}};
+        if (!e.attrs.empty()) j["attrs"] = e.attrs;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+struct RunOptions {
+    std::string scenario, actions, report, log;
+    std::uint64_t seed = 1;
+    double untilS = 3600;
+};
+
+int runDrill(const RunOptions& o) {
+    std::vector<Diagnostic> diags;
+    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
+    const auto scale = gradeScale(diags);
+    if (!hazards || !scale) {
+        printDiagnostics(diags);
+        return 1;
+    }
+    const auto scenarioText = slurp(o.scenario);
+    const auto doc = parseJsonText(o.scenario, scenarioText, diags);
+    const auto sc = doc ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
+    if (!o.actions.empty()) {
+        const auto adoc = loadJsonFile(o.actions, diags);
+        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
+    }
+    if (!sc || !script) {
+        printDiagnostics(diags);
+        return 1;
+    }
+    sim::Drill drill(*sc, o.seed, hazards->make(*sc));
+    std::ofstream logFile;
+    std::ostringstream discard;
+    if (!o.log.empty()) {
+        logFile.open(o.log, std::ios::binary | std::ios::trunc);
+        if (!logFile) {
+            std::cerr << o.log << ": cannot write the drill log\n";
+            return 1;
+        }
+    }
+    std::ostream& logOut = o.log.empty() ? static_cast<std::ostream&>(discard) : logFile;
+    sim::DrillRecorder rec(drill, logOut, o.scenario, scenarioText, o.seed);
+    sim::runScript(rec, drill, *script, o.untilS);
+
+    sim::DrillRecord record;
+    record.tickMillis = drill.state().tickMillis;
+    record.endTick = drill.state().tick;
+    record.events = drill.timeline();
+    record.outcomes = sim::computeOutcomes(drill.state());
+    const auto score = sim::scoreDrill(sc->rubric, record, *scale);
+    nlohmann::json report = {{"scenario", sc->id},
+                             {"seed", o.seed},
+                             {"duration_s", drill.state().timeS()},
+                             {"state_hash", sim::hex64(drill.hash())},
+                             {"score", sim::toJson(score)},
+                             {"outcomes", record.outcomes},
+                             {"validity", hazards->validityNotes(*sc, drill.state())},
+                             {"timeline", timelineJson(drill)}};
+    const std::string text = report.dump(2) + "\n";
+    if (o.report.empty()) {
+        std::cout << text;
+    } else {
+        std::ofstream(o.report, std::ios::binary | std::ios::trunc) << text;
+        std::cout << sc->id << ": " << score.percent << " / 100, " << score.grade.zh << " ("
+                  << score.grade.en << ")"
+                  << (score.complete ? "" : ", provisional: manual items await marks") << '\n';
+    }
+    return 0;
+}
+
+int replayLog(const std::string& logPath, const std::string& scenarioOverride) {
+    std::ifstream in(logPath, std::ios::binary);
+    if (!in) {
+        std::cerr << logPath << ": cannot read\n";
+        return 1;
+    }
+    sim::DrillLog log;
+    try {
+        log = sim::readDrillLog(in, logPath);
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << '\n';
+        return 1;
+    }
+    const std::string scenarioPath =
+        scenarioOverride.empty() ? log.header.scenarioPath : scenarioOverride;
+    const auto text = slurp(scenarioPath);
+    if (sim::scenarioHash(text) != log.header.scenarioHash) {
+        std::cerr << logPath << ": scenario " << scenarioPath
+                  << " is not the one the drill ran on (hash " << sim::scenarioHash(text)
+                  << ", log says " << log.header.scenarioHash << ")\n";
+        return 1;
+    }
+    std::vector<Diagnostic> diags;
+    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
+    const auto doc = parseJsonText(scenarioPath, text, diags);
+    const auto sc =
+        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    if (!sc) {
+        printDiagnostics(diags);
+        return 1;
+    }
+    sim::Drill drill(*sc, log.header.seed, hazards->make(*sc));
+    const auto res = sim::replay(log, drill);
+    if (!res.error.empty()) {
+        std::cerr << logPath << ": " << res.error << '\n';
+        return 1;
+    }
+    if (!res.ok) {
+        std::cout << "first differing tick: " << res.firstBadTick << " (log " << res.expected
+                  << ", replay " << res.actual << ")\n";
+        return 1;
+    }
+    std::cout << "replay matches: " << res.checkedHashes << " state hashes, last tick "
+              << drill.state().tick << '\n';
+    return 0;
+}
+
+}  // namespace
+
+void addDrillCommands(CLI::App& app, int& exitCode) {
+    auto* scenario = app.add_subcommand("scenario", "Drill scenarios");
+    scenario->require_subcommand(1);
+    auto* validate = scenario->add_subcommand(
+        "validate", "Check scenario files; every error as FILE:LINE:COL: /pointer: message");
+    static std::vector<std::string> files;
+    validate->add_option("files", files, "Scenario files")->required()->check(CLI::ExistingFile);
+    validate->callback([&exitCode] {
+        std::vector<Diagnostic> diags;
+        const auto hazards = sim::HazardFactory::load(contentDir(), diags);
+        if (!hazards) {
+            printDiagnostics(diags);
+            exitCode = 1;
+            return;
+        }
+        int bad = 0;
+        for (const auto& f : files) {
+            std::vector<Diagnostic> d;
+            if (!sim::loadScenarioFile(f, hazards->chemicalNames(), d)) ++bad;
+            printDiagnostics(d);
+        }
+        std::cout << files.size() << " scenario(s), " << bad << " with errors\n";
+        exitCode = bad ? 1 : 0;
+    });
+
+    auto* drill = app.add_subcommand("drill", "Run and replay drills headless");
+    drill->require_subcommand(1);
+    static RunOptions run;
+    auto* runCmd = drill->add_subcommand("run", "Run a drill and print or save its report");
+    runCmd->add_option("scenario", run.scenario, "Scenario file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    runCmd
+        ->add_option("--actions", run.actions, "JSON list of {\"t\": seconds, \"command\": {...}}")
+        ->check(CLI::ExistingFile);
+    runCmd->add_option("--seed", run.seed, "Random seed");
+    runCmd->add_option("--until", run.untilS, "Drill time to run, seconds (default 3600)")
+        ->check(CLI::PositiveNumber);
+    runCmd->add_option("--report", run.report, "Write the JSON report here (default: stdout)");
+    runCmd->add_option("--log", run.log, "Write the drill log (JSON lines) here");
+    runCmd->callback([&exitCode] { exitCode = runDrill(run); });
+
+    static std::string logPath, scenarioOverride;
+    auto* replayCmd = drill->add_subcommand(
+        "replay", "Re-run a drill log; print the first tick whose state hash differs");
+    replayCmd->add_option("log", logPath, "Drill log file")->required();
+    replayCmd->add_option("--scenario", scenarioOverride,
+                          "Scenario file (default: the path in the log)");
+    replayCmd->callback([&exitCode] { exitCode = replayLog(logPath, scenarioOverride); });
+}
+
+}  // namespace drillbase::tools

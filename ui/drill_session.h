@@ -1,0 +1,64 @@
+// drill_session.h — a drill running in the GUI: the Drill (model), its recorder and log, the
+// wall-clock pacing the trainee sees, the concentration overlay and, once ended, the report.
+// Panels read it through const accessors and hand it Commands; nothing else changes it.
+#pragma once
+
+#include "sim/engine/action_script.h"
+#include "sim/engine/drill_log.h"
+#include "sim/field_grid.h"
+#include "sim/hazards/hazard_factory.h"
+#include "sim/scoring/scorer.h"
+
+#include <memory>
+#include <optional>
+#include <sstream>
+
+namespace drillbase::ui {
+
+struct ExposureSample {
+    double timeS = 0;
+    float aboveLevel2 = 0;  // people at or above AEGL-2 so far
+};
+
+class DrillSession {
+public:
+    DrillSession(const sim::HazardFactory& hazards, sim::Scenario scenario,
+                 const std::string& scenarioText, const sim::GradeScale& grades,
+                 std::uint64_t seed);
+
+    // Advances drill time by wall time × speed (at most `maxSteps` ticks per call, so a slow
+    // machine drops speed rather than freezing the window).
+    void advance(double wallSeconds, int maxSteps = 2000);
+    void apply(const sim::Command& c);
+    void runTicks(int n);  // tests and screenshots: exact number of ticks
+    // Applies `script` at its times while running to `untilS` seconds of drill time.
+    void runScript(const std::vector<sim::ScheduledCommand>& script, double untilS);
+
+    const sim::Drill& drill() const { return *drill_; }
+    const sim::Scenario& scenario() const { return drill_->scenario(); }
+    const sim::FieldGrid& overlay() const { return overlay_; }
+    const std::array<double, 3>& levels() const { return levels_; }
+    const std::vector<ExposureSample>& history() const { return history_; }
+    const std::optional<sim::ScoreReport>& report() const { return report_; }
+    const nlohmann::json& validity() const { return validity_; }
+    std::string log() const { return log_.str(); }
+
+private:
+    void afterTicks();
+    void refreshOverlay();
+
+    const sim::HazardFactory& hazards_;
+    sim::GradeScale grades_;
+    std::unique_ptr<sim::Drill> drill_;
+    std::ostringstream log_;
+    std::unique_ptr<sim::DrillRecorder> recorder_;
+    double carry_ = 0;  // wall seconds not yet turned into ticks
+    sim::FieldGrid overlay_;
+    std::int64_t overlayTick_ = -1;
+    std::array<double, 3> levels_{};
+    std::vector<ExposureSample> history_;
+    std::optional<sim::ScoreReport> report_;
+    nlohmann::json validity_ = nlohmann::json::array();
+};
+
+}  // namespace drillbase::ui

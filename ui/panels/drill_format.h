@@ -1,0 +1,17 @@
+// drill_format.h — small formatting shared by the drill panels (clock, event text).
+#pragma once
+
+#include "common/i18n.h"
+#include "sim/engine/event.h"
+
+#include <string>
+
+namespace drillbase::ui {
+
+// "01:02:03" for 3723 seconds of drill time.
+std::string formatClock(double seconds);
+// The event's name in the current language followed by its attributes, e.g.
+// "阀门已关闭 (unit=hazmat-1, valve=cylinder-valve-1)".
+std::string describeEvent(const Strings& s, const sim::Event& e);
+
+}  // namespace drillbase::ui

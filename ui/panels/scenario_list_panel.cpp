@@ -1,0 +1,36 @@
+#include "ui/panels/scenario_list_panel.h"
+
+#include <imgui.h>
+
+namespace drillbase::ui {
+
+void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalog,
+                      UiRequests& out) {
+    if (catalog.empty()) {
+        ImGui::TextDisabled("%s", s.tr("scenarios.none"));
+        return;
+    }
+    const bool zh = s.locale() == "zh-CN";
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+        const auto& e = catalog[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (e.scenario) {
+            if (ImGui::Button(s.tr("scenarios.start"))) out.startScenario = i;
+            ImGui::SameLine();
+            ImGui::TextUnformatted(zh ? e.scenario->titleZh.c_str() : e.scenario->titleEn.c_str());
+            ImGui::Indent();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled(
+                "%s", zh ? e.scenario->briefingZh.c_str() : e.scenario->briefingEn.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent();
+        } else {
+            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s %s", s.tr("scenarios.invalid"),
+                               e.file.filename().string().c_str());
+            for (const auto& err : e.errors) ImGui::BulletText("%s", err.c_str());
+        }
+        ImGui::PopID();
+    }
+}
+
+}  // namespace drillbase::ui
