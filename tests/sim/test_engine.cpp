@@ -230,3 +230,14 @@ TEST_CASE("a release due at time zero is logged at tick 0, so timed rules can re
     CHECK(d.timeline().front().kind == "release_started");
     CHECK(d.timeline().front().tick == 0);
 }
+
+TEST_CASE("the H2S scenario's wind-shift inject fires at its time") {
+    const auto sc = loadShipped("h2s-chemical-park-wind-shift.json");
+    Drill d(sc, 1, villageGas(0));
+    for (int i = 0; i < 899; ++i) d.step();
+    CHECK(d.state().wind.fromDeg == doctest::Approx(90));
+    d.step();
+    CHECK(d.state().wind.fromDeg == doctest::Approx(0));
+    CHECK(d.state().wind.speedMS == doctest::Approx(2.5));
+    CHECK(happened(d, "wind_changed"));
+}

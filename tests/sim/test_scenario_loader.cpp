@@ -66,3 +66,15 @@ TEST_CASE("a scenario file that is not JSON names line and column") {
     REQUIRE(d.size() == 1);
     CHECK(d[0].pos.line == 2);
 }
+
+TEST_CASE("all three shipped scenarios load, with rubrics of 100 points") {
+    for (const char* name : {"chlorine-waterworks-night.json", "ammonia-cold-storage-day.json",
+                             "h2s-chemical-park-wind-shift.json"}) {
+        CAPTURE(name);
+        const auto sc = loadShipped(name);
+        CHECK(sc.rubric.totalPoints == doctest::Approx(100));
+        CHECK_FALSE(sc.releases.empty());
+        CHECK_FALSE(sc.titleZh.empty());
+        CHECK_FALSE(sc.briefingEn.empty());
+    }
+}

@@ -28,7 +28,7 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##items", 4, flags)) return;
     ImGui::TableSetupColumn(s.tr("report.item"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(s.tr("report.points"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(s.tr("report.points"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(s.tr("report.evidence"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableSetupColumn(s.tr("report.advice"), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableHeadersRow();
@@ -55,7 +55,8 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
                 if (r.elapsedS && r.deadlineS)
                     ImGui::TextDisabled("%.0f s / %.0f s", *r.elapsedS, *r.deadlineS);
             } else if (r.item.rule.kind != sim::RuleKind::Manual &&
-                       r.item.rule.kind != sim::RuleKind::Threshold) {
+                       r.item.rule.kind != sim::RuleKind::Threshold &&
+                       r.status != sim::ItemStatus::NotApplicable) {
                 ImGui::TextDisabled("%s", s.tr("report.never"));
             }
             ImGui::TableNextColumn();
