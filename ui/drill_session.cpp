@@ -84,7 +84,7 @@ void DrillSession::runScript(const std::vector<sim::ScheduledCommand>& script, d
 void DrillSession::afterTicks() {
     const auto& s = drill_->state();
     if (history_.empty() || history_.back().timeS < s.timeS()) {
-        const auto out = sim::computeOutcomes(s);
+        const auto out = sim::computeOutcomes(s, drill_->hazard());
         history_.push_back({s.timeS(), static_cast<float>(out.at("exposed_level2"))});
     }
     if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
@@ -94,7 +94,7 @@ void DrillSession::afterTicks() {
         record.tickMillis = s.tickMillis;
         record.endTick = s.tick;
         record.events = drill_->timeline();
-        record.outcomes = sim::computeOutcomes(s);
+        record.outcomes = sim::computeOutcomes(s, drill_->hazard());
         report_ = sim::scoreDrill(drill_->scenario().rubric, record, grades_);
         validity_ = hazards_.validityNotes(drill_->scenario(), s);
     }

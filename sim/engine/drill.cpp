@@ -144,6 +144,8 @@ std::uint64_t Drill::hash() const {
         h.add(u.ty);
         h.add(u.workUntilTick);
         h.add(u.inHotZone);
+        h.add(u.dose);
+        h.add(u.toxicLoad);
     }
     for (const auto& p : state_.people) {
         h.add(p.id);
@@ -154,6 +156,7 @@ std::uint64_t Drill::hash() const {
         h.add(p.orderReachesTick);
         h.add(p.building);
         h.add(p.dose);
+        h.add(p.toxicLoad);
         h.add(p.peak);
         h.add(p.worstLevel);
     }

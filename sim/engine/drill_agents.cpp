@@ -54,12 +54,6 @@ void Drill::stepUnits(double dt) {
                     }
                 }
         }
-        if (hazard_) {
-            const bool hot = hazard_->intensityAt(u.x, u.y, kBreathingHeightM) >= levels[1];
-            if (hot && !u.inHotZone)
-                emit("unit_entered_hot_zone", {{"unit", u.id}, {"ppe", u.ppe ? "yes" : "no"}});
-            u.inHotZone = hot;
-        }
         if (!arrived) continue;
         switch (u.task) {
             case UnitTask::Moving:
@@ -94,6 +88,19 @@ void Drill::stepUnits(double dt) {
             }
             case UnitTask::Carrying: u.task = UnitTask::Idle; break;
             default: break;
+        }
+    }
+    // Every unit, moving, working or idle, is in the air where it stands.
+    if (!hazard_) return;
+    for (auto& u : state_.units) {
+        const double c = hazard_->intensityAt(u.x, u.y, kBreathingHeightM);
+        const bool hot = c >= levels[1];
+        if (hot && !u.inHotZone)
+            emit("unit_entered_hot_zone", {{"unit", u.id}, {"ppe", u.ppe ? "yes" : "no"}});
+        u.inHotZone = hot;
+        if (!u.ppe) {  // breathing apparatus on: the crew breathes none of it
+            u.dose += c * dt;
+            u.toxicLoad += hazard_->toxicLoadIncrement(c, dt);
         }
     }
 }
@@ -151,6 +158,7 @@ void Drill::stepPeople(double dt) {
                              ? state_.indoorIntensity[static_cast<std::size_t>(p.building)]
                              : hazard_->intensityAt(p.x, p.y, kBreathingHeightM);
         p.dose += c * dt;
+        p.toxicLoad += hazard_->toxicLoadIncrement(c, dt);
         p.peak = std::max(p.peak, c);
         int level = 0;
         for (int l = 0; l < 3; ++l)

@@ -25,6 +25,8 @@ struct UnitState {
     double tx = 0, ty = 0;            // where the task happens
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
     bool inHotZone = false;           // inside the harm level 2 area (reported once per entry)
+    double dose = 0;                  // ∫C dt breathed without breathing apparatus, mg·s/m³
+    double toxicLoad = 0;             // ∫Cⁿ dt in the hazard's probit units
 };
 
 // Unaware: has not got any warning and stays where they are (indoors or out).
@@ -41,10 +43,11 @@ struct PersonState {
     double pendingX = 0, pendingY = 0;             // where that order sends them
     std::int64_t orderReachesTick = -1;
     double tx = 0, ty = 0;
-    int building = -1;   // index of the building they are inside, -1 outdoors
-    double dose = 0;     // ∫C dt, mg·s/m³
-    double peak = 0;     // highest intensity breathed
-    int worstLevel = 0;  // 0 none, 1..3 highest harm level exceeded
+    int building = -1;     // index of the building they are inside, -1 outdoors
+    double dose = 0;       // ∫C dt, mg·s/m³
+    double toxicLoad = 0;  // ∫Cⁿ dt in the hazard's probit units (ppmⁿ·min for most gases)
+    double peak = 0;       // highest intensity breathed
+    int worstLevel = 0;    // 0 none, 1..3 highest harm level exceeded
 };
 
 struct Circle {

@@ -29,6 +29,11 @@ public:
     virtual double intensityAt(double x, double y, double z) const = 0;
     // The intensities of the three harm levels (toxic gas: AEGL-1, -2, -3 in mg/m³).
     virtual std::array<double, 3> levels() const = 0;
+    // Toxic load: the increment of ∫Cⁿ dt over dtS seconds at `intensity`, in the units of the
+    // hazard's lethality probit (0 when it has none), and the fraction of people expected to
+    // die from a given load, Φ(Y − 5) with Y = a + b·ln(load) (TNO Green Book, CPR 16E).
+    virtual double toxicLoadIncrement(double /*intensity*/, double /*dtS*/) const { return 0; }
+    virtual double fatalityFraction(double /*toxicLoad*/) const { return 0; }
     // Stops a source (a valve closed on a release). Returns false if no such source.
     virtual bool stopSource(const std::string& sourceId, std::int64_t tick) = 0;
     // Mitigation at a point (a water curtain knocks down part of the gas passing it).

@@ -4,7 +4,7 @@
 
 namespace drillbase::sim {
 
-std::map<std::string, double> computeOutcomes(const DrillState& s) {
+std::map<std::string, double> computeOutcomes(const DrillState& s, const Hazard* hazard) {
     std::map<std::string, double> o = {{"people", 0},
                                        {"exposed_level1", 0},
                                        {"exposed_level2", 0},
@@ -27,6 +27,19 @@ std::map<std::string, double> computeOutcomes(const DrillState& s) {
         if (p.action == PersonAction::Unaware) o["unaware"] += 1;
         if (p.kind == PersonKind::Resident) o["peak_public"] = std::max(o["peak_public"], p.peak);
         o["max_dose"] = std::max(o["max_dose"], p.dose);
+    }
+    o["expected_fatalities"] = 0;
+    o["fatalities"] = 0;
+    o["responders_exposed"] = 0;
+    auto fatality = [&](double load) {
+        const double f = hazard ? hazard->fatalityFraction(load) : 0;
+        o["expected_fatalities"] += f;
+        if (f >= 0.5) o["fatalities"] += 1;
+    };
+    for (const auto& p : s.people) fatality(p.toxicLoad);
+    for (const auto& u : s.units) {
+        fatality(u.toxicLoad);
+        if (u.dose > 0) o["responders_exposed"] += 1;
     }
     return o;
 }

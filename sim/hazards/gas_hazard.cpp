@@ -73,6 +73,20 @@ bool GasHazard::inject(const Command& c, std::int64_t) {
     return true;
 }
 
+double GasHazard::toxicLoadIncrement(double mgPerM3, double dtS) const {
+    const auto& p = chemical_->probit;
+    if (!p || mgPerM3 <= 0) return 0;
+    // The probit's own units: ppm or mg/m³, and minutes.
+    const double c = p->concentrationPpm ? mgPerM3 * 24.45 / chemical_->molecularWeight : mgPerM3;
+    return std::pow(c, p->n) * dtS / 60.0;
+}
+
+double GasHazard::fatalityFraction(double toxicLoad) const {
+    const auto& p = chemical_->probit;
+    if (!p || toxicLoad <= 0) return 0;
+    return probitToFraction(p->a + p->b * std::log(toxicLoad));
+}
+
 void GasHazard::hashInto(StateHasher& h) const {
     model_.hashInto(h);
     for (const auto& c : curtains_) {

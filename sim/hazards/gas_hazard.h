@@ -23,6 +23,8 @@ public:
     bool inject(const Command& c, std::int64_t tick) override;
     void hashInto(StateHasher& h) const override;
     void fillField(FieldGrid& grid, double z) const override { model_.fillGrid(grid, z); }
+    double toxicLoadIncrement(double intensity, double dtS) const override;
+    double fatalityFraction(double toxicLoad) const override;
 
     const PuffModel& model() const { return model_; }
     const Chemical& chemical() const { return *chemical_; }

@@ -88,7 +88,7 @@ int runDrill(const RunOptions& o) {
     record.tickMillis = drill.state().tickMillis;
     record.endTick = drill.state().tick;
     record.events = drill.timeline();
-    record.outcomes = sim::computeOutcomes(drill.state());
+    record.outcomes = sim::computeOutcomes(drill.state(), drill.hazard());
     const auto score = sim::scoreDrill(sc->rubric, record, *scale);
     nlohmann::json report = {{"scenario", sc->id},
                              {"seed", o.seed},
