@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
+#include <sstream>
 
 namespace {
 const std::string kExe = DRILLCTL_EXE;
@@ -110,8 +112,12 @@ TEST_CASE("plume calculator prints the steady plume value") {
 
 TEST_CASE("doing nothing costs more than the model answer: exposure and probit outcomes") {
     const auto idle = scratch("idle.json"), model = scratch("model.json");
-    REQUIRE(runCommand(kExe + " drill run " + kScenario + " --until 2400 --report " + idle).exitCode == 0);
-    REQUIRE(runCommand(kExe + " drill run " + kScenario + " --actions " + kActions + " --report " + model).exitCode == 0);
+    REQUIRE(
+        runCommand(kExe + " drill run " + kScenario + " --until 2400 --report " + idle).exitCode ==
+        0);
+    REQUIRE(runCommand(kExe + " drill run " + kScenario + " --actions " + kActions + " --report " +
+                       model)
+                .exitCode == 0);
     const auto a = nlohmann::json::parse(slurp(idle))["outcomes"];
     const auto b = nlohmann::json::parse(slurp(model))["outcomes"];
     // Nobody warned: every resident stays where they are, some breathe AEGL-3 air.
@@ -122,4 +128,31 @@ TEST_CASE("doing nothing costs more than the model answer: exposure and probit o
     CHECK(a["expected_fatalities"].get<double>() > 0);
     CHECK(b["expected_fatalities"].get<double>() < a["expected_fatalities"].get<double>());
     CHECK(a["peak_public"].get<double>() > b["peak_public"].get<double>());
+}
+
+TEST_CASE("sample: concentrations at points agree with the steady plume downwind") {
+    const auto r =
+        runCommand(kExe + " sample " + kScenario + " --time 600 --at 1000,675 --at 580,900,1.5");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    std::istringstream lines(r.out);
+    std::string first, second;
+    std::getline(lines, first);
+    std::getline(lines, second);
+    const auto a = nlohmann::json::parse(first), b = nlohmann::json::parse(second);
+    CHECK(first.rfind("{\"t\":600.0,\"x\":1000.0,\"y\":675.0,\"z\":0.0,\"gas_mg_m3\":", 0) == 0);
+    // 0.5 kg/s, 1.5 m/s, class F, 420 m downwind on the axis, release at 1 m: the Briggs rural
+    // plume gives Q/(π u σy σz)·exp(−h²/2σz²) with σy = 16.48 m, σz = 5.97 m: 1062 mg/m³.
+    const double sy = 0.04 * 420 / std::sqrt(1 + 0.0001 * 420),
+                 sz = 0.016 * 420 / (1 + 0.0003 * 420);
+    const double plume =
+        0.5e6 / (3.14159265358979 * 1.5 * sy * sz) * std::exp(-1.0 / (2 * sz * sz));
+    CHECK(a["gas_mg_m3"].get<double>() == doctest::Approx(plume).epsilon(0.05));
+    CHECK(a["gas_ppm"].get<double>() ==
+          doctest::Approx(a["gas_mg_m3"].get<double>() * 24.45 / 70.9));
+    CHECK(b["gas_mg_m3"] == 0.0);  // upwind-crosswind: clean air
+    CHECK(b["z"] == 1.5);
+    const auto bad = runCommand(kExe + " sample " + kScenario + " --time 600 --at 1000");
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("--at 1000: expected X,Y or X,Y,Z") != std::string::npos);
 }

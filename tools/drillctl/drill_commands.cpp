@@ -7,6 +7,8 @@
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scoring/scorer.h"
 
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -110,6 +112,69 @@ int runDrill(const RunOptions& o) {
     return 0;
 }
 
+struct SampleOptions {
+    std::string scenario, actions;
+    double timeS = 0;
+    std::vector<std::string> points;
+    std::uint64_t seed = 1;
+};
+
+// "X,Y" or "X,Y,Z" in metres; Z defaults to 0 (ground level).
+std::optional<std::array<double, 3>> parsePoint(const std::string& text) {
+    std::array<double, 3> p{0, 0, 0};
+    char extra = 0;
+    const int n = std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &p[0], &p[1], &p[2], &extra);
+    if (n == 2 || n == 3) return p;
+    return std::nullopt;
+}
+
+int sampleDrill(const SampleOptions& o) {
+    std::vector<std::array<double, 3>> points;
+    for (const auto& text : o.points) {
+        const auto p = parsePoint(text);
+        if (!p) {
+            std::cerr << "--at " << text << ": expected X,Y or X,Y,Z in metres\n";
+            return 1;
+        }
+        points.push_back(*p);
+    }
+    std::vector<Diagnostic> diags;
+    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
+    const auto text = slurp(o.scenario);
+    const auto doc = parseJsonText(o.scenario, text, diags);
+    const auto sc =
+        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
+    if (!o.actions.empty()) {
+        const auto adoc = loadJsonFile(o.actions, diags);
+        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
+    }
+    if (!sc || !script) {
+        printDiagnostics(diags);
+        return 1;
+    }
+    sim::Drill drill(*sc, o.seed, hazards->make(*sc));
+    std::ostringstream discard;
+    sim::DrillRecorder rec(drill, discard, o.scenario, text, o.seed);
+    sim::runScript(rec, drill, *script, o.timeS);
+    double mw = 0;
+    if (!sc->releases.empty())
+        if (const auto* c = hazards->chemicals().find(sc->releases.front().chemical))
+            mw = c->molecularWeight;
+    for (const auto& p : points) {
+        const double mg = drill.hazard()->intensityAt(p[0], p[1], p[2]);
+        // Keys in the documented order: t, x, y, z, gas_mg_m3, gas_ppm.
+        nlohmann::ordered_json j = {{"t", drill.state().timeS()},
+                                    {"x", p[0]},
+                                    {"y", p[1]},
+                                    {"z", p[2]},
+                                    {"gas_mg_m3", mg},
+                                    {"gas_ppm", mw > 0 ? mg * 24.45 / mw : 0.0}};
+        std::cout << j.dump() << '\n';
+    }
+    return 0;
+}
+
 int replayLog(const std::string& logPath, const std::string& scenarioOverride) {
     std::ifstream in(logPath, std::ios::binary);
     if (!in) {
@@ -200,6 +265,24 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
     runCmd->add_option("--report", run.report, "Write the JSON report here (default: stdout)");
     runCmd->add_option("--log", run.log, "Write the drill log (JSON lines) here");
     runCmd->callback([&exitCode] { exitCode = runDrill(run); });
+
+    static SampleOptions sample;
+    auto* sampleCmd = app.add_subcommand(
+        "sample", "Gas concentration at points at a drill time (one JSON object per point)");
+    sampleCmd->add_option("scenario", sample.scenario, "Scenario file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    sampleCmd->add_option("--actions", sample.actions, "Action script applied up to that time")
+        ->check(CLI::ExistingFile);
+    sampleCmd->add_option("--time", sample.timeS, "Drill time, seconds")
+        ->required()
+        ->check(CLI::NonNegativeNumber);
+    sampleCmd
+        ->add_option("--at", sample.points,
+                     "X,Y[,Z] in metres (Z default 0, ground level); repeatable")
+        ->required();
+    sampleCmd->add_option("--seed", sample.seed, "Random seed");
+    sampleCmd->callback([&exitCode] { exitCode = sampleDrill(sample); });
 
     static std::string logPath, scenarioOverride;
     auto* replayCmd = drill->add_subcommand(
