@@ -34,7 +34,11 @@ const char* personActionName(PersonAction a) {
 }
 
 Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazard> hazard)
-    : scenario_(scenario), seed_(seed), hazard_(std::move(hazard)), rng_(seed) {
+    : scenario_(scenario),
+      nav_(scenario_.map),
+      seed_(seed),
+      hazard_(std::move(hazard)),
+      rng_(seed) {
     state_.tickMillis = scenario_.tickMillis;
     state_.wind = Wind{scenario_.weather.windSpeedMS, scenario_.weather.windFromDeg,
                        scenario_.weather.stability, scenario_.weather.urban};
@@ -144,6 +148,7 @@ std::uint64_t Drill::hash() const {
         h.add(u.ty);
         h.add(u.workUntilTick);
         h.add(u.inHotZone);
+        h.add(static_cast<std::uint64_t>(u.path.size()));
         h.add(u.dose);
         h.add(u.toxicLoad);
     }
@@ -155,6 +160,7 @@ std::uint64_t Drill::hash() const {
         h.add(static_cast<int>(p.pending));
         h.add(p.orderReachesTick);
         h.add(p.building);
+        h.add(static_cast<std::uint64_t>(p.path.size()));
         h.add(p.dose);
         h.add(p.toxicLoad);
         h.add(p.peak);

@@ -35,8 +35,12 @@ private:
     void stepUnits(double dtS);
     void stepPeople(double dtS);
     void finishUnitWork(UnitState& u);
+    // Moves along a route to (tx, ty), planning it when the target is new; true on arrival.
+    bool travel(double& x, double& y, double tx, double ty, Waypoints& path, double speed,
+                double dt) const;
 
     Scenario scenario_;
+    Navigator nav_;  // after scenario_: built from its map
     std::uint64_t seed_;
     std::unique_ptr<Hazard> hazard_;
     DrillState state_;

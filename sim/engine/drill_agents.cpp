@@ -11,6 +11,12 @@ namespace drillbase::sim {
 
 using namespace detail;
 
+bool Drill::travel(double& x, double& y, double tx, double ty, Waypoints& path, double speed,
+                   double dt) const {
+    if (path.empty() || path.back() != std::make_pair(tx, ty)) path = nav_.route(x, y, tx, ty);
+    return followPath(x, y, path, speed, dt);
+}
+
 void Drill::finishUnitWork(UnitState& u) {
     switch (u.task) {
         case UnitTask::DonningPpe:
@@ -42,7 +48,7 @@ void Drill::stepUnits(double dt) {
             continue;
         }
         if (u.task == UnitTask::Idle) continue;
-        const bool arrived = moveToward(u.x, u.y, u.tx, u.ty, u.speedMS, dt);
+        const bool arrived = travel(u.x, u.y, u.tx, u.ty, u.path, u.speedMS, dt);
         if (u.task == UnitTask::Carrying) {
             for (auto& p : state_.people)
                 if (p.id == u.taskTarget) {
@@ -144,11 +150,12 @@ void Drill::stepPeople(double dt) {
             emit("order_received", {{"person", p.id}, {"action", personActionName(p.action)}});
         }
         const double speed = p.vulnerable ? p.speedMS * 0.4 : p.speedMS;
-        if (p.action == PersonAction::Evacuating && moveToward(p.x, p.y, p.tx, p.ty, speed, dt)) {
+        if (p.action == PersonAction::Evacuating &&
+            travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
             p.action = PersonAction::Safe;
             emit("person_evacuated", {{"person", p.id}});
         } else if (p.action == PersonAction::Sheltering && p.building < 0 &&
-                   moveToward(p.x, p.y, p.tx, p.ty, speed, dt)) {
+                   travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
             for (std::size_t b = 0; b < buildings.size(); ++b)
                 if (buildings[b].contains(p.x, p.y)) p.building = static_cast<int>(b);
             emit("person_sheltered", {{"person", p.id}});

@@ -13,21 +13,6 @@ inline constexpr double kBreathingHeightM = 1.5;
 inline constexpr double kPpeDonSeconds = 60;  // breathing apparatus and suit, trained crew
 inline constexpr double kCurtainKnockdown = 0.5;
 
-// Moves (x, y) toward (tx, ty) by at most speed·dt; true when arrived.
-inline bool moveToward(double& x, double& y, double tx, double ty, double speed, double dt) {
-    const double dx = tx - x, dy = ty - y;
-    const double dist = std::sqrt(dx * dx + dy * dy);
-    const double stepLen = speed * dt;
-    if (dist <= stepLen || dist == 0) {
-        x = tx;
-        y = ty;
-        return true;
-    }
-    x += dx / dist * stepLen;
-    y += dy / dist * stepLen;
-    return false;
-}
-
 template <class T>
 const T* findById(const std::vector<T>& items, const std::string& id) {
     for (const auto& it : items)

@@ -4,6 +4,7 @@
 
 #include "sim/engine/event.h"
 #include "sim/engine/hazard.h"
+#include "sim/engine/navigation.h"
 #include "sim/scenario/scenario.h"
 
 #include <cstdint>
@@ -24,6 +25,7 @@ struct UnitState {
     std::string taskTarget;           // valve or person id
     double tx = 0, ty = 0;            // where the task happens
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
+    Waypoints path;                   // the route to (tx, ty) around buildings
     bool inHotZone = false;           // inside the harm level 2 area (reported once per entry)
     double dose = 0;                  // ∫C dt breathed without breathing apparatus, mg·s/m³
     double toxicLoad = 0;             // ∫Cⁿ dt in the hazard's probit units
@@ -44,6 +46,7 @@ struct PersonState {
     std::int64_t orderReachesTick = -1;
     double tx = 0, ty = 0;
     int building = -1;     // index of the building they are inside, -1 outdoors
+    Waypoints path;        // the route to (tx, ty) around buildings
     double dose = 0;       // ∫C dt, mg·s/m³
     double toxicLoad = 0;  // ∫Cⁿ dt in the hazard's probit units (ppmⁿ·min for most gases)
     double peak = 0;       // highest intensity breathed
