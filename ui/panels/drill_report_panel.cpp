@@ -4,6 +4,8 @@
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/screen_window.h"
 
+#include "ui/panels/wrapped_text.h"
+
 #include <imgui.h>
 
 namespace drillbase::ui {
@@ -42,7 +44,7 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
         for (const auto& r : area.items) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", isZh(s) ? r.item.titleZh.c_str() : r.item.titleEn.c_str());
+            textWrapped(isZh(s) ? r.item.titleZh.c_str() : r.item.titleEn.c_str());
             ImGui::TableNextColumn();
             ImGui::TextColored(statusColour(r.status), "%s",
                                s.tr(std::string("report.status.") + sim::statusName(r.status)));
@@ -61,8 +63,7 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
             }
             ImGui::TableNextColumn();
             if (r.status == sim::ItemStatus::Missed || r.status == sim::ItemStatus::Partial)
-                ImGui::TextWrapped("%s",
-                                   isZh(s) ? r.item.adviceZh.c_str() : r.item.adviceEn.c_str());
+                textWrapped(isZh(s) ? r.item.adviceZh.c_str() : r.item.adviceEn.c_str());
         }
     }
     ImGui::EndTable();
@@ -116,8 +117,7 @@ void drawDrillReport(const Strings& s, const DrillSession& session, UiRequests& 
         ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", s.tr("report.validity"));
         for (const auto& n : session.validity()) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s",
-                               s.tr("dispersion.validity." + n.value("issue", std::string())));
+            textWrapped(s.tr("dispersion.validity." + n.value("issue", std::string())));
             ImGui::TextDisabled("%s: %.2f / %.2f", s.tr("report.value_limit"),
                                 n.value("value", 0.0), n.value("limit", 0.0));
         }

@@ -3,6 +3,8 @@
 #include "ui/panels/screen_window.h"
 #include "ui/panels/workflow_features.h"
 
+#include "ui/panels/wrapped_text.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -17,7 +19,7 @@ void drawRoleCard(const Strings& s, const RoleCard& card, ImVec2 size, UiRequest
     ImGui::TextUnformatted(s.tr(card.titleKey));
     ImGui::PopStyleColor();
     ImGui::Separator();
-    ImGui::TextWrapped("%s", s.tr(card.descKey));
+    textWrapped(s.tr(card.descKey));
     ImGui::Spacing();
     for (const auto& f : featuresOf(card.screen)) {
         ImGui::BulletText("%s", s.tr(f.labelKey));
@@ -52,7 +54,7 @@ void drawHomePanel(const Strings& s, UiRequests& out) {
     ImGui::SetWindowFontScale(1.6f);
     ImGui::TextUnformatted(s.tr("app.title"));
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::TextWrapped("%s", s.tr("app.subtitle"));
+    textWrapped(s.tr("app.subtitle"));
     ImGui::Separator();
     ImGui::Spacing();
     ImGui::TextUnformatted(s.tr("home.choose_role"));

@@ -1,5 +1,7 @@
 #include "ui/panels/scenario_list_panel.h"
 
+#include "ui/panels/wrapped_text.h"
+
 #include <imgui.h>
 
 namespace drillbase::ui {
@@ -19,10 +21,7 @@ void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalo
             ImGui::SameLine();
             ImGui::TextUnformatted(zh ? e.scenario->titleZh.c_str() : e.scenario->titleEn.c_str());
             ImGui::Indent();
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled(
-                "%s", zh ? e.scenario->briefingZh.c_str() : e.scenario->briefingEn.c_str());
-            ImGui::PopTextWrapPos();
+            textWrappedDisabled(zh ? e.scenario->briefingZh : e.scenario->briefingEn);
             ImGui::Unindent();
         } else {
             ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s %s", s.tr("scenarios.invalid"),

@@ -10,7 +10,7 @@ constexpr Feature kTrainee[] = {
 };
 constexpr Feature kInstructor[] = {
     {"feature.scenario_editor", false},
-    {"feature.drill_control", false},
+    {"feature.drill_control", true},
 };
 constexpr Feature kOfficial[] = {
     {"feature.records_search", false},

@@ -4,6 +4,8 @@
 #include "ui/panels/screen_window.h"
 #include "ui/panels/workflow_features.h"
 
+#include "ui/panels/wrapped_text.h"
+
 #include <imgui.h>
 
 namespace drillbase::ui {
@@ -21,7 +23,7 @@ void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<Scen
         ImGui::PushStyleColor(ImGuiCol_Text, card.accent);
         ImGui::TextUnformatted(s.tr(card.titleKey));
         ImGui::PopStyleColor();
-        ImGui::TextWrapped("%s", s.tr(card.descKey));
+        textWrapped(s.tr(card.descKey));
     }
     ImGui::Separator();
     for (const auto& f : featuresOf(workflow)) {
@@ -30,7 +32,10 @@ void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<Scen
             // An available feature shows its content in place of the notice.
             ImGui::TextUnformatted(s.tr(f.labelKey));
             ImGui::Indent();
-            if (std::string(f.labelKey) == "feature.drill_chemical" && catalog)
+            // The instructor controls a drill from the same screen the trainee sees (its
+            // injects panel), so both start drills from the same list.
+            const std::string key = f.labelKey;
+            if ((key == "feature.drill_chemical" || key == "feature.drill_control") && catalog)
                 drawScenarioList(s, *catalog, out);
             ImGui::Unindent();
             ImGui::Separator();
