@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace drillbase::ui {
 
@@ -84,6 +85,24 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const Stri
     dl->AddText(ImVec2(centre.x + r + 6 - textW, centre.y + r + 8), IM_COL32(255, 255, 255, 255),
                 buf);
 }
+
+// Map labels that would overlap (units waiting together at a gate) are moved down until free.
+struct LabelPlacer {
+    std::vector<ImVec4> placed;  // x0, y0, x1, y1
+    void place(ImDrawList* dl, ImVec2 at, ImU32 colour, const std::string& text) {
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const auto& r : placed)
+                if (at.x < r.z && at.x + size.x > r.x && at.y < r.w && at.y + size.y > r.y) {
+                    at.y = r.w;
+                    moved = true;
+                }
+        }
+        placed.push_back(ImVec4(at.x, at.y, at.x + size.x, at.y + size.y));
+        dl->AddText(at, colour, text.c_str());
+    }
+};
 
 void handleClick(const DrillSession& session, DrillUiState& ui, double x, double y,
                  std::vector<sim::Command>& out) {
@@ -172,6 +191,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     for (double gy = 0; gy <= sc.map.heightM; gy += 100)
         dl->AddLine(v.toScreen(0, gy), v.toScreen(sc.map.widthM, gy), IM_COL32(255, 255, 255, 18));
     drawOverlay(dl, v, session.overlay(), session.levels());
+    LabelPlacer labels;
     for (const auto& b : sc.map.buildings) {
         dl->AddRectFilled(v.toScreen(b.x, b.y + b.h), v.toScreen(b.x + b.w, b.y),
                           IM_COL32(150, 150, 160, 255));
@@ -184,7 +204,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     for (const auto& ap : sc.map.assemblyPoints) {
         const ImVec2 p = v.toScreen(ap.x, ap.y);
         dl->AddCircleFilled(p, 9, IM_COL32(40, 170, 70, 255));
-        dl->AddText(ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255), ap.id.c_str());
+        labels.place(dl, ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255), ap.id);
     }
     for (const auto& va : sc.map.valves) {
         const ImVec2 p = v.toScreen(va.x, va.y);
@@ -211,7 +231,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         if (static_cast<int>(i) == ui.selectedUnit)
             dl->AddRect(ImVec2(q.x - 9, q.y - 9), ImVec2(q.x + 9, q.y + 9),
                         IM_COL32(255, 255, 255, 255), 0, 0, 2);
-        dl->AddText(ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230), u.id.c_str());
+        labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230), u.id);
     }
     drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, s);
     if (clicked) {
