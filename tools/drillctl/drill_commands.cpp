@@ -46,6 +46,35 @@ nlohmann::json timelineJson(const sim::Drill& d) {
     return out;
 }
 
+// What running a drill needs: the hazard data, the scenario (text and parsed) and the
+// trainee's script. Every problem in any of them is printed before giving up.
+struct DrillInputs {
+    sim::HazardFactory hazards;
+    std::string scenarioText;
+    sim::Scenario scenario;
+    std::vector<sim::ScheduledCommand> script;
+};
+
+std::optional<DrillInputs> loadDrillInputs(const std::string& scenarioPath,
+                                           const std::string& actionsPath) {
+    std::vector<Diagnostic> diags;
+    auto hazards = sim::HazardFactory::load(contentDir(), diags);
+    std::string text = slurp(scenarioPath);
+    const auto doc = parseJsonText(scenarioPath, text, diags);
+    auto sc =
+        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
+    if (!actionsPath.empty()) {
+        const auto adoc = loadJsonFile(actionsPath, diags);
+        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
+    }
+    if (!hazards || !sc || !script) {
+        printDiagnostics(diags);
+        return std::nullopt;
+    }
+    return DrillInputs{std::move(*hazards), std::move(text), std::move(*sc), std::move(*script)};
+}
+
 struct RunOptions {
     std::string scenario, actions, report, log;
     std::uint64_t seed = 1;
@@ -54,25 +83,16 @@ struct RunOptions {
 
 int runDrill(const RunOptions& o) {
     std::vector<Diagnostic> diags;
-    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
     const auto scale = gradeScale(diags);
-    if (!hazards || !scale) {
+    if (!scale) {
         printDiagnostics(diags);
         return 1;
     }
-    const auto scenarioText = slurp(o.scenario);
-    const auto doc = parseJsonText(o.scenario, scenarioText, diags);
-    const auto sc = doc ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
-    std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
-    if (!o.actions.empty()) {
-        const auto adoc = loadJsonFile(o.actions, diags);
-        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
-    }
-    if (!sc || !script) {
-        printDiagnostics(diags);
-        return 1;
-    }
-    sim::Drill drill(*sc, o.seed, hazards->make(*sc));
+    const auto in = loadDrillInputs(o.scenario, o.actions);
+    if (!in) return 1;
+    const auto* sc = &in->scenario;
+    const auto& scenarioText = in->scenarioText;
+    sim::Drill drill(*sc, o.seed, in->hazards.make(*sc));
     std::ofstream logFile;
     std::ostringstream discard;
     if (!o.log.empty()) {
@@ -84,7 +104,7 @@ int runDrill(const RunOptions& o) {
     }
     std::ostream& logOut = o.log.empty() ? static_cast<std::ostream&>(discard) : logFile;
     sim::DrillRecorder rec(drill, logOut, o.scenario, scenarioText, o.seed);
-    sim::runScript(rec, drill, *script, o.untilS);
+    sim::runScript(rec, drill, in->script, o.untilS);
 
     sim::DrillRecord record;
     record.tickMillis = drill.state().tickMillis;
@@ -98,7 +118,7 @@ int runDrill(const RunOptions& o) {
                              {"state_hash", sim::hex64(drill.hash())},
                              {"score", sim::toJson(score)},
                              {"outcomes", record.outcomes},
-                             {"validity", hazards->validityNotes(*sc, drill.state())},
+                             {"validity", in->hazards.validityNotes(*sc, drill.state())},
                              {"timeline", timelineJson(drill)}};
     const std::string text = report.dump(2) + "\n";
     if (o.report.empty()) {
@@ -138,25 +158,14 @@ int sampleDrill(const SampleOptions& o) {
         }
         points.push_back(*p);
     }
-    std::vector<Diagnostic> diags;
-    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
-    const auto text = slurp(o.scenario);
-    const auto doc = parseJsonText(o.scenario, text, diags);
-    const auto sc =
-        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
-    std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
-    if (!o.actions.empty()) {
-        const auto adoc = loadJsonFile(o.actions, diags);
-        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
-    }
-    if (!sc || !script) {
-        printDiagnostics(diags);
-        return 1;
-    }
+    const auto in = loadDrillInputs(o.scenario, o.actions);
+    if (!in) return 1;
+    const auto* sc = &in->scenario;
+    const auto* hazards = &in->hazards;
     sim::Drill drill(*sc, o.seed, hazards->make(*sc));
     std::ostringstream discard;
-    sim::DrillRecorder rec(drill, discard, o.scenario, text, o.seed);
-    sim::runScript(rec, drill, *script, o.timeS);
+    sim::DrillRecorder rec(drill, discard, o.scenario, in->scenarioText, o.seed);
+    sim::runScript(rec, drill, in->script, o.timeS);
     double mw = 0;
     if (!sc->releases.empty())
         if (const auto* c = hazards->chemicals().find(sc->releases.front().chemical))

@@ -8,8 +8,9 @@ namespace drillbase::ui {
 
 namespace {
 
-constexpr float kSpeeds[] = {1, 5, 10, 30, 60, 300};
-const char* const kSpeedLabels[] = {"1×", "5×", "10×", "30×", "60×", "300×"};
+// The last is "as fast as the machine can": DrillSession caps ticks per frame, not speed.
+constexpr float kSpeeds[] = {1, 5, 10, 30, 60, 300, 1e6f};
+const char* const kSpeedLabels[] = {"1×", "5×", "10×", "30×", "60×", "300×", "max"};
 const char* const kSupportKinds[] = {"hazmat", "fire", "medical", "police"};
 const char* const kStabilities[] = {"A", "B", "C", "D", "E", "F"};
 
