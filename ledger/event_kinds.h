@@ -25,6 +25,10 @@ inline constexpr const char* kCertificateIssued = "CertificateIssued";
 inline constexpr const char* kCertificateReviewed = "CertificateReviewed";
 // {certificate_id, date, reason}
 inline constexpr const char* kCertificateRevoked = "CertificateRevoked";
+// {person_id, kind: drill|quiz, title, reference, date, score_tenths, pass_tenths, passed,
+//  attempt, grade, source_hash, complete}: a drill's or quiz's result (common/assessment.h);
+// source_hash names the drill log or quiz paper it can be re-verified from.
+inline constexpr const char* kAssessmentRecorded = "AssessmentRecorded";
 // {event_id, reason}: the compensating event. History is never edited; a wrong record is
 // voided by this event and, where needed, recorded again correctly.
 inline constexpr const char* kEventVoided = "EventVoided";

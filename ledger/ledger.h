@@ -4,6 +4,7 @@
 // facts come from the caller.
 #pragma once
 
+#include "common/assessment.h"
 #include "ledger/compliance.h"
 #include "ledger/event_store.h"
 #include "ledger/identity_document.h"
@@ -68,6 +69,11 @@ public:
                                   const std::string& reason, const std::string& at);
     // The certificate as recorded, evaluated on `on` with the rule in force then.
     CertificateStatus certificateStatus(const std::string& certificateId, const CivilDate& on);
+
+    // A drill's or quiz's result (ledger_assessments.cpp). Refused for an unknown person, a
+    // malformed date, a score outside 0..100, an attempt below 1 or a result without the hash
+    // of the log or paper it came from.
+    std::string recordAssessment(const AssessmentResult& result, const std::string& at);
 
     // The compensating event: the voided record no longer counts anywhere.
     std::string voidEvent(const std::string& eventId, const std::string& reason,

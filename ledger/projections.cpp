@@ -31,13 +31,18 @@ CREATE TABLE IF NOT EXISTS certificates(
   certificate_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, type TEXT NOT NULL,
   operation TEXT NOT NULL, number_masked TEXT NOT NULL, number_hash TEXT NOT NULL UNIQUE,
   issued TEXT NOT NULL, revoked TEXT);
+CREATE TABLE IF NOT EXISTS results(
+  event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+  reference TEXT NOT NULL, on_date TEXT NOT NULL, score_tenths INTEGER NOT NULL,
+  pass_tenths INTEGER NOT NULL, passed INTEGER NOT NULL, attempt INTEGER NOT NULL,
+  grade TEXT NOT NULL, source_hash TEXT NOT NULL, complete INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS certificate_reviews(
   event_id TEXT PRIMARY KEY, certificate_id TEXT NOT NULL, on_date TEXT NOT NULL);
 )sql";
 
 constexpr const char* kTables[] = {"organisations",      "people",      "roles",
                                    "training",           "assessments", "certificates",
-                                   "certificate_reviews"};
+                                   "certificate_reviews", "results"};
 
 std::string str(const nlohmann::json& p, const char* key) {
     const auto it = p.find(key);
@@ -149,6 +154,18 @@ void Projections::apply(const StoredEvent& e) {
         st.bind(4, str(p, "part")).bind(5, str(p, "date")).bind(6, num(p, "score"));
         st.bind(7, num(p, "max_points"));
         st.bind(8, static_cast<std::int64_t>(p.value("passed", false) ? 1 : 0));
+        st.step();
+    } else if (k == kinds::kAssessmentRecorded) {
+        auto st = db_.prepare(
+            "INSERT INTO results(event_id, person_id, kind, title, reference, on_date, score_tenths, "
+            "pass_tenths, passed, attempt, grade, source_hash, complete) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "kind"));
+        st.bind(4, str(p, "title")).bind(5, str(p, "reference")).bind(6, str(p, "date"));
+        st.bind(7, num(p, "score_tenths")).bind(8, num(p, "pass_tenths"));
+        st.bind(9, static_cast<std::int64_t>(p.value("passed", false) ? 1 : 0));
+        st.bind(10, num(p, "attempt")).bind(11, str(p, "grade")).bind(12, str(p, "source_hash"));
+        st.bind(13, static_cast<std::int64_t>(p.value("complete", false) ? 1 : 0));
         st.step();
     } else if (k == kinds::kCertificateIssued) {
         auto st = db_.prepare(

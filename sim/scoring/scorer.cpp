@@ -181,6 +181,10 @@ std::optional<GradeScale> parseGradeScale(const JsonDocument& doc, std::vector<D
             r.error(pointerChild(p, "min_percent"), "bands must be listed from the highest down");
         scale.bands.push_back({*min, *zh, *en});
     }
+    if (const auto pass = r.number("", "pass_percent", false)) {
+        if (*pass < 0 || *pass > 100) r.error("/pass_percent", "must be between 0 and 100");
+        scale.passPercent = *pass;
+    }
     if (r.ok() && (scale.bands.empty() || scale.bands.back().minPercent > 0))
         r.error("/bands", "the last band must start at 0 so every score has a grade");
     if (!r.ok()) return std::nullopt;

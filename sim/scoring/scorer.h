@@ -46,6 +46,7 @@ struct GradeBand {
 
 struct GradeScale {
     std::vector<GradeBand> bands;  // highest first
+    double passPercent = 60;       // a drill below this is not passed (content/grading.json)
     const GradeBand& gradeFor(double percent) const;
 };
 

@@ -1,6 +1,9 @@
 // Scoring on hand-built drill logs: timed criteria, order, outcomes, manual marks, N/A items
 // leaving the denominator, grade bands, and rubric validation errors with their positions.
+#include "sim/scoring/drill_assessment.h"
 #include "sim/scoring/scorer.h"
+
+#include <cmath>
 
 #include <doctest/doctest.h>
 
@@ -238,4 +241,23 @@ TEST_CASE("rubric points must add up to the declared total") {
     CHECK_FALSE(parseRubric(*doc, "", d));
     REQUIRE(d.size() == 1);
     CHECK(d[0].format() == "sum.json:1:18: /total_points: items add up to 5.0, not 12.0");
+}
+
+TEST_CASE("a scored drill becomes an assessment in tenths of a point, with its log hash") {
+    DrillRecord rec;
+    rec.endTick = 4000;
+    rec.events = {ev(10, "leak_detected"), ev(50, "alarm_raised")};
+    rec.outcomes["fatalities"] = 0;
+    const auto rep = scoreDrill(rubric(), rec, scale());
+    Scenario sc;
+    sc.id = "s1";
+    sc.titleZh = "演练";
+    const auto a = drillAssessment(rep, sc, scale().passPercent, "base:7", "2026-11-23", 2, "abc");
+    CHECK(a.kind == "drill");
+    CHECK(a.scoreTenths == static_cast<int>(std::lround(rep.percent * 10)));
+    CHECK(a.passTenths == 600);
+    CHECK(a.attempt == 2);
+    CHECK(a.sourceHash == "abc");
+    CHECK(a.grade == rep.grade.zh);
+    CHECK_FALSE(a.complete);  // the manual item awaits a mark
 }
