@@ -74,6 +74,8 @@ public:
     // malformed date, a score outside 0..100, an attempt below 1 or a result without the hash
     // of the log or paper it came from.
     std::string recordAssessment(const AssessmentResult& result, const std::string& at);
+    // 1 + the number of results this person already has for this scenario or paper.
+    int nextAttempt(const std::string& personId, const std::string& reference);
 
     // The compensating event: the voided record no longer counts anywhere.
     std::string voidEvent(const std::string& eventId, const std::string& reason,

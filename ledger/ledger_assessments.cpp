@@ -32,4 +32,11 @@ std::string Ledger::recordAssessment(const AssessmentResult& r, const std::strin
                    {"complete", r.complete}});
 }
 
+int Ledger::nextAttempt(const std::string& personId, const std::string& reference) {
+    auto st = db_.prepare("SELECT COUNT(*) FROM results WHERE person_id = ? AND reference = ?");
+    st.bind(1, personId).bind(2, reference);
+    st.step();
+    return static_cast<int>(st.columnInt(0)) + 1;
+}
+
 }  // namespace drillbase::ledger

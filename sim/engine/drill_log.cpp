@@ -1,5 +1,7 @@
 #include "sim/engine/drill_log.h"
 
+#include "build_config.h"
+
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -27,7 +29,7 @@ DrillRecorder::DrillRecorder(Drill& drill, std::ostream& out, const std::string&
                              {"scenario", scenarioPath},
                              {"scenario_hash", scenarioHash(scenarioText)},
                              {"seed", seed},
-                             {"build", "drillbase-sim"},
+                             {"build", std::string("drillbase ") + build::kVersion},
                              {"hash_every", hashEvery_}};
     out_ << header.dump() << '\n';
 }

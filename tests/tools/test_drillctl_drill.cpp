@@ -156,3 +156,36 @@ TEST_CASE("sample: concentrations at points agree with the steady plume downwind
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.find("--at 1000: expected X,Y or X,Y,Z") != std::string::npos);
 }
+
+TEST_CASE(
+    "drill run --record-person files the result in the person's archive, attempt by attempt") {
+    const auto db = scratch("assess.sqlite");
+    for (const char* suffix : {"", "-wal", "-shm", ".key"}) std::filesystem::remove(db + suffix);
+    REQUIRE(runCommand(kExe + " ledger init --db " + db).exitCode == 0);
+    const auto added = runCommand(kExe + " ledger person add --db " + db +
+                                  " --name 张三 --id-number 11010519491231002X");
+    REQUIRE(added.exitCode == 0);
+    // "registered person BASE:1 (masked)"
+    const auto start = added.out.find("person ") + 7;
+    const auto person = added.out.substr(start, added.out.find(' ', start) - start);
+    const std::string run = kExe + " drill run " + kScenario + " --actions " + kActions +
+                            " --record-person " + person + " --db " + db + " --report " +
+                            scratch("r.json");
+    auto r = runCommand(run + " --log " + scratch("a1.jsonl"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(contains(r.out, "(attempt 1)"));
+    r = runCommand(run + " --log " + scratch("a2.jsonl"));
+    CHECK(contains(r.out, "(attempt 2)"));
+    CHECK(runCommand(kExe + " ledger verify --db " + db).exitCode == 0);
+
+    // Without a log there is nothing to re-verify the score from: refused before running.
+    r = runCommand(kExe + " drill run " + kScenario + " --record-person " + person + " --db " + db);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--record-person needs --log"));
+    // An unknown person is refused by the ledger.
+    r = runCommand(kExe + " drill run " + kScenario + " --record-person nobody:9 --db " + db +
+                   " --log " + scratch("a3.jsonl") + " --report " + scratch("r3.json"));
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "no person nobody:9"));
+}

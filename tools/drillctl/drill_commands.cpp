@@ -1,11 +1,14 @@
 #include "tools/drillctl/drill_commands.h"
 
 #include "common/data_dir.h"
+#include "ledger/sha256.h"
 #include "sim/engine/action_script.h"
 #include "sim/engine/outcomes.h"
 #include "sim/hazards/hazard_factory.h"
 #include "sim/scenario/scenario_loader.h"
+#include "sim/scoring/drill_assessment.h"
 #include "sim/scoring/scorer.h"
+#include "tools/drillctl/ledger_cli.h"
 
 #include <array>
 #include <cstdio>
@@ -79,7 +82,31 @@ struct RunOptions {
     std::string scenario, actions, report, log;
     std::uint64_t seed = 1;
     double untilS = 3600;
+    std::string recordPerson;  // ledger person id to record the result for
+    std::string db;            // ledger database (default: the embedded one)
 };
+
+// Records the scored drill in the person's archive. The log is required: its SHA-256 in the
+// ledger is what lets an official replay the drill and check the score later.
+void recordInLedger(const RunOptions& o, const sim::ScoreReport& score, const sim::Scenario& sc,
+                    double passPercent) {
+    std::ifstream in(o.log, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const auto file = resolveDb(o.db);
+    auto db = openExisting(file);
+    auto ledger = openLedger(db, file);
+    const auto result = sim::drillAssessment(
+        score, sc, passPercent, o.recordPerson, localToday().iso(),
+        ledger->nextAttempt(o.recordPerson, sc.id), ledger::sha256Hex(text.str()));
+    try {
+        const auto id = ledger->recordAssessment(result, utcNow());
+        std::cout << "recorded for " << o.recordPerson << " as " << id << " (attempt "
+                  << result.attempt << ")\n";
+    } catch (const ledger::LedgerError& e) {
+        ledgerFail(e.what(), kLedgerRefused);
+    }
+}
 
 int runDrill(const RunOptions& o) {
     std::vector<Diagnostic> diags;
@@ -121,6 +148,10 @@ int runDrill(const RunOptions& o) {
                              {"validity", in->hazards.validityNotes(*sc, drill.state())},
                              {"timeline", timelineJson(drill)}};
     const std::string text = report.dump(2) + "\n";
+    if (!o.recordPerson.empty()) {
+        logFile.close();
+        recordInLedger(o, score, *sc, scale->passPercent);
+    }
     if (o.report.empty()) {
         std::cout << text;
     } else {
@@ -273,7 +304,19 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
         ->check(CLI::PositiveNumber);
     runCmd->add_option("--report", run.report, "Write the JSON report here (default: stdout)");
     runCmd->add_option("--log", run.log, "Write the drill log (JSON lines) here");
-    runCmd->callback([&exitCode] { exitCode = runDrill(run); });
+    runCmd->add_option("--record-person", run.recordPerson,
+                       "Record the result in this person's archive in the ledger (needs --log)");
+    runCmd->add_option("--db", run.db,
+                       "Ledger database for --record-person (default: the embedded one)");
+    runCmd->callback([&exitCode] {
+        if (!run.recordPerson.empty() && run.log.empty()) {
+            std::cerr
+                << "drill run: --record-person needs --log: the ledger keeps the log's hash\n";
+            exitCode = 1;
+            return;
+        }
+        guarded([&exitCode] { exitCode = runDrill(run); })();
+    });
 
     static SampleOptions sample;
     auto* sampleCmd = app.add_subcommand(

@@ -1,5 +1,7 @@
 #include "tools/drillctl/ledger_commands.h"
 
+#include "tools/drillctl/ledger_cli.h"
+
 #include "common/data_dir.h"
 #include "ledger/credit_code.h"
 #include "ledger/db_path.h"
@@ -18,64 +20,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
 
-constexpr int kRefused = 1;
-constexpr int kNoDatabase = 2;
+constexpr int kRefused = kLedgerRefused;
+constexpr int kNoDatabase = kLedgerNoDatabase;
 
 [[noreturn]] void fail(const std::string& message, int code) {
-    std::cerr << "drillctl ledger: " << message << '\n';
-    throw CLI::RuntimeError(code);
-}
-
-// The clock is read here, at the edge, and nowhere inside the ledger library.
-std::string utcNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-// "Today" for birth dates and rule dates: the calendar date where the base is (local time).
-CivilDate localToday() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-// The look-up key lives beside the database (see identity_document.h for why not inside it).
-fs::path keyFileFor(const fs::path& db) {
-    return fs::path(db.string() + ".key");
-}
-
-fs::path resolveDb(const std::string& given) {
-    return given.empty() ? defaultDbPathFromEnv() : fs::path(given);
-}
-
-// Every command runs through this: a database or file error becomes a message and exit code 2
-// instead of an uncaught exception.
-template <class Fn>
-std::function<void()> guarded(Fn fn) {
-    return [fn] {
-        try {
-            fn();
-        } catch (const CLI::RuntimeError&) {
-            throw;
-        } catch (const std::exception& e) {
-            fail(e.what(), kNoDatabase);
-        }
-    };
-}
-
-SqliteDb openExisting(const fs::path& db) {
-    if (!fs::exists(db))
-        fail("no ledger database at " + db.string() + " (run `drillctl ledger init`)", kNoDatabase);
-    try {
-        return SqliteDb(db);
-    } catch (const DbError& e) {
-        fail(e.what(), kNoDatabase);
-    }
+    ledgerFail(message, code);
 }
 
 std::string randomBaseId() {
@@ -91,24 +40,6 @@ struct LedgerOptions {
     std::string code, industry;
     std::string anchor;
 };
-
-std::unique_ptr<Ledger> openLedger(SqliteDb& db, const fs::path& dbFile) {
-    const auto keyFile = keyFileFor(dbFile);
-    if (!fs::exists(keyFile))
-        fail("the look-up key " + keyFile.string() +
-                 " is missing; without it people already recorded cannot be found again",
-             kNoDatabase);
-    try {
-        const auto content = contentDir();
-        return std::make_unique<Ledger>(
-            db, loadOrCreateLookupKey(keyFile), loadIndustriesFile(content / "industries.json"),
-            loadCertificationRulesFile(content / "certification-rules.json"));
-    } catch (const EventStoreError& e) {
-        fail(e.what(), kNoDatabase);
-    } catch (const ContentError& e) {
-        fail(e.what(), kRefused);
-    }
-}
 
 void runInit(const LedgerOptions& o) {
     const auto file = resolveDb(o.db);

@@ -2,7 +2,9 @@
 // script or CI needs, without a window. Subcommands live in their own files and register here.
 #include "tools/drillctl/content_check.h"
 #include "tools/drillctl/drill_commands.h"
+#include "tools/drillctl/ledger_admin_commands.h"
 #include "tools/drillctl/ledger_commands.h"
+#include "tools/drillctl/ledger_data_commands.h"
 #include "tools/drillctl/plume_command.h"
 
 #include "build_config.h"
@@ -47,6 +49,8 @@ int main(int argc, char** argv) {
     drillbase::tools::addDrillCommands(app, exitCode);
     drillbase::tools::addPlumeCommand(app);
     drillbase::tools::addLedgerCommands(app);
+    drillbase::tools::addLedgerAdminCommands(app);
+    drillbase::tools::addLedgerDataCommands(app);
     CLI11_PARSE(app, argc, argv);
     return exitCode;
 }

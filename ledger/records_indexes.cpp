@@ -1,0 +1,21 @@
+#include "ledger/records_indexes.h"
+
+namespace drillbase::ledger {
+
+void createRecordsIndexes(SqliteDb& db) {
+    // Without these, "every record of person X" scans each table in full (seconds at a
+    // million people), and so does Ledger::recordExam's look-up of earlier attempts.
+    db.exec(R"sql(
+CREATE INDEX IF NOT EXISTS records_roles_person ON roles(person_id);
+CREATE INDEX IF NOT EXISTS records_training_person ON training(person_id, on_date);
+CREATE INDEX IF NOT EXISTS records_assessments_person ON assessments(person_id, exam, part);
+CREATE INDEX IF NOT EXISTS records_certificates_person ON certificates(person_id);
+-- Covering for the expiring-certificates list: the range on issued is read from the index
+-- alone, with no look-up into the table per certificate.
+CREATE INDEX IF NOT EXISTS records_certificates_expiry
+  ON certificates(issued, revoked, person_id, certificate_id, operation, number_masked);
+CREATE INDEX IF NOT EXISTS records_reviews_certificate ON certificate_reviews(certificate_id);
+)sql");
+}
+
+}  // namespace drillbase::ledger

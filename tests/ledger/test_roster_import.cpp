@@ -1,0 +1,237 @@
+// Roster import: a per-row report, all or nothing by default, partial with a reject file, and
+// a ledger that stays consistent when the import fails or the process is killed half-way.
+#include "ledger/id_number.h"
+#include "ledger/roster_import.h"
+
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace drillbase::ledger;
+
+namespace {
+
+const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
+const fs::path kFixtures = fs::path(DRILLBASE_SOURCE_DIR) / "tests" / "ledger" / "fixtures";
+const CivilDate kToday{2026, 11, 23};
+const char* kAt = "2026-11-23T09:00:00Z";
+const char* kOrg = "914403001922038216";
+
+fs::path freshDb(const std::string& name) {
+    const auto dir =
+        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "roster";
+    fs::create_directories(dir);
+    const auto file = dir / (name + ".sqlite");
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+    SqliteDb db(file);
+    SqliteEventStorage storage(db);
+    EventStore::initialize(storage, "base-roster");
+    return file;
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::int64_t count(SqliteDb& db, const std::string& sql) {
+    auto st = db.prepare(sql);
+    st.step();
+    return st.columnInt(0);
+}
+
+const LookupKey& key() {
+    static const LookupKey k = *LookupKey::fromHex(std::string(64, 'b'));
+    return k;
+}
+
+CertificationRules rules() {
+    return loadCertificationRulesFile(kContent / "certification-rules.json");
+}
+
+RosterImportOptions options(RosterMode mode = RosterMode::AllOrNothing) {
+    RosterImportOptions o;
+    o.mode = mode;
+    o.today = kToday;
+    o.at = kAt;
+    return o;
+}
+
+// A ledger with the one organisation the fixtures name.
+fs::path ledgerWithOrg(const std::string& name) {
+    const auto file = freshDb(name);
+    SqliteDb db(file);
+    BulkWriter w(db, key(), rules());
+    w.registerOrganisation(kOrg, "华为技术有限公司", "manufacturing", kAt);
+    return file;
+}
+
+bool hasIssue(const RosterImportResult& r, std::size_t row, const std::string& column,
+              const std::string& reasonPart) {
+    for (const auto& i : r.issues)
+        if (i.row == row && i.column == column && i.reason.find(reasonPart) != std::string::npos)
+            return true;
+    return false;
+}
+
+// A roster of n valid rows (370102 + birth date 1980-01-01 + sequence), header first.
+std::string bigRoster(int n) {
+    std::string csv = "name,id_number,org_credit_code,role\n";
+    for (int i = 0; i < n; ++i) {
+        std::string first17 = "37010219800101";
+        const std::string seq = std::to_string(i);
+        first17 += std::string(3 - seq.size(), '0') + seq;
+        csv += "工人" + std::to_string(i) + "," + first17 + gb11643CheckChar(first17) + "," + kOrg +
+               ",new_worker\n";
+    }
+    return csv;
+}
+
+}  // namespace
+
+TEST_CASE("roster import: a good roster is recorded, people and roles, in one go") {
+    SqliteDb db(ledgerWithOrg("good"));
+    BulkWriter w(db, key(), rules());
+    const auto r = importRoster(w, db, slurp(kFixtures / "roster_good.csv"), options());
+    CHECK(r.ok());
+    CHECK(r.rowsRead == 3);
+    CHECK(r.imported == 3);
+    CHECK(count(db, "SELECT count(*) FROM people") == 3);
+    CHECK(count(db, "SELECT count(*) FROM people WHERE name = '欧阳, 明'") == 1);
+    CHECK(count(db,
+                "SELECT count(*) FROM roles WHERE role = 'special_operations_worker' AND "
+                "since = '2020-05-18'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM roles WHERE since = '2026-11-23'") == 1);  // default
+    CHECK(w.events().verify().ok());
+    // Importing the same roster again: every row is a person already registered.
+    const auto again = importRoster(w, db, slurp(kFixtures / "roster_good.csv"), options());
+    CHECK(again.issues.size() == 3);
+    CHECK(hasIssue(again, 2, "id_number", "already registered as person base-roster:2"));
+    CHECK(count(db, "SELECT count(*) FROM people") == 3);
+}
+
+TEST_CASE("roster import: every bad row is reported and a failed import changes nothing") {
+    SqliteDb db(ledgerWithOrg("bad"));
+    BulkWriter w(db, key(), rules());
+    const auto before = w.events().verify();
+    const auto r = importRoster(w, db, slurp(kFixtures / "roster_bad.csv"), options());
+    CHECK(r.rowsRead == 6);
+    CHECK(r.imported == 0);
+    CHECK(hasIssue(r, 3, "id_number", "bad check character"));
+    CHECK(hasIssue(r, 4, "id_number", "bad check character"));
+    CHECK(hasIssue(r, 4, "org_credit_code", "91370102MA3C4K7P03 is not registered"));
+    CHECK(hasIssue(r, 5, "role", "unknown role \"boss\""));
+    CHECK(hasIssue(r, 6, "id_number", "same person as row 2"));
+    CHECK(hasIssue(r, 6, "since", "in the future"));
+    CHECK(r.issues.size() == 6);
+    // No full identity number in the report: only masked forms.
+    for (const auto& i : r.issues) CHECK(i.reason.find("198503121233") == std::string::npos);
+    const auto after = w.events().verify();
+    CHECK(after.ok());
+    CHECK(after.eventsChecked == before.eventsChecked);
+    CHECK(after.headHash == before.headHash);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+}
+
+TEST_CASE("roster import: partial mode records the good rows and writes a reject file") {
+    SqliteDb db(ledgerWithOrg("partial"));
+    BulkWriter w(db, key(), rules());
+    const auto r =
+        importRoster(w, db, slurp(kFixtures / "roster_bad.csv"), options(RosterMode::Partial));
+    CHECK(r.imported == 2);
+    CHECK(r.rejectedRecords.size() == 4);
+    CHECK(count(db, "SELECT count(*) FROM people") == 2);
+    CHECK(count(db, "SELECT count(*) FROM people WHERE name IN ('王伟', '周杰')") == 2);
+    std::ostringstream rejects;
+    writeRosterRejects(rejects, r);
+    const auto doc = parseCsv(rejects.str());
+    REQUIRE_FALSE(doc.error);
+    REQUIRE(doc.records.size() == 5);
+    CHECK(doc.records[0].fields.back() == "reject_reason");
+    CHECK(doc.records[1].fields[0] == "李娜");
+    CHECK(doc.records[1].fields[5] == "3");
+    CHECK(doc.records[2].fields[6].find("org_credit_code: organisation") != std::string::npos);
+    CHECK(w.events().verify().ok());
+}
+
+TEST_CASE("roster import: unbalanced quotes and a bad header are located") {
+    SqliteDb db(ledgerWithOrg("syntax"));
+    BulkWriter w(db, key(), rules());
+    const auto r = importRoster(w, db, slurp(kFixtures / "roster_unbalanced.csv"), options());
+    CHECK(hasIssue(r, 3, "name", "unbalanced quotes"));
+    CHECK(r.imported == 0);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+    const auto h = importRoster(w, db, "name,id,org_credit_code\n", options());
+    CHECK(hasIssue(h, 1, "id", "unknown column"));
+    CHECK(hasIssue(h, 1, "id_number", "required column"));
+    CHECK(hasIssue(h, 1, "role", "required column"));
+    CHECK(hasIssue(importRoster(w, db, "", options()), 1, "", "empty"));
+}
+
+TEST_CASE("roster import: an exception half-way leaves the ledger as it was") {
+    SqliteDb db(ledgerWithOrg("throw"));
+    BulkWriter w(db, key(), rules());
+    const auto before = w.events().verify();
+    auto o = options();
+    o.afterRow = [](std::size_t row) {
+        if (row == 150) throw std::runtime_error("disk full");
+    };
+    CHECK_THROWS_AS(importRoster(w, db, bigRoster(300), o), std::runtime_error);
+    const auto after = w.events().verify();
+    CHECK(after.ok());
+    CHECK(after.headHash == before.headHash);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+    CHECK(count(db, "SELECT count(*) FROM events") == before.eventsChecked);
+}
+
+TEST_CASE("roster import: a process killed (SIGKILL) half-way leaves the ledger consistent") {
+    const auto file = ledgerWithOrg("killed");
+    std::string beforeHead;
+    std::int64_t beforeEvents = 0;
+    {
+        SqliteDb db(file);
+        SqliteEventStorage s(db);
+        const auto v = EventStore(s).verify();
+        beforeHead = v.headHash;
+        beforeEvents = v.eventsChecked;
+    }  // closed before fork: an SQLite connection must not cross fork()
+    const std::string roster = bigRoster(400);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        SqliteDb db(file);
+        BulkWriter w(db, key(), rules());
+        auto o = options();
+        o.afterRow = [](std::size_t row) {
+            if (row == 200) ::kill(::getpid(), SIGKILL);  // no unwinding, no rollback
+        };
+        importRoster(w, db, roster, o);
+        ::_exit(0);  // not reached
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGKILL);
+
+    // Reopening recovers from the WAL: the half-written transaction is gone.
+    SqliteDb db(file);
+    BulkWriter w(db, key(), rules());
+    const auto after = w.events().verify();
+    CHECK(after.ok());
+    CHECK(after.eventsChecked == beforeEvents);
+    CHECK(after.headHash == beforeHead);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+    // No lock left behind: the same roster imports completely now.
+    const auto r = importRoster(w, db, roster, options());
+    CHECK(r.ok());
+    CHECK(r.imported == 400);
+    CHECK(w.events().verify().eventsChecked == beforeEvents + 800);
+}

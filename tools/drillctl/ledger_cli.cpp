@@ -1,0 +1,84 @@
+#include "tools/drillctl/ledger_cli.h"
+
+#include "common/data_dir.h"
+#include "ledger/db_path.h"
+
+#include <ctime>
+#include <iostream>
+
+namespace drillbase::tools {
+
+namespace fs = std::filesystem;
+using namespace drillbase::ledger;
+
+void ledgerFail(const std::string& message, int code) {
+    std::cerr << "drillctl ledger: " << message << '\n';
+    throw CLI::RuntimeError(code);
+}
+
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+CivilDate localToday() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+fs::path keyFileFor(const fs::path& db) {
+    return fs::path(db.string() + ".key");
+}
+
+fs::path resolveDb(const std::string& given) {
+    return given.empty() ? defaultDbPathFromEnv() : fs::path(given);
+}
+
+SqliteDb openExisting(const fs::path& db) {
+    if (!fs::exists(db))
+        ledgerFail("no ledger database at " + db.string() + " (run `drillctl ledger init`)",
+                   kLedgerNoDatabase);
+    try {
+        return SqliteDb(db);
+    } catch (const DbError& e) {
+        ledgerFail(e.what(), kLedgerNoDatabase);
+    }
+}
+
+std::unique_ptr<Ledger> openLedger(SqliteDb& db, const fs::path& dbFile) {
+    const auto keyFile = keyFileFor(dbFile);
+    if (!fs::exists(keyFile))
+        ledgerFail("the look-up key " + keyFile.string() +
+                       " is missing; without it people already recorded cannot be found again",
+                   kLedgerNoDatabase);
+    try {
+        const auto content = contentDir();
+        return std::make_unique<Ledger>(
+            db, loadOrCreateLookupKey(keyFile), loadIndustriesFile(content / "industries.json"),
+            loadCertificationRulesFile(content / "certification-rules.json"));
+    } catch (const EventStoreError& e) {
+        ledgerFail(e.what(), kLedgerNoDatabase);
+    } catch (const ContentError& e) {
+        ledgerFail(e.what(), kLedgerRefused);
+    }
+}
+
+std::function<void()> guarded(std::function<void()> fn) {
+    return [fn = std::move(fn)] {
+        try {
+            fn();
+        } catch (const CLI::RuntimeError&) {
+            throw;
+        } catch (const std::exception& e) {
+            ledgerFail(e.what(), kLedgerNoDatabase);
+        }
+    };
+}
+
+}  // namespace drillbase::tools

@@ -1,0 +1,41 @@
+// ledger_cli.h — what every `drillctl ledger ...` command (and `drill run --record-person`)
+// shares: where the database and its key are, the clock read at the edge, opening a ledger,
+// and turning errors into a message and an exit code.
+#pragma once
+
+#include "ledger/ledger.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace drillbase::tools {
+
+inline constexpr int kLedgerRefused = 1;     // the input was refused or the chain is broken
+inline constexpr int kLedgerNoDatabase = 2;  // database, key or file missing or unreadable
+
+[[noreturn]] void ledgerFail(const std::string& message, int code);
+
+// The clock is read here, at the edge, and nowhere inside the ledger library.
+std::string utcNow();
+// "Today" for birth dates and rule dates: the calendar date where the base is (local time).
+ledger::CivilDate localToday();
+
+// The look-up key lives beside the database (see identity_document.h for why not inside it).
+std::filesystem::path keyFileFor(const std::filesystem::path& db);
+// --db as given, or the embedded default database of the GUI.
+std::filesystem::path resolveDb(const std::string& given);
+
+// An existing database (exit 2 naming it when missing), and the ledger over it.
+ledger::SqliteDb openExisting(const std::filesystem::path& db);
+std::unique_ptr<ledger::Ledger> openLedger(ledger::SqliteDb& db,
+                                           const std::filesystem::path& dbFile);
+
+// Wraps a command: a database or file error becomes a message and exit code 2 instead of an
+// uncaught exception; CLI11's own exit codes pass through.
+std::function<void()> guarded(std::function<void()> fn);
+
+}  // namespace drillbase::tools
