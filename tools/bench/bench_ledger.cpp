@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -56,7 +57,16 @@ std::string makeRoster(int rows, const std::string& org) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::int64_t people = argc > 1 ? std::stoll(argv[1]) : 1000000;
+    std::int64_t people = 1000000;
+    if (argc > 1) {
+        char* end = nullptr;
+        people = std::strtoll(argv[1], &end, 10);
+        if (*end != '\0' || people < 100) {
+            std::fprintf(stderr,
+                         "usage: bench_ledger [PEOPLE >= 100, default 1000000] [SCRATCH_DIR]\n");
+            return 2;
+        }
+    }
     const fs::path dir = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path();
     const fs::path file = dir / "bench_ledger.sqlite";
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(file.string() + s);

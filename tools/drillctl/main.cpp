@@ -5,6 +5,7 @@
 #include "tools/drillctl/ledger_admin_commands.h"
 #include "tools/drillctl/ledger_commands.h"
 #include "tools/drillctl/ledger_data_commands.h"
+#include "tools/drillctl/ledger_query_commands.h"
 #include "tools/drillctl/plume_command.h"
 
 #include "build_config.h"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     drillbase::tools::addLedgerCommands(app);
     drillbase::tools::addLedgerAdminCommands(app);
     drillbase::tools::addLedgerDataCommands(app);
+    drillbase::tools::addLedgerQueryCommands(app);
     CLI11_PARSE(app, argc, argv);
     return exitCode;
 }
