@@ -1,6 +1,7 @@
 #include "ledger/bulk_writer.h"
 
 #include "ledger/event_kinds.h"
+#include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
 #include "ledger/projections.h"
 #include "ledger/records_indexes.h"
@@ -47,42 +48,28 @@ std::string BulkWriter::append(const char* kind, const std::string& at, nlohmann
     return id;
 }
 
-// The payloads below are field for field those of ledger.cpp and ledger_certificates.cpp.
+// The same payload builders as Ledger (event_payloads.h), so both paths write identical events.
 std::string BulkWriter::registerOrganisation(const std::string& creditCode, const std::string& name,
                                              const std::string& industry, const std::string& at) {
     return append(kinds::kOrganisationRegistered, at,
-                  {{"credit_code", creditCode}, {"name", name}, {"industry", industry}});
+                  organisationRegisteredPayload(creditCode, name, industry));
 }
 
 std::string BulkWriter::registerPerson(const std::string& name, const IdentityDocument& doc,
                                        const std::string& at) {
-    nlohmann::json p = {{"name", name},
-                        {"document_type", documentTypeName(doc.type)},
-                        {"country", doc.country},
-                        {"id_hash", lookupHash(doc, key_)},
-                        {"id_masked", maskDocument(doc)}};
-    if (doc.birthDate) p["birth_date"] = doc.birthDate->iso();
-    return append(kinds::kPersonRegistered, at, std::move(p));
+    return append(kinds::kPersonRegistered, at, personRegisteredPayload(name, doc, key_));
 }
 
 std::string BulkWriter::assignRole(const std::string& personId, const std::string& creditCode,
                                    Role role, const CivilDate& since, const std::string& at) {
-    return append(kinds::kRoleAssigned, at,
-                  {{"person_id", personId},
-                   {"credit_code", creditCode},
-                   {"role", roleName(role)},
-                   {"since", since.iso()}});
+    return append(kinds::kRoleAssigned, at, roleAssignedPayload(personId, creditCode, role, since));
 }
 
 std::string BulkWriter::recordTraining(const std::string& personId, const CivilDate& date,
                                        int hours, const std::string& kind, const std::string& topic,
                                        const std::string& at) {
     return append(kinds::kTrainingRecorded, at,
-                  {{"person_id", personId},
-                   {"date", date.iso()},
-                   {"hours", hours},
-                   {"kind", kind},
-                   {"topic", topic}});
+                  trainingRecordedPayload(personId, date, hours, kind, topic));
 }
 
 std::string BulkWriter::recordExam(const std::string& personId, const std::string& exam,
@@ -91,47 +78,27 @@ std::string BulkWriter::recordExam(const std::string& personId, const std::strin
     const ExamRule* rule = rules_.examFor(exam, date);
     if (!rule) throw LedgerError("no exam rule \"" + exam + "\" in force on " + date.iso());
     return append(kinds::kExamRecorded, at,
-                  {{"person_id", personId},
-                   {"exam", exam},
-                   {"part", std::string(examPartName(part))},
-                   {"date", date.iso()},
-                   {"score", score},
-                   {"max_points", rule->maxPoints},
-                   {"passed", score >= rule->passPoints},
-                   {"rule", rule->meta.id}});
+                  examRecordedPayload(personId, exam, part, date, score, *rule));
 }
 
 std::string BulkWriter::issueSpecialOpsCertificate(const std::string& personId,
                                                    const std::string& number,
                                                    const std::string& operation,
                                                    const CivilDate& issued, const std::string& at) {
-    std::string normalized, masked;
     const auto id = number.size() > 1 && (number[0] == 'T' || number[0] == 't')
                         ? parseResidentId(number.substr(1), issued)
                         : IdentityParse{};
-    if (id.document) {
-        normalized = 'T';
-        normalized += id.document->number;
-        masked = 'T';
-        masked += maskIdNumber(id.document->number);
-    } else {  // a passport holder's number, taken as printed
-        if (number.size() < 5) throw LedgerError("certificate number must have 5 to 32 characters");
-        normalized = number;
-        masked = std::string(number.size() - 3, '*') + number.substr(number.size() - 3);
-    }
+    if (!id.document && number.size() < 5)
+        throw LedgerError("certificate number must have 5 to 32 characters");
+    const auto certNumber =
+        id.document ? residentCertificateNumber(*id.document) : printedCertificateNumber(number);
     return append(kinds::kCertificateIssued, at,
-                  {{"person_id", personId},
-                   {"type", "special_operations"},
-                   {"operation", operation},
-                   {"number_masked", masked},
-                   {"number_hash", keyedHash("special_operations_certificate|" + normalized, key_)},
-                   {"issued", issued.iso()}});
+                  certificateIssuedPayload(personId, operation, certNumber, key_, issued));
 }
 
 std::string BulkWriter::recordCertificateReview(const std::string& certificateId,
                                                 const CivilDate& date, const std::string& at) {
-    return append(kinds::kCertificateReviewed, at,
-                  {{"certificate_id", certificateId}, {"date", date.iso()}});
+    return append(kinds::kCertificateReviewed, at, certificateReviewedPayload(certificateId, date));
 }
 
 }  // namespace drillbase::ledger

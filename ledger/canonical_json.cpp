@@ -1,47 +1,13 @@
 #include "ledger/canonical_json.h"
 
+#include "common/json_source.h"
+#include "common/utf8.h"
+
 #include <cstdint>
 
 namespace drillbase::ledger {
 
 namespace {
-
-// RFC 3629 well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool isValidUtf8(const std::string& s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + len > n) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return false;
-        i += len;
-    }
-    return true;
-}
 
 void writeString(const std::string& s, const std::string& pointer, std::string& out) {
     if (!isValidUtf8(s))
@@ -70,20 +36,6 @@ void writeString(const std::string& s, const std::string& pointer, std::string& 
         }
     }
     out += '"';
-}
-
-// JSON pointer token escaping (RFC 6901), only for error messages.
-std::string pointerToken(const std::string& key) {
-    std::string t;
-    for (const char c : key) {
-        if (c == '~')
-            t += "~0";
-        else if (c == '/')
-            t += "~1";
-        else
-            t += c;
-    }
-    return t;
 }
 
 void write(const nlohmann::json& v, const std::string& pointer, std::string& out) {
@@ -117,7 +69,7 @@ void write(const nlohmann::json& v, const std::string& pointer, std::string& out
             for (const auto& [key, item] : v.items()) {
                 if (!first) out += ',';
                 first = false;
-                const std::string child = pointer + "/" + pointerToken(key);
+                const std::string child = pointerChild(pointer, key);
                 writeString(key, child, out);
                 out += ':';
                 write(item, child, out);

@@ -31,23 +31,6 @@ nlohmann::json readJsonFile(const std::filesystem::path& file) {
     }
 }
 
-std::string childPointer(const std::string& parent, const std::string& key) {
-    std::string t = parent + "/";
-    for (const char c : key) {
-        if (c == '~')
-            t += "~0";
-        else if (c == '/')
-            t += "~1";
-        else
-            t += c;
-    }
-    return t;
-}
-
-std::string childPointer(const std::string& parent, std::size_t index) {
-    return parent + "/" + std::to_string(index);
-}
-
 void ContentReader::error(const std::string& pointer, std::string message) {
     issues_.push_back({pointer, std::move(message)});
 }
@@ -76,7 +59,7 @@ std::optional<std::size_t> ContentReader::array(const std::string& obj, const ch
     const auto* v = field(obj, key, true);
     if (!v) return std::nullopt;
     if (!v->is_array()) {
-        error(childPointer(obj, key), "must be an array");
+        error(pointerChild(obj, key), "must be an array");
         return std::nullopt;
     }
     return v->size();
@@ -87,7 +70,7 @@ std::optional<std::string> ContentReader::string(const std::string& obj, const c
     const auto* v = field(obj, key, required);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
-        error(childPointer(obj, key), "must be a string");
+        error(pointerChild(obj, key), "must be a string");
         return std::nullopt;
     }
     return v->get<std::string>();
@@ -98,12 +81,12 @@ std::optional<std::int64_t> ContentReader::integer(const std::string& obj, const
     const auto* v = field(obj, key, true);
     if (!v) return std::nullopt;
     if (!v->is_number_integer()) {
-        error(childPointer(obj, key), "must be a whole number");
+        error(pointerChild(obj, key), "must be a whole number");
         return std::nullopt;
     }
     const auto n = v->get<std::int64_t>();
     if (n < min || n > max) {
-        error(childPointer(obj, key), "must be between " + std::to_string(min) + " and " +
+        error(pointerChild(obj, key), "must be between " + std::to_string(min) + " and " +
                                           std::to_string(max) + ", got " + std::to_string(n));
         return std::nullopt;
     }
@@ -114,7 +97,7 @@ std::optional<bool> ContentReader::boolean(const std::string& obj, const char* k
     const auto* v = field(obj, key, required);
     if (!v) return std::nullopt;
     if (!v->is_boolean()) {
-        error(childPointer(obj, key), "must be true or false");
+        error(pointerChild(obj, key), "must be true or false");
         return std::nullopt;
     }
     return v->get<bool>();
@@ -126,7 +109,7 @@ std::optional<CivilDate> ContentReader::date(const std::string& obj, const char*
     if (!text) return std::nullopt;
     const auto d = parseIsoDate(*text);
     if (!d)
-        error(childPointer(obj, key),
+        error(pointerChild(obj, key),
               "must be a real date written YYYY-MM-DD, got \"" + *text + "\"");
     return d;
 }
@@ -137,7 +120,7 @@ void ContentReader::onlyKeys(const std::string& obj, std::initializer_list<const
     for (const auto& [key, value] : v->items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
-        if (!found) error(childPointer(obj, key), "unknown field \"" + key + "\"");
+        if (!found) error(pointerChild(obj, key), "unknown field \"" + key + "\"");
     }
 }
 

@@ -7,6 +7,8 @@
 
 #include "ledger/civil_date.h"
 
+#include "common/json_source.h"  // pointerChild: the RFC 6901 pointers issues name
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -64,8 +66,5 @@ private:
     const nlohmann::json& root_;
     std::vector<ContentIssue> issues_;
 };
-
-std::string childPointer(const std::string& parent, const std::string& key);
-std::string childPointer(const std::string& parent, std::size_t index);
 
 }  // namespace drillbase::ledger

@@ -33,7 +33,7 @@ IndustriesLoad readIndustries(const nlohmann::json& doc) {
     std::set<std::string> seen;
     const auto n = r.array("", "industries");
     for (std::size_t i = 0; n && i < *n; ++i) {
-        const auto p = childPointer("/industries", i);
+        const auto p = pointerChild("/industries", i);
         if (!r.at(p)->is_object()) {
             r.error(p, "must be an object");
             continue;

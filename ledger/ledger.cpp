@@ -2,6 +2,7 @@
 
 #include "ledger/credit_code.h"
 #include "ledger/event_kinds.h"
+#include "ledger/event_payloads.h"
 
 namespace drillbase::ledger {
 
@@ -64,7 +65,7 @@ std::string Ledger::registerOrganisation(const std::string& creditCode, const st
     if (organisationExists(code.normalized))
         throw LedgerError("organisation " + code.normalized + " is already registered");
     return append(kinds::kOrganisationRegistered, at,
-                  {{"credit_code", code.normalized}, {"name", name}, {"industry", industry}});
+                  organisationRegisteredPayload(code.normalized, name, industry));
 }
 
 std::string Ledger::registerPerson(const std::string& name, const IdentityDocument& doc,
@@ -73,13 +74,7 @@ std::string Ledger::registerPerson(const std::string& name, const IdentityDocume
     if (const auto existing = findPerson(doc))
         throw LedgerError("this " + std::string(documentTypeName(doc.type)) + " (" +
                           maskDocument(doc) + ") is already registered as person " + *existing);
-    nlohmann::json p = {{"name", name},
-                        {"document_type", documentTypeName(doc.type)},
-                        {"country", doc.country},
-                        {"id_hash", lookupHash(doc, key_)},
-                        {"id_masked", maskDocument(doc)}};
-    if (doc.birthDate) p["birth_date"] = doc.birthDate->iso();
-    return append(kinds::kPersonRegistered, at, std::move(p));
+    return append(kinds::kPersonRegistered, at, personRegisteredPayload(name, doc, key_));
 }
 
 std::string Ledger::assignRole(const std::string& personId, const std::string& creditCode,
@@ -90,10 +85,7 @@ std::string Ledger::assignRole(const std::string& personId, const std::string& c
     if (!organisationExists(code.normalized))
         throw LedgerError("organisation " + code.normalized + " is not registered");
     return append(kinds::kRoleAssigned, at,
-                  {{"person_id", personId},
-                   {"credit_code", code.normalized},
-                   {"role", roleName(role)},
-                   {"since", since.iso()}});
+                  roleAssignedPayload(personId, code.normalized, role, since));
 }
 
 std::string Ledger::recordTraining(const std::string& personId, const CivilDate& date, int hours,
@@ -105,11 +97,7 @@ std::string Ledger::recordTraining(const std::string& personId, const CivilDate&
     if (kind != "initial" && kind != "annual" && kind != "review")
         throw LedgerError("training kind must be initial, annual or review");
     return append(kinds::kTrainingRecorded, at,
-                  {{"person_id", personId},
-                   {"date", date.iso()},
-                   {"hours", hours},
-                   {"kind", kind},
-                   {"topic", topic}});
+                  trainingRecordedPayload(personId, date, hours, kind, topic));
 }
 
 std::string Ledger::recordExam(const std::string& personId, const std::string& exam, ExamPart part,
@@ -171,14 +159,7 @@ std::string Ledger::recordExam(const std::string& personId, const std::string& e
                      : std::string()));
     }
     return append(kinds::kExamRecorded, at,
-                  {{"person_id", personId},
-                   {"exam", exam},
-                   {"part", partName},
-                   {"date", date.iso()},
-                   {"score", score},
-                   {"max_points", rule->maxPoints},
-                   {"passed", score >= rule->passPoints},
-                   {"rule", rule->meta.id}});
+                  examRecordedPayload(personId, exam, part, date, score, *rule));
 }
 
 std::string Ledger::voidEvent(const std::string& eventId, const std::string& reason,

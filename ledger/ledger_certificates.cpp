@@ -1,6 +1,7 @@
 // ledger_certificates.cpp — the special-operations certificate part of Ledger
 // (特种作业人员安全技术培训考核管理规定, SAWS Order No. 30).
 #include "ledger/event_kinds.h"
+#include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
 #include "ledger/ledger.h"
 
@@ -57,8 +58,7 @@ std::string Ledger::issueSpecialOpsCertificate(const std::string& personId,
         idHash = st.columnText(0);
         documentType = st.columnText(1);
     }
-    std::string masked;
-    std::string normalized;
+    CertificateNumber certNumber;
     if (documentType == "resident_id") {
         if (number.size() < 2 || (number[0] != 'T' && number[0] != 't'))
             throw LedgerError(
@@ -69,35 +69,25 @@ std::string Ledger::issueSpecialOpsCertificate(const std::string& personId,
         if (lookupHash(*id.document, key_) != idHash)
             throw LedgerError("certificate number " + maskIdNumber(id.document->number) +
                               " does not carry this person's identity number");
-        // Appended, not `"T" + ...`: that form trips GCC 12's false -Wrestrict warning.
-        normalized = 'T';
-        normalized += id.document->number;
-        masked = 'T';
-        masked += maskIdNumber(id.document->number);
+        certNumber = residentCertificateNumber(*id.document);
     } else {
         for (const char c : number)
             if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
                 throw LedgerError("certificate number may contain only letters and digits");
         if (number.size() < 5 || number.size() > 32)
             throw LedgerError("certificate number must have 5 to 32 characters");
-        normalized = number;
-        masked = std::string(number.size() - 3, '*') + number.substr(number.size() - 3);
+        certNumber = printedCertificateNumber(number);
     }
-    const auto numberHash = keyedHash("special_operations_certificate|" + normalized, key_);
+    const auto numberHash = certificateNumberHash(certNumber, key_);
     {
         auto st = db_.prepare("SELECT certificate_id FROM certificates WHERE number_hash = ?");
         st.bind(1, numberHash);
         if (st.step())
-            throw LedgerError("certificate " + masked + " is already recorded as " +
+            throw LedgerError("certificate " + certNumber.masked + " is already recorded as " +
                               st.columnText(0));
     }
     return append(kinds::kCertificateIssued, at,
-                  {{"person_id", personId},
-                   {"type", "special_operations"},
-                   {"operation", operation},
-                   {"number_masked", masked},
-                   {"number_hash", numberHash},
-                   {"issued", issued.iso()}});
+                  certificateIssuedPayload(personId, operation, certNumber, key_, issued));
 }
 
 Ledger::CertificateRow Ledger::loadCertificate(const std::string& certificateId) {
@@ -143,8 +133,7 @@ std::string Ledger::recordCertificateReview(const std::string& certificateId, co
                           std::to_string(rule.reviewTrainingHours) + " class hours since " +
                           since.iso() + ", short by " +
                           std::to_string(rule.reviewTrainingHours - hours));
-    return append(kinds::kCertificateReviewed, at,
-                  {{"certificate_id", certificateId}, {"date", date.iso()}});
+    return append(kinds::kCertificateReviewed, at, certificateReviewedPayload(certificateId, date));
 }
 
 std::string Ledger::revokeCertificate(const std::string& certificateId, const CivilDate& date,

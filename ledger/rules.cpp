@@ -73,9 +73,9 @@ void checkNoOverlap(ContentReader& r, const std::string& section,
                 const bool xBeforeY = x.effectiveUntil && *x.effectiveUntil < y.effectiveFrom;
                 const bool yBeforeX = y.effectiveUntil && *y.effectiveUntil < x.effectiveFrom;
                 if (!xBeforeY && !yBeforeX)
-                    r.error(childPointer(section, idx[b]),
+                    r.error(pointerChild(section, idx[b]),
                             "rule \"" + id + "\" is also in force under " +
-                                childPointer(section, idx[a]) +
+                                pointerChild(section, idx[a]) +
                                 " on the same days; end the older one with effective_until");
             }
     }
@@ -87,14 +87,14 @@ void readTrainingHours(ContentReader& r, CertificationRules& out) {
     std::vector<const RuleMeta*> metas;
     out.trainingHours.reserve(n.value_or(0));
     for (std::size_t i = 0; n && i < *n; ++i) {
-        const auto p = childPointer(s, i);
+        const auto p = pointerChild(s, i);
         TrainingHoursRule rule;
         if (!readMeta(r, p, rule.meta)) continue;
         r.onlyKeys(p, {"id", "roles", "industry_class", "initial_hours", "annual_hours",
                        "effective_from", "effective_until", "source"});
         if (const auto k = r.array(p, "roles")) {
             for (std::size_t j = 0; j < *k; ++j) {
-                const auto rp = childPointer(p + "/roles", j);
+                const auto rp = pointerChild(p + "/roles", j);
                 const auto* v = r.at(rp);
                 const auto role =
                     v->is_string() ? roleFromName(v->get<std::string>()) : std::nullopt;
@@ -129,7 +129,7 @@ void readExams(ContentReader& r, CertificationRules& out) {
     std::vector<const RuleMeta*> metas;
     out.exams.reserve(n.value_or(0));
     for (std::size_t i = 0; n && i < *n; ++i) {
-        const auto p = childPointer(s, i);
+        const auto p = pointerChild(s, i);
         ExamRule rule;
         if (!readMeta(r, p, rule.meta)) continue;
         r.onlyKeys(p, {"id", "applies_to", "max_points", "pass_points", "makeups", "parts_in_order",
@@ -146,7 +146,7 @@ void readExams(ContentReader& r, CertificationRules& out) {
             static_cast<int>(r.integer(p, "pass_valid_months", 0, 120).value_or(0));
         if (const auto k = r.array(p, "parts_in_order")) {
             for (std::size_t j = 0; j < *k; ++j) {
-                const auto pp = childPointer(p + "/parts_in_order", j);
+                const auto pp = pointerChild(p + "/parts_in_order", j);
                 const auto* v = r.at(pp);
                 if (!v->is_string() || (*v != "theory" && *v != "practical"))
                     r.error(pp, "must be \"theory\" or \"practical\"");
@@ -167,7 +167,7 @@ void readSpecialOps(ContentReader& r, CertificationRules& out) {
     std::vector<const RuleMeta*> metas;
     out.specialOps.reserve(n.value_or(0));
     for (std::size_t i = 0; n && i < *n; ++i) {
-        const auto p = childPointer(s, i);
+        const auto p = pointerChild(s, i);
         SpecialOpsCertificateRule rule;
         if (!readMeta(r, p, rule.meta)) continue;
         r.onlyKeys(
@@ -200,7 +200,7 @@ void readPrincipalCertificates(ContentReader& r, CertificationRules& out) {
     std::vector<const RuleMeta*> metas;
     out.principalCertificates.reserve(n.value_or(0));
     for (std::size_t i = 0; n && i < *n; ++i) {
-        const auto p = childPointer(s, i);
+        const auto p = pointerChild(s, i);
         PrincipalCertificateRule rule;
         if (!readMeta(r, p, rule.meta)) continue;
         r.onlyKeys(p, {"id", "valid_years", "renew_window_days", "effective_from",

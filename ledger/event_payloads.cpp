@@ -1,0 +1,89 @@
+#include "ledger/event_payloads.h"
+
+#include "ledger/id_number.h"
+#include "ledger/ledger.h"
+
+namespace drillbase::ledger {
+
+nlohmann::json organisationRegisteredPayload(const std::string& creditCode, const std::string& name,
+                                             const std::string& industry) {
+    return {{"credit_code", creditCode}, {"name", name}, {"industry", industry}};
+}
+
+nlohmann::json personRegisteredPayload(const std::string& name, const IdentityDocument& doc,
+                                       const LookupKey& key) {
+    nlohmann::json p = {{"name", name},
+                        {"document_type", documentTypeName(doc.type)},
+                        {"country", doc.country},
+                        {"id_hash", lookupHash(doc, key)},
+                        {"id_masked", maskDocument(doc)}};
+    if (doc.birthDate) p["birth_date"] = doc.birthDate->iso();
+    return p;
+}
+
+nlohmann::json roleAssignedPayload(const std::string& personId, const std::string& creditCode,
+                                   Role role, const CivilDate& since) {
+    return {{"person_id", personId},
+            {"credit_code", creditCode},
+            {"role", roleName(role)},
+            {"since", since.iso()}};
+}
+
+nlohmann::json trainingRecordedPayload(const std::string& personId, const CivilDate& date,
+                                       int hours, const std::string& kind,
+                                       const std::string& topic) {
+    return {{"person_id", personId},
+            {"date", date.iso()},
+            {"hours", hours},
+            {"kind", kind},
+            {"topic", topic}};
+}
+
+nlohmann::json examRecordedPayload(const std::string& personId, const std::string& exam,
+                                   ExamPart part, const CivilDate& date, int score,
+                                   const ExamRule& rule) {
+    return {{"person_id", personId},
+            {"exam", exam},
+            {"part", std::string(examPartName(part))},
+            {"date", date.iso()},
+            {"score", score},
+            {"max_points", rule.maxPoints},
+            {"passed", score >= rule.passPoints},
+            {"rule", rule.meta.id}};
+}
+
+CertificateNumber residentCertificateNumber(const IdentityDocument& doc) {
+    // Appended, not `"T" + ...`: that form trips GCC 12's false -Wrestrict warning.
+    CertificateNumber n;
+    n.normalized = 'T';
+    n.normalized += doc.number;
+    n.masked = 'T';
+    n.masked += maskIdNumber(doc.number);
+    return n;
+}
+
+CertificateNumber printedCertificateNumber(const std::string& number) {
+    const std::size_t shown = number.size() < 3 ? number.size() : 3;
+    return {number, std::string(number.size() - shown, '*') + number.substr(number.size() - shown)};
+}
+
+std::string certificateNumberHash(const CertificateNumber& n, const LookupKey& key) {
+    return keyedHash("special_operations_certificate|" + n.normalized, key);
+}
+
+nlohmann::json certificateIssuedPayload(const std::string& personId, const std::string& operation,
+                                        const CertificateNumber& number, const LookupKey& key,
+                                        const CivilDate& issued) {
+    return {{"person_id", personId},
+            {"type", "special_operations"},
+            {"operation", operation},
+            {"number_masked", number.masked},
+            {"number_hash", certificateNumberHash(number, key)},
+            {"issued", issued.iso()}};
+}
+
+nlohmann::json certificateReviewedPayload(const std::string& certificateId, const CivilDate& date) {
+    return {{"certificate_id", certificateId}, {"date", date.iso()}};
+}
+
+}  // namespace drillbase::ledger

@@ -1,0 +1,46 @@
+// event_payloads.h — the payload of each ledger event kind (event_kinds.h), built in one place.
+// Ledger (checked, one record at a time) and BulkWriter (one transaction for many) must write
+// byte-identical events, or the chain would depend on which path recorded a fact.
+#pragma once
+
+#include "ledger/civil_date.h"
+#include "ledger/identity_document.h"
+#include "ledger/rules.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace drillbase::ledger {
+
+enum class ExamPart;
+
+nlohmann::json organisationRegisteredPayload(const std::string& creditCode, const std::string& name,
+                                             const std::string& industry);
+nlohmann::json personRegisteredPayload(const std::string& name, const IdentityDocument& doc,
+                                       const LookupKey& key);
+nlohmann::json roleAssignedPayload(const std::string& personId, const std::string& creditCode,
+                                   Role role, const CivilDate& since);
+nlohmann::json trainingRecordedPayload(const std::string& personId, const CivilDate& date,
+                                       int hours, const std::string& kind,
+                                       const std::string& topic);
+nlohmann::json examRecordedPayload(const std::string& personId, const std::string& exam,
+                                   ExamPart part, const CivilDate& date, int score,
+                                   const ExamRule& rule);
+
+// A special-operations certificate number as stored: never in the clear, only masked and as a
+// keyed hash. "T" + identity number for residents (Order No. 30); a passport holder's number
+// as printed.
+struct CertificateNumber {
+    std::string normalized;  // hashed, never stored
+    std::string masked;
+};
+CertificateNumber residentCertificateNumber(const IdentityDocument& doc);
+CertificateNumber printedCertificateNumber(const std::string& number);
+std::string certificateNumberHash(const CertificateNumber& n, const LookupKey& key);
+nlohmann::json certificateIssuedPayload(const std::string& personId, const std::string& operation,
+                                        const CertificateNumber& number, const LookupKey& key,
+                                        const CivilDate& issued);
+nlohmann::json certificateReviewedPayload(const std::string& certificateId, const CivilDate& date);
+
+}  // namespace drillbase::ledger
