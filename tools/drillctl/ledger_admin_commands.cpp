@@ -8,9 +8,6 @@
 #include "ledger/sqlite_event_storage.h"
 #include "ledger/users.h"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -43,28 +40,6 @@ std::function<void()> guardedAdmin(Fn fn) {
             fail(e.what(), kRefused);
         }
     });
-}
-
-// One line of standard input; on a terminal, prompted on stderr with echo off (termios).
-std::string readPassword(const std::string& prompt) {
-    const bool tty = ::isatty(STDIN_FILENO) != 0;
-    termios saved{};
-    if (tty) {
-        std::cerr << prompt << ": " << std::flush;
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    const bool got = static_cast<bool>(std::getline(std::cin, line));
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::cerr << '\n';
-    }
-    if (!got) fail(prompt + ": no password on standard input", kRefused);
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // piped from a Windows file
-    return line;
 }
 
 struct AdminOptions {

@@ -3,6 +3,9 @@
 #include "common/data_dir.h"
 #include "ledger/db_path.h"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <ctime>
 #include <iostream>
 
@@ -67,6 +70,48 @@ std::unique_ptr<Ledger> openLedger(SqliteDb& db, const fs::path& dbFile) {
     } catch (const ContentError& e) {
         ledgerFail(e.what(), kLedgerRefused);
     }
+}
+
+std::string readPassword(const std::string& prompt) {
+    const bool tty = ::isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (tty) {
+        std::cerr << prompt << ": " << std::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::cerr << '\n';
+    }
+    if (!got) ledgerFail(prompt + ": no password on standard input", kLedgerRefused);
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // piped from a Windows file
+    return line;
+}
+
+void addActorOption(CLI::App& cmd, std::string& asUser) {
+    cmd.add_option("--as", asUser,
+                   "Your user name (needed once the ledger has users; password on stdin)");
+}
+
+std::optional<User> requirePermission(SqliteDb& db, const std::string& asUser, Action action) {
+    UserDirectory users(db);
+    if (users.empty()) return std::nullopt;
+    if (asUser.empty())
+        ledgerFail("this ledger has users: sign in with --as NAME (password on standard input)",
+                   kLedgerRefused);
+    const auto user = users.authenticate(asUser, readPassword("password of " + asUser));
+    if (!user)
+        ledgerFail("sign-in of \"" + asUser + "\" refused: wrong name or password", kLedgerRefused);
+    if (!can(user->role, action))
+        ledgerFail(
+            "a " + std::string(userRoleName(user->role)) + " may not do this (" + asUser + ")",
+            kLedgerRefused);
+    return user;
 }
 
 std::function<void()> guarded(std::function<void()> fn) {

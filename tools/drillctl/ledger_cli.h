@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ledger/ledger.h"
+#include "ledger/users.h"
 
 #include <CLI/CLI.hpp>
 
@@ -33,6 +34,19 @@ std::filesystem::path resolveDb(const std::string& given);
 ledger::SqliteDb openExisting(const std::filesystem::path& db);
 std::unique_ptr<ledger::Ledger> openLedger(ledger::SqliteDb& db,
                                            const std::filesystem::path& dbFile);
+
+// One line of standard input; on a terminal, prompted on stderr with echo off (termios).
+// Passwords never come from arguments: they would show in `ps` and the shell history.
+std::string readPassword(const std::string& prompt);
+
+// Who is acting, for the commands that record, export or read records.
+// Policy: a ledger without users is in local mode (a base setting up, scripts, tests): the
+// file's own permissions are the only guard and no --as is needed. As soon as the ledger has
+// one user, every such command must name its user with --as NAME (password: the first line of
+// standard input) and is refused, exit 1, unless the user's role allows `action` (users.h can()).
+void addActorOption(CLI::App& cmd, std::string& asUser);
+std::optional<ledger::User> requirePermission(ledger::SqliteDb& db, const std::string& asUser,
+                                              ledger::Action action);
 
 // Wraps a command: a database or file error becomes a message and exit code 2 instead of an
 // uncaught exception; CLI11's own exit codes pass through.
