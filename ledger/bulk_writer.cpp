@@ -49,10 +49,8 @@ std::string BulkWriter::append(const char* kind, const std::string& at, nlohmann
 }
 
 // The same payload builders as Ledger (event_payloads.h), so both paths write identical events.
-std::string BulkWriter::registerOrganisation(const std::string& creditCode, const std::string& name,
-                                             const std::string& industry, const std::string& at) {
-    return append(kinds::kOrganisationRegistered, at,
-                  organisationRegisteredPayload(creditCode, name, industry));
+std::string BulkWriter::registerOrganisation(const OrganisationInput& o, const std::string& at) {
+    return append(kinds::kOrganisationRegistered, at, organisationRegisteredPayload(o));
 }
 
 std::string BulkWriter::registerPerson(const std::string& name, const IdentityDocument& doc,

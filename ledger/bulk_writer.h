@@ -29,9 +29,13 @@ namespace drillbase::ledger {
 class RecordSink {
 public:
     virtual ~RecordSink() = default;
-    virtual std::string registerOrganisation(const std::string& creditCode, const std::string& name,
-                                             const std::string& industry,
-                                             const std::string& at) = 0;
+    virtual std::string registerOrganisation(const OrganisationInput& o, const std::string& at) = 0;
+    // The three-field form: no region, town, supervision level or risk colour.
+    std::string registerOrganisation(const std::string& creditCode, const std::string& name,
+                                     const std::string& industry, const std::string& at) {
+        return registerOrganisation(OrganisationInput{creditCode, name, industry, "", "", "", ""},
+                                    at);
+    }
     virtual std::string registerPerson(const std::string& name, const IdentityDocument& doc,
                                        const std::string& at) = 0;
     virtual std::string assignRole(const std::string& personId, const std::string& creditCode,
@@ -55,9 +59,9 @@ public:
 class LedgerSink final : public RecordSink {
 public:
     explicit LedgerSink(Ledger& ledger) : ledger_(ledger) {}
-    std::string registerOrganisation(const std::string& c, const std::string& n,
-                                     const std::string& i, const std::string& at) override {
-        return ledger_.registerOrganisation(c, n, i, at);
+    using RecordSink::registerOrganisation;
+    std::string registerOrganisation(const OrganisationInput& o, const std::string& at) override {
+        return ledger_.registerOrganisation(o, at);
     }
     std::string registerPerson(const std::string& n, const IdentityDocument& d,
                                const std::string& at) override {
@@ -102,8 +106,8 @@ public:
     // Record calls outside a batch run in a batch of their own.
     void batch(const std::function<void()>& body);
 
-    std::string registerOrganisation(const std::string& creditCode, const std::string& name,
-                                     const std::string& industry, const std::string& at) override;
+    using RecordSink::registerOrganisation;
+    std::string registerOrganisation(const OrganisationInput& o, const std::string& at) override;
     std::string registerPerson(const std::string& name, const IdentityDocument& doc,
                                const std::string& at) override;
     std::string assignRole(const std::string& personId, const std::string& creditCode, Role role,

@@ -11,10 +11,33 @@ std::string_view certificateStateName(CertificateState s) {
         case CertificateState::ReviewDue: return "review_due";
         case CertificateState::ReviewMissed: return "review_missed";
         case CertificateState::Expired: return "expired";
+        case CertificateState::Suspended: return "suspended";
         case CertificateState::Revoked: return "revoked";
+        case CertificateState::Cancelled: return "cancelled";
     }
     return "";
 }
+
+namespace {
+
+// A suspension in force on `on` overrides a valid or review-due answer; it neither stops nor
+// extends the validity and review dates, which keep running (s.expires, s.nextReview).
+void applySuspension(CertificateStatus& s, const SpecialOpsCertificate& cert, const CivilDate& on) {
+    for (const auto& k : cert.suspensions) {
+        if (on < k.from || (k.until && *k.until <= on)) continue;
+        const std::string dueNote = s.state == CertificateState::ReviewDue
+                                        ? "; " + s.explanation + ", once reinstated"
+                                        : std::string();
+        s.state = CertificateState::Suspended;
+        s.explanation =
+            "suspended since " + k.from.iso() +
+            (k.reason.empty() ? std::string() : " (" + k.reason + ")") + ": not valid for work " +
+            (k.until ? "before " + k.until->iso() : std::string("until reinstated")) + dueNote;
+        return;
+    }
+}
+
+}  // namespace
 
 CertificateStatus specialOpsStatus(const SpecialOpsCertificate& cert,
                                    const SpecialOpsCertificateRule& rule, const CivilDate& on) {
@@ -27,6 +50,12 @@ CertificateStatus specialOpsStatus(const SpecialOpsCertificate& cert,
     if (on < cert.issued) {
         s.state = CertificateState::NotYetValid;
         s.explanation = "issued on " + cert.issued.iso() + ", after " + on.iso();
+        return s;
+    }
+    // Cancellation (art. 31) may follow a revocation (art. 31(3)), so it is looked at first.
+    if (cert.cancelled && *cert.cancelled <= on) {
+        s.state = CertificateState::Cancelled;
+        s.explanation = "cancelled on " + cert.cancelled->iso();
         return s;
     }
     if (cert.revoked && *cert.revoked <= on) {
@@ -43,7 +72,8 @@ CertificateStatus specialOpsStatus(const SpecialOpsCertificate& cert,
     }
     // Review dates fall every interval years after issue (art. 19), or every
     // extended interval once the authority has granted the extension (art. 21). A review
-    // counts for a date when it was passed inside the window before that date (art. 20).
+    // counts for a date when it was passed inside the window before that date (art. 20), and
+    // only from the day it was passed: the status is the one on the day asked about.
     const int interval =
         cert.reviewExtended ? rule.extendedReviewIntervalYears : rule.reviewIntervalYears;
     for (int k = 1;; ++k) {
@@ -52,9 +82,10 @@ CertificateStatus specialOpsStatus(const SpecialOpsCertificate& cert,
         const CivilDate milestone = isExpiry ? s.expires : due;
         const CivilDate windowOpens = milestone.addDays(-rule.reviewWindowDays);
         const bool reviewed =
-            !isExpiry &&
-            std::any_of(cert.reviewsPassed.begin(), cert.reviewsPassed.end(),
-                        [&](const CivilDate& d) { return windowOpens <= d && d <= due; });
+            !isExpiry && std::any_of(cert.reviewsPassed.begin(), cert.reviewsPassed.end(),
+                                     [&](const CivilDate& d) {
+                                         return windowOpens <= d && d <= due && d <= on;
+                                     });
         if (reviewed) continue;  // this review is done; look at the next one
         if (!isExpiry && due <= on) {
             s.state = CertificateState::ReviewMissed;
@@ -78,6 +109,7 @@ CertificateStatus specialOpsStatus(const SpecialOpsCertificate& cert,
                             (isExpiry ? "renewal" : "review") + " due " + milestone.iso() + " (" +
                             rule.meta.id + ")";
         }
+        applySuspension(s, cert, on);
         return s;
     }
 }

@@ -19,7 +19,18 @@ struct SpecialOpsCertificate {
     std::vector<CivilDate> reviewsPassed;  // dates a review (复审) was passed
     // The issuing authority extended the review period after 10 years without violation.
     bool reviewExtended = false;
-    std::optional<CivilDate> revoked;       // art. 30
+    std::optional<CivilDate> revoked;    // art. 30 (撤销/吊销): final
+    std::optional<CivilDate> cancelled;  // art. 31 (注销: death, own request): final
+    // Suspensions (暂扣, an administrative penalty under 行政处罚法 art. 9), oldest first: not
+    // valid for work on days from <= d < until. `until` is the first day it is valid again:
+    // the end the suspension was given, or the reinstatement date when it was lifted earlier;
+    // none while it runs until a reinstatement.
+    struct Suspension {
+        CivilDate from;
+        std::optional<CivilDate> until;
+        std::string reason;
+    };
+    std::vector<Suspension> suspensions;
     std::optional<CivilDate> offPostSince;  // left the post on this date and has not returned
 };
 
@@ -29,7 +40,9 @@ enum class CertificateState {
     ReviewDue,     // a review (or, at the end, renewal) falls due within the window
     ReviewMissed,  // a review date passed without a review: the certificate is void
     Expired,
-    Revoked,
+    Suspended,  // suspended on the date: not valid for work until reinstated or the end date
+    Revoked,    // final
+    Cancelled,  // final
 };
 
 std::string_view certificateStateName(CertificateState s);  // "valid", "review_due", ...

@@ -7,13 +7,16 @@
 
 namespace drillbase::ledger::kinds {
 
-// {credit_code, name, industry}
+// {credit_code, name, industry, region?, town?, supervision_level?, risk_colour?}
+// (ledger.h OrganisationInput); the optional fields are absent when not given.
 inline constexpr const char* kOrganisationRegistered = "OrganisationRegistered";
 // {name, document_type, country, id_hash, id_masked, birth_date?}
 inline constexpr const char* kPersonRegistered = "PersonRegistered";
 // {person_id, credit_code, role, since}
 inline constexpr const char* kRoleAssigned = "RoleAssigned";
-// {person_id, date, hours, kind: initial|annual|review, topic}
+// {person_id, date, hours, kind, topic, provider?, instructor?}; kind is one of
+// training_kinds.h; provider (training body) and instructor are omitted when not given, so
+// records made before they existed keep their exact form and hash.
 inline constexpr const char* kTrainingRecorded = "TrainingRecorded";
 // {person_id, exam, part: theory|practical, date, score, max_points, passed, rule}
 inline constexpr const char* kExamRecorded = "ExamRecorded";
@@ -23,8 +26,16 @@ inline constexpr const char* kExamRecorded = "ExamRecorded";
 inline constexpr const char* kCertificateIssued = "CertificateIssued";
 // {certificate_id, date}
 inline constexpr const char* kCertificateReviewed = "CertificateReviewed";
-// {certificate_id, date, reason}
+// {certificate_id, date, reason}: revoked (撤销/吊销, Order No. 30 art. 30); final.
 inline constexpr const char* kCertificateRevoked = "CertificateRevoked";
+// {certificate_id, date, reason, until?}: suspended (暂扣) from date; until, when given, is the
+// first day it is valid again. Not valid for work in between.
+inline constexpr const char* kCertificateSuspended = "CertificateSuspended";
+// {certificate_id, date, reason}: the suspension in force on date is lifted from that day.
+inline constexpr const char* kCertificateReinstated = "CertificateReinstated";
+// {certificate_id, date, reason}: cancelled (注销, Order No. 30 art. 31: death, the holder's
+// request, or after a revocation); final.
+inline constexpr const char* kCertificateCancelled = "CertificateCancelled";
 // {person_id, kind: drill|quiz, title, reference, date, score_tenths, pass_tenths, passed,
 //  attempt, grade, source_hash, complete}: a drill's or quiz's result (common/assessment.h);
 // source_hash names the drill log or quiz paper it can be re-verified from.

@@ -5,9 +5,13 @@
 
 namespace drillbase::ledger {
 
-nlohmann::json organisationRegisteredPayload(const std::string& creditCode, const std::string& name,
-                                             const std::string& industry) {
-    return {{"credit_code", creditCode}, {"name", name}, {"industry", industry}};
+nlohmann::json organisationRegisteredPayload(const OrganisationInput& o) {
+    nlohmann::json p = {{"credit_code", o.creditCode}, {"name", o.name}, {"industry", o.industry}};
+    if (!o.region.empty()) p["region"] = o.region;
+    if (!o.town.empty()) p["town"] = o.town;
+    if (!o.supervisionLevel.empty()) p["supervision_level"] = o.supervisionLevel;
+    if (!o.riskColour.empty()) p["risk_colour"] = o.riskColour;
+    return p;
 }
 
 nlohmann::json personRegisteredPayload(const std::string& name, const IdentityDocument& doc,
@@ -30,13 +34,16 @@ nlohmann::json roleAssignedPayload(const std::string& personId, const std::strin
 }
 
 nlohmann::json trainingRecordedPayload(const std::string& personId, const CivilDate& date,
-                                       int hours, const std::string& kind,
-                                       const std::string& topic) {
-    return {{"person_id", personId},
-            {"date", date.iso()},
-            {"hours", hours},
-            {"kind", kind},
-            {"topic", topic}};
+                                       int hours, const std::string& kind, const std::string& topic,
+                                       const std::string& provider, const std::string& instructor) {
+    nlohmann::json p = {{"person_id", personId},
+                        {"date", date.iso()},
+                        {"hours", hours},
+                        {"kind", kind},
+                        {"topic", topic}};
+    if (!provider.empty()) p["provider"] = provider;
+    if (!instructor.empty()) p["instructor"] = instructor;
+    return p;
 }
 
 nlohmann::json examRecordedPayload(const std::string& personId, const std::string& exam,
@@ -84,6 +91,15 @@ nlohmann::json certificateIssuedPayload(const std::string& personId, const std::
 
 nlohmann::json certificateReviewedPayload(const std::string& certificateId, const CivilDate& date) {
     return {{"certificate_id", certificateId}, {"date", date.iso()}};
+}
+
+nlohmann::json certificateStatusChangePayload(const std::string& certificateId,
+                                              const CivilDate& date, const std::string& reason,
+                                              const std::optional<CivilDate>& until) {
+    nlohmann::json p = {
+        {"certificate_id", certificateId}, {"date", date.iso()}, {"reason", reason}};
+    if (until) p["until"] = until->iso();
+    return p;
 }
 
 }  // namespace drillbase::ledger

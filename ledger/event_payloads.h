@@ -9,21 +9,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace drillbase::ledger {
 
 enum class ExamPart;
 
-nlohmann::json organisationRegisteredPayload(const std::string& creditCode, const std::string& name,
-                                             const std::string& industry);
+struct OrganisationInput;
+// The optional fields (region, town, supervision_level, risk_colour) only when given.
+nlohmann::json organisationRegisteredPayload(const OrganisationInput& o);
 nlohmann::json personRegisteredPayload(const std::string& name, const IdentityDocument& doc,
                                        const LookupKey& key);
 nlohmann::json roleAssignedPayload(const std::string& personId, const std::string& creditCode,
                                    Role role, const CivilDate& since);
+// provider and instructor are left out of the payload when empty (event_kinds.h).
 nlohmann::json trainingRecordedPayload(const std::string& personId, const CivilDate& date,
-                                       int hours, const std::string& kind,
-                                       const std::string& topic);
+                                       int hours, const std::string& kind, const std::string& topic,
+                                       const std::string& provider = {},
+                                       const std::string& instructor = {});
 nlohmann::json examRecordedPayload(const std::string& personId, const std::string& exam,
                                    ExamPart part, const CivilDate& date, int score,
                                    const ExamRule& rule);
@@ -42,5 +46,10 @@ nlohmann::json certificateIssuedPayload(const std::string& personId, const std::
                                         const CertificateNumber& number, const LookupKey& key,
                                         const CivilDate& issued);
 nlohmann::json certificateReviewedPayload(const std::string& certificateId, const CivilDate& date);
+// CertificateRevoked, CertificateSuspended (with `until`), CertificateReinstated and
+// CertificateCancelled: {certificate_id, date, reason, until?}.
+nlohmann::json certificateStatusChangePayload(const std::string& certificateId,
+                                              const CivilDate& date, const std::string& reason,
+                                              const std::optional<CivilDate>& until = {});
 
 }  // namespace drillbase::ledger

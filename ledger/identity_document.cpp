@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <stdexcept>
@@ -30,24 +31,87 @@ IdentityParse parseResidentId(std::string_view number, const CivilDate& today) {
     return {IdentityDocument{DocumentType::ResidentId, r.normalized, "CHN", r.birthDate}, {}};
 }
 
-IdentityParse parsePassport(std::string_view number, std::string_view country) {
+namespace {
+
+// ICAO Doc 9303 Part 4: the document number field of a TD3 passport's MRZ is 9 characters.
+constexpr std::size_t kPassportNumberMax = 9;
+// Not from Doc 9303 (it sets no minimum): see identity_document.h.
+constexpr std::size_t kPassportNumberMin = 5;
+
+char upper(char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+bool isMrzLetterOrDigit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+std::optional<std::string> normalisePassportNumber(std::string_view number, std::string& error) {
     std::string n;
-    for (const char c : number) {
+    bool filler = false;  // '<' seen: only more fillers may follow
+    for (const char raw : number) {
+        const char c = upper(raw);
         if (c == ' ' || c == '-') continue;
-        if (c >= 'a' && c <= 'z')
-            n += static_cast<char>(c - 'a' + 'A');
-        else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-            n += c;
-        else
-            return {std::nullopt, "passport number may contain only letters and digits"};
+        if (c == '<') {
+            filler = true;
+            continue;
+        }
+        if (!isMrzLetterOrDigit(c)) {
+            error = "passport number may contain only the letters A-Z and digits 0-9 (ICAO 9303)";
+            return std::nullopt;
+        }
+        if (filler) {
+            error = "passport number: '<' is the MRZ filler and may only pad the end";
+            return std::nullopt;
+        }
+        n += c;
     }
-    if (n.size() < 5 || n.size() > 20)
-        return {std::nullopt, "passport number must have 5 to 20 letters or digits"};
+    if (n.empty()) {
+        error = "passport number is empty";
+        return std::nullopt;
+    }
+    if (n.size() < kPassportNumberMin || n.size() > kPassportNumberMax) {
+        error = "passport number must have " + std::to_string(kPassportNumberMin) + " to " +
+                std::to_string(kPassportNumberMax) + " letters or digits (ICAO 9303 MRZ), found " +
+                std::to_string(n.size());
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<std::string> normalisePassportCountry(std::string_view country, std::string& error) {
     std::string cc;
-    for (const char c : country) cc += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    if (cc.size() != 3 || cc.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
-        return {std::nullopt, "passport issuing country must be a 3-letter ISO 3166-1 code"};
-    return {IdentityDocument{DocumentType::Passport, n, cc, std::nullopt}, {}};
+    for (const char c : country)
+        if (c != '<' && c != ' ') cc += upper(c);
+    if (cc == "D") cc = "DEU";  // Doc 9303 Part 3 three-letter codes: Germany's code is "D<<"
+    if (cc.empty()) {
+        error = "passport issuing country is missing (ISO 3166-1 alpha-3, e.g. DEU)";
+        return std::nullopt;
+    }
+    if (cc.size() != 3 ||
+        !std::all_of(cc.begin(), cc.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        error = "passport issuing country must be a 3-letter ISO 3166-1 alpha-3 code (e.g. DEU)";
+        return std::nullopt;
+    }
+    if (cc == "CHN") {
+        error =
+            "a CHN passport belongs to a Chinese citizen: register mainland residents by their "
+            "resident identity number, Hong Kong, Macao and Taiwan residents by their residence "
+            "permit number";
+        return std::nullopt;
+    }
+    return cc;
+}
+
+IdentityParse parsePassport(std::string_view number, std::string_view country) {
+    std::string error;
+    const auto n = normalisePassportNumber(number, error);
+    if (!n) return {std::nullopt, error};
+    const auto cc = normalisePassportCountry(country, error);
+    if (!cc) return {std::nullopt, error};
+    return {IdentityDocument{DocumentType::Passport, *n, *cc, std::nullopt}, {}};
 }
 
 std::string maskDocument(const IdentityDocument& doc) {

@@ -39,9 +39,26 @@ struct IdentityParse {
 
 // Resident identity number (18 or legacy 15 digits), validated against `today`.
 IdentityParse parseResidentId(std::string_view number, const CivilDate& today);
-// Passport: 5 to 20 letters and digits (spaces and dashes dropped), issuing state as three
-// letters (ISO 3166-1 alpha-3, the code printed in the passport's machine-readable zone).
+
+// Passport (a TD3 machine-readable passport, ICAO Doc 9303 Part 4):
+//  - number: the document number of the machine-readable zone (line 2, positions 1-9), so at
+//    most 9 characters from the MRZ set A-Z and 0-9 (Doc 9303 Part 3; '<' is only the
+//    filler and is dropped at the end). Lower case is turned to upper case, and the spaces and
+//    dashes some passports print on the data page are dropped. Doc 9303 sets no minimum; we
+//    ask for 5 so that a fragment typed by mistake is refused and the mask (last 3 shown)
+//    always hides something.
+//  - country: the issuing state as printed in the MRZ, three letters (ISO 3166-1 alpha-3; Doc
+//    9303 Part 3, three-letter codes), upper-cased; Doc 9303's "D" for Germany is taken as
+//    DEU. Only the form is checked: the list of codes changes and includes Doc 9303's own
+//    (UNO, XXA, ...).
+//    CHN is refused: a Chinese passport is held by a Chinese citizen, who is registered by the
+//    resident identity number (mainland residents) or the 18-digit number of the residence
+//    permit (Hong Kong, Macao and Taiwan residents), so one person cannot appear twice.
 IdentityParse parsePassport(std::string_view number, std::string_view country);
+// The two halves of parsePassport, for callers that report each input on its own (roster
+// import names the column): the normalised value, or std::nullopt with `error` set.
+std::optional<std::string> normalisePassportNumber(std::string_view number, std::string& error);
+std::optional<std::string> normalisePassportCountry(std::string_view country, std::string& error);
 
 // Masked for display: resident ids keep the address code and last 4 characters, passports
 // only their last 3.

@@ -3,6 +3,8 @@
 #include "ledger/credit_code.h"
 #include "ledger/event_kinds.h"
 #include "ledger/event_payloads.h"
+#include "ledger/organisation_fields.h"
+#include "ledger/training_kinds.h"
 
 namespace drillbase::ledger {
 
@@ -57,15 +59,21 @@ std::optional<std::string> Ledger::findPerson(const IdentityDocument& doc) {
 
 std::string Ledger::registerOrganisation(const std::string& creditCode, const std::string& name,
                                          const std::string& industry, const std::string& at) {
-    const auto code = parseCreditCode(creditCode);
+    return registerOrganisation(OrganisationInput{creditCode, name, industry, "", "", "", ""}, at);
+}
+
+std::string Ledger::registerOrganisation(const OrganisationInput& o, const std::string& at) {
+    const auto code = parseCreditCode(o.creditCode);
     if (!code.ok()) throw LedgerError(code.message());
-    if (name.empty()) throw LedgerError("organisation name is empty");
-    if (!industries_.find(industry))
-        throw LedgerError("unknown industry \"" + industry + "\" (see content/industries.json)");
+    if (o.name.empty()) throw LedgerError("organisation name is empty");
+    if (!industries_.find(o.industry))
+        throw LedgerError("unknown industry \"" + o.industry + "\" (see content/industries.json)");
+    if (const auto problem = organisationFieldProblem(o)) throw LedgerError(*problem);
     if (organisationExists(code.normalized))
         throw LedgerError("organisation " + code.normalized + " is already registered");
-    return append(kinds::kOrganisationRegistered, at,
-                  organisationRegisteredPayload(code.normalized, name, industry));
+    OrganisationInput normalized = o;
+    normalized.creditCode = code.normalized;
+    return append(kinds::kOrganisationRegistered, at, organisationRegisteredPayload(normalized));
 }
 
 std::string Ledger::registerPerson(const std::string& name, const IdentityDocument& doc,
@@ -88,16 +96,34 @@ std::string Ledger::assignRole(const std::string& personId, const std::string& c
                   roleAssignedPayload(personId, code.normalized, role, since));
 }
 
+std::string Ledger::recordTraining(const TrainingInput& t, const std::string& at) {
+    requirePerson(t.personId);
+    if (t.hours < 1 || t.hours > 100)
+        throw LedgerError("training hours: " + std::to_string(t.hours) +
+                          " is not 1 to 100 class hours per record");
+    if (!isTrainingKind(t.kind))
+        throw LedgerError("training kind: \"" + t.kind + "\" is not " + trainingKindList());
+    if (t.topic.empty()) throw LedgerError("training topic is empty: name what was taught");
+    // The archive is read on screens and printed: one line each, of a sensible length.
+    const std::pair<const char*, const std::string*> texts[] = {
+        {"topic", &t.topic}, {"provider", &t.provider}, {"instructor", &t.instructor}};
+    for (const auto& [field, text] : texts) {
+        if (text->size() > 600)
+            throw LedgerError(std::string("training ") + field + " is longer than 600 bytes");
+        for (const char c : *text)
+            if (static_cast<unsigned char>(c) < 0x20)
+                throw LedgerError(std::string("training ") + field +
+                                  " contains a line break or control character");
+    }
+    return append(kinds::kTrainingRecorded, at,
+                  trainingRecordedPayload(t.personId, t.date, t.hours, t.kind, t.topic, t.provider,
+                                          t.instructor));
+}
+
 std::string Ledger::recordTraining(const std::string& personId, const CivilDate& date, int hours,
                                    const std::string& kind, const std::string& topic,
                                    const std::string& at) {
-    requirePerson(personId);
-    if (hours < 1 || hours > 100)
-        throw LedgerError("training hours must be 1 to 100 class hours per record");
-    if (kind != "initial" && kind != "annual" && kind != "review")
-        throw LedgerError("training kind must be initial, annual or review");
-    return append(kinds::kTrainingRecorded, at,
-                  trainingRecordedPayload(personId, date, hours, kind, topic));
+    return recordTraining(TrainingInput{personId, date, hours, kind, topic, {}, {}}, at);
 }
 
 std::string Ledger::recordExam(const std::string& personId, const std::string& exam, ExamPart part,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/assessment.h"
+#include "ledger/certificate_history.h"
 #include "ledger/compliance.h"
 #include "ledger/event_store.h"
 #include "ledger/identity_document.h"
@@ -17,6 +18,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace drillbase::ledger {
 
@@ -27,7 +29,37 @@ public:
 };
 
 enum class ExamPart { Theory, Practical };
+
+// An organisation as registered. Only creditCode, name and industry are required; the other
+// fields are left out of the event when empty, so events written before they existed (and
+// their hashes) stay as they were.
+struct OrganisationInput {
+    std::string creditCode, name, industry;
+    // GB/T 2260 six-digit code of the county-level division. When empty the projection takes
+    // characters 3-8 of the credit code: GB 32100-2015 puts the registering authority's
+    // division code (登记管理机关行政区划码) there.
+    std::string region;
+    std::string town;  // township or sub-district (乡镇/街道), free text
+    // The supervising emergency-management level: national | provincial | city | county
+    // (分级属地监管).
+    std::string supervisionLevel;
+    // Safety risk colour of the four-colour grading (安全风险四色分级): red (major) | orange
+    // (high) | yellow (moderate) | blue (low).
+    std::string riskColour;
+};
 std::string_view examPartName(ExamPart p);  // "theory", "practical"
+
+// One training record of one person (一人一档: time, content, hours, who gave it).
+struct TrainingInput {
+    std::string personId;
+    CivilDate date;
+    int hours = 0;
+    // kind: initial | annual | review | three_level | first_lesson | special_ops | drill
+    std::string kind;
+    std::string topic;
+    std::string provider;    // training body (optional)
+    std::string instructor;  // teacher's name (optional)
+};
 
 class Ledger {
 public:
@@ -40,12 +72,19 @@ public:
     // Each returns the new event's id.
     std::string registerOrganisation(const std::string& creditCode, const std::string& name,
                                      const std::string& industry, const std::string& at);
+    // Refused for a malformed region (six digits), an over-long town, or a supervision level or
+    // risk colour outside the lists above; the message names the field.
+    std::string registerOrganisation(const OrganisationInput& o, const std::string& at);
     // Refused when the same document is already registered (found by its keyed hash).
     std::string registerPerson(const std::string& name, const IdentityDocument& doc,
                                const std::string& at);
     std::string assignRole(const std::string& personId, const std::string& creditCode, Role role,
                            const CivilDate& since, const std::string& at);
-    // kind: "initial", "annual" or "review"; hours are class hours (1..100 per record).
+    // kind: one of training_kinds.h (which hours each counts toward is decided there); hours
+    // are class hours (1..100 per record); topic required; provider and instructor optional
+    // (left out of the event when empty). The message of a refusal names the field.
+    std::string recordTraining(const TrainingInput& t, const std::string& at);
+    // The form without provider and instructor; the same event as the one above.
     std::string recordTraining(const std::string& personId, const CivilDate& date, int hours,
                                const std::string& kind, const std::string& topic,
                                const std::string& at);
@@ -65,10 +104,29 @@ public:
     // review training hours since the last review (Order No. 30 art. 19-21).
     std::string recordCertificateReview(const std::string& certificateId, const CivilDate& date,
                                         const std::string& at);
+    // Revoked (撤销, art. 30): final; refused once revoked or cancelled.
     std::string revokeCertificate(const std::string& certificateId, const CivilDate& date,
                                   const std::string& reason, const std::string& at);
+    // Suspended (暂扣) from `date`; `until`, when given, is the first day it is valid again.
+    // Refused on a revoked or cancelled certificate, one not valid on `date` (not yet issued,
+    // expired, review missed, already suspended), or an `until` not after `date`.
+    std::string suspendCertificate(const std::string& certificateId, const CivilDate& date,
+                                   const std::string& reason, const std::optional<CivilDate>& until,
+                                   const std::string& at);
+    // Lifts the suspension in force on `date`; refused when it is not suspended then.
+    std::string reinstateCertificate(const std::string& certificateId, const CivilDate& date,
+                                     const std::string& reason, const std::string& at);
+    // Cancelled (注销, art. 31: death, the holder's request, or after a revocation): final.
+    std::string cancelCertificate(const std::string& certificateId, const CivilDate& date,
+                                  const std::string& reason, const std::string& at);
+    // Each of the four above needs a reason and is refused when dated before the issue or the
+    // certificate's latest suspension, reinstatement, revocation or cancellation, so that the
+    // history reads in the order it happened.
     // The certificate as recorded, evaluated on `on` with the rule in force then.
     CertificateStatus certificateStatus(const std::string& certificateId, const CivilDate& on);
+    // Issue, reviews, suspensions, reinstatements, revocation and cancellation, oldest first;
+    // voided records are not in it. Refused for an unknown certificate.
+    std::vector<CertificateChange> certificateHistory(const std::string& certificateId);
 
     // A drill's or quiz's result (ledger_assessments.cpp). Refused for an unknown person, a
     // malformed date, a score outside 0..100, an attempt below 1 or a result without the hash
@@ -94,7 +152,11 @@ private:
     struct CertificateRow {
         std::string personId;
         SpecialOpsCertificate cert;
+        std::vector<CertificateChange> history;
     };
+    // The date of the latest status change (issue, suspension, reinstatement, revocation,
+    // cancellation); refuses `date` before it.
+    void requireInOrder(const CertificateRow& row, const CivilDate& date, const char* what);
     CertificateRow loadCertificate(const std::string& certificateId);
     const SpecialOpsCertificateRule& specialOpsRule(const CivilDate& on) const;
 

@@ -4,6 +4,7 @@
 #include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
 #include "ledger/ledger.h"
+#include "ledger/training_kinds.h"
 
 namespace drillbase::ledger {
 
@@ -91,19 +92,13 @@ std::string Ledger::issueSpecialOpsCertificate(const std::string& personId,
 }
 
 Ledger::CertificateRow Ledger::loadCertificate(const std::string& certificateId) {
+    const auto summary = readCertificate(db_, certificateId);
+    if (!summary) throw LedgerError("no certificate " + certificateId + " in the ledger");
     CertificateRow row;
-    auto st =
-        db_.prepare("SELECT person_id, issued, revoked FROM certificates WHERE certificate_id = ?");
-    st.bind(1, certificateId);
-    if (!st.step()) throw LedgerError("no certificate " + certificateId + " in the ledger");
-    row.personId = st.columnText(0);
-    row.cert.issued = dateOrNull(st, 1).value_or(CivilDate{});
-    row.cert.revoked = dateOrNull(st, 2);
-    auto rv = db_.prepare(
-        "SELECT on_date FROM certificate_reviews WHERE certificate_id = ? ORDER BY on_date");
-    rv.bind(1, certificateId);
-    while (rv.step())
-        if (const auto d = dateOrNull(rv, 0)) row.cert.reviewsPassed.push_back(*d);
+    row.personId = summary->personId;
+    row.history = readCertificateHistory(db_, certificateId);
+    row.cert = specialOpsCertificateFrom(row.history);
+    row.cert.issued = summary->issued;
     return row;
 }
 
@@ -112,20 +107,41 @@ CertificateStatus Ledger::certificateStatus(const std::string& certificateId, co
     return specialOpsStatus(row.cert, specialOpsRule(on), on);
 }
 
+std::vector<CertificateChange> Ledger::certificateHistory(const std::string& certificateId) {
+    return loadCertificate(certificateId).history;
+}
+
+void Ledger::requireInOrder(const CertificateRow& row, const CivilDate& date, const char* what) {
+    CivilDate last = row.cert.issued;
+    std::string lastChange(kChangeIssued);
+    for (const auto& c : row.history)
+        if (c.change != kChangeReviewed && last <= c.date) {
+            last = c.date;
+            lastChange = c.change;
+        }
+    if (date < last)
+        throw LedgerError(std::string(what) + " dated " + date.iso() +
+                          ", before the certificate's " + "last change (" + lastChange + " on " +
+                          last.iso() + "): record changes in the order they happened");
+}
+
 std::string Ledger::recordCertificateReview(const std::string& certificateId, const CivilDate& date,
                                             const std::string& at) {
     const auto row = loadCertificate(certificateId);
     const auto& rule = specialOpsRule(date);
     const auto status = specialOpsStatus(row.cert, rule, date);
+    if (status.state == CertificateState::Suspended)
+        throw LedgerError("certificate " + certificateId + " is suspended on " + date.iso() +
+                          ": reinstate it before recording a review (" + status.explanation + ")");
     if (status.state != CertificateState::ReviewDue)
         throw LedgerError("no review can be recorded on " + date.iso() + ": " + status.explanation);
     // Review training since the issue or the last review (art. 21: at least 8 class hours).
     CivilDate since = row.cert.issued;
     for (const auto& d : row.cert.reviewsPassed) since = std::max(since, d);
     auto st = db_.prepare(
-        "SELECT COALESCE(SUM(hours), 0) FROM training WHERE person_id = ? AND kind = 'review' "
+        "SELECT COALESCE(SUM(hours), 0) FROM training WHERE person_id = ? AND kind = ? "
         "AND on_date > ? AND on_date <= ?");
-    st.bind(1, row.personId).bind(2, since.iso()).bind(3, date.iso());
+    st.bind(1, row.personId).bind(2, kTrainingReview).bind(3, since.iso()).bind(4, date.iso());
     st.step();
     const auto hours = st.columnInt(0);
     if (hours < rule.reviewTrainingHours)
@@ -136,16 +152,90 @@ std::string Ledger::recordCertificateReview(const std::string& certificateId, co
     return append(kinds::kCertificateReviewed, at, certificateReviewedPayload(certificateId, date));
 }
 
+namespace {
+
+// Revoked (art. 30) and cancelled (art. 31) certificates never come back.
+void refuseIfFinal(const std::string& certificateId, const SpecialOpsCertificate& cert,
+                   const char* what) {
+    if (cert.cancelled)
+        throw LedgerError(std::string(what) + " refused: certificate " + certificateId +
+                          " was cancelled on " + cert.cancelled->iso() + ", which is final");
+    if (cert.revoked)
+        throw LedgerError(std::string(what) + " refused: certificate " + certificateId +
+                          " was revoked on " + cert.revoked->iso() + ", which is final");
+}
+
+void requireReason(const std::string& reason, const char* what) {
+    if (reason.empty()) throw LedgerError(std::string("reason is empty: ") + what + " needs one");
+}
+
+}  // namespace
+
 std::string Ledger::revokeCertificate(const std::string& certificateId, const CivilDate& date,
                                       const std::string& reason, const std::string& at) {
     const auto row = loadCertificate(certificateId);
-    if (reason.empty()) throw LedgerError("a revocation needs a reason (Order No. 30 art. 30)");
+    requireReason(reason, "a revocation (Order No. 30 art. 30)");
+    if (row.cert.cancelled)
+        throw LedgerError("certificate " + certificateId + " was cancelled on " +
+                          row.cert.cancelled->iso() + ", which is final");
     if (row.cert.revoked)
         throw LedgerError("certificate " + certificateId + " was already revoked on " +
                           row.cert.revoked->iso());
     if (date < row.cert.issued) throw LedgerError("revocation dated before the issue date");
+    requireInOrder(row, date, "revocation");
     return append(kinds::kCertificateRevoked, at,
-                  {{"certificate_id", certificateId}, {"date", date.iso()}, {"reason", reason}});
+                  certificateStatusChangePayload(certificateId, date, reason));
+}
+
+std::string Ledger::suspendCertificate(const std::string& certificateId, const CivilDate& date,
+                                       const std::string& reason,
+                                       const std::optional<CivilDate>& until,
+                                       const std::string& at) {
+    const auto row = loadCertificate(certificateId);
+    requireReason(reason, "a suspension");
+    refuseIfFinal(certificateId, row.cert, "suspension");
+    if (until && *until <= date)
+        throw LedgerError("until: " + until->iso() + " is not after the suspension date " +
+                          date.iso() + " (until is the first day the certificate is valid again)");
+    requireInOrder(row, date, "suspension");
+    const auto status = specialOpsStatus(row.cert, specialOpsRule(date), date);
+    if (status.state == CertificateState::Suspended)
+        throw LedgerError("certificate " + certificateId + " is already " + status.explanation);
+    if (status.state != CertificateState::Valid && status.state != CertificateState::ReviewDue)
+        throw LedgerError("certificate " + certificateId + " is not valid on " + date.iso() +
+                          ", nothing to suspend: " + status.explanation);
+    return append(kinds::kCertificateSuspended, at,
+                  certificateStatusChangePayload(certificateId, date, reason, until));
+}
+
+std::string Ledger::reinstateCertificate(const std::string& certificateId, const CivilDate& date,
+                                         const std::string& reason, const std::string& at) {
+    const auto row = loadCertificate(certificateId);
+    requireReason(reason, "a reinstatement");
+    refuseIfFinal(certificateId, row.cert, "reinstatement");
+    requireInOrder(row, date, "reinstatement");
+    const auto status = specialOpsStatus(row.cert, specialOpsRule(date), date);
+    if (status.state != CertificateState::Suspended)
+        throw LedgerError("certificate " + certificateId + " is not suspended on " + date.iso() +
+                          ", nothing to reinstate (" +
+                          std::string(certificateStateName(status.state)) + ": " +
+                          status.explanation + ")");
+    return append(kinds::kCertificateReinstated, at,
+                  certificateStatusChangePayload(certificateId, date, reason));
+}
+
+std::string Ledger::cancelCertificate(const std::string& certificateId, const CivilDate& date,
+                                      const std::string& reason, const std::string& at) {
+    const auto row = loadCertificate(certificateId);
+    requireReason(reason, "a cancellation (Order No. 30 art. 31)");
+    // A revoked certificate is still cancelled afterwards (art. 31(3)); a cancelled one is gone.
+    if (row.cert.cancelled)
+        throw LedgerError("certificate " + certificateId + " was already cancelled on " +
+                          row.cert.cancelled->iso());
+    if (date < row.cert.issued) throw LedgerError("cancellation dated before the issue date");
+    requireInOrder(row, date, "cancellation");
+    return append(kinds::kCertificateCancelled, at,
+                  certificateStatusChangePayload(certificateId, date, reason));
 }
 
 }  // namespace drillbase::ledger

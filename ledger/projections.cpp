@@ -1,6 +1,8 @@
 #include "ledger/projections.h"
 
+#include "ledger/certificate_history.h"
 #include "ledger/event_kinds.h"
+#include "ledger/organisation_fields.h"
 
 #include <set>
 
@@ -12,7 +14,8 @@ namespace {
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS organisations(
   credit_code TEXT PRIMARY KEY, name TEXT NOT NULL, industry TEXT NOT NULL,
-  event_id TEXT NOT NULL);
+  event_id TEXT NOT NULL, region TEXT NOT NULL, town TEXT NOT NULL,
+  supervision_level TEXT NOT NULL, risk_colour TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS people(
   person_id TEXT PRIMARY KEY, name TEXT NOT NULL, document_type TEXT NOT NULL,
   country TEXT NOT NULL, id_hash TEXT NOT NULL UNIQUE, id_masked TEXT NOT NULL,
@@ -22,7 +25,8 @@ CREATE TABLE IF NOT EXISTS roles(
   role TEXT NOT NULL, since TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS training(
   event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, on_date TEXT NOT NULL,
-  hours INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL);
+  hours INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, provider TEXT,
+  instructor TEXT);
 CREATE TABLE IF NOT EXISTS assessments(
   event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, exam TEXT NOT NULL, part TEXT NOT NULL,
   on_date TEXT NOT NULL, score INTEGER NOT NULL, max_points INTEGER NOT NULL,
@@ -30,7 +34,7 @@ CREATE TABLE IF NOT EXISTS assessments(
 CREATE TABLE IF NOT EXISTS certificates(
   certificate_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, type TEXT NOT NULL,
   operation TEXT NOT NULL, number_masked TEXT NOT NULL, number_hash TEXT NOT NULL UNIQUE,
-  issued TEXT NOT NULL, revoked TEXT);
+  issued TEXT NOT NULL, revoked TEXT, cancelled TEXT);
 CREATE TABLE IF NOT EXISTS results(
   event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
   reference TEXT NOT NULL, on_date TEXT NOT NULL, score_tenths INTEGER NOT NULL,
@@ -38,11 +42,22 @@ CREATE TABLE IF NOT EXISTS results(
   grade TEXT NOT NULL, source_hash TEXT NOT NULL, complete INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS certificate_reviews(
   event_id TEXT PRIMARY KEY, certificate_id TEXT NOT NULL, on_date TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS certificate_events(
+  event_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, certificate_id TEXT NOT NULL,
+  on_date TEXT NOT NULL, change TEXT NOT NULL, reason TEXT NOT NULL, until_date TEXT);
+CREATE INDEX IF NOT EXISTS certificate_events_certificate
+  ON certificate_events(certificate_id, on_date, seq);
 )sql";
 
-constexpr const char* kTables[] = {"organisations",      "people",      "roles",
-                                   "training",           "assessments", "certificates",
-                                   "certificate_reviews", "results"};
+constexpr const char* kTables[] = {"organisations",
+                                   "people",
+                                   "roles",
+                                   "training",
+                                   "assessments",
+                                   "certificates",
+                                   "certificate_reviews",
+                                   "results",
+                                   "certificate_events"};
 
 std::string str(const nlohmann::json& p, const char* key) {
     const auto it = p.find(key);
@@ -54,10 +69,42 @@ std::int64_t num(const nlohmann::json& p, const char* key) {
     return it != p.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
+// NULL when the payload leaves the field out (an optional field, or an event from before it).
+void bindOptional(Statement& st, int index, const nlohmann::json& p, const char* key) {
+    if (p.contains(key))
+        st.bind(index, str(p, key));
+    else
+        st.bindNull(index);
+}
+
 }  // namespace
 
+int Projections::schemaVersion() {
+    auto st = db_.prepare("SELECT value FROM ledger_meta WHERE key = 'projection_schema'");
+    return st.step() ? std::stoi(st.columnText(0)) : 1;
+}
+
+// CREATE TABLE IF NOT EXISTS leaves a table of an older shape as it is, so an older database
+// would lack the new columns. The tables are derived (event sourcing): drop them and let the
+// next catchUp() replay the whole log into the new shape.
 void Projections::createSchema() {
+    if (schemaVersion() >= kProjectionSchemaVersion) {
+        db_.exec(kSchema);
+        return;
+    }
+    Transaction tx(db_);
+    for (const char* t : kTables) db_.exec(std::string("DROP TABLE IF EXISTS ") + t);
     db_.exec(kSchema);
+    auto st = db_.prepare(
+        "INSERT INTO ledger_meta(key, value) VALUES(?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, std::string_view("projected_through")).bind(2, std::string_view("0"));
+    st.step();
+    st.reset();
+    st.bind(1, std::string_view("projection_schema"));
+    st.bind(2, std::to_string(kProjectionSchemaVersion));
+    st.step();
+    tx.commit();
 }
 
 std::int64_t Projections::projectedThrough() {
@@ -107,6 +154,22 @@ void Projections::catchUp(const EventStore& store) {
     tx.commit();
 }
 
+// One line of a certificate's status history (Ledger::certificateHistory), only for a
+// certificate that was projected (a duplicate issue that raced past the checks is not).
+void Projections::addCertificateEvent(const StoredEvent& e, const std::string& certificateId,
+                                      const std::string& date, std::string_view change,
+                                      const nlohmann::json& p) {
+    auto st = db_.prepare(
+        "INSERT INTO certificate_events(event_id, seq, certificate_id, on_date, change, reason, "
+        "until_date) SELECT ?,?,?,?,?,?,? WHERE EXISTS "
+        "(SELECT 1 FROM certificates WHERE certificate_id = ?)");
+    st.bind(1, e.eventId).bind(2, e.seq).bind(3, certificateId).bind(4, date);
+    st.bind(5, change).bind(6, str(p, "reason"));
+    bindOptional(st, 7, p, "until");
+    st.bind(8, certificateId);
+    st.step();
+}
+
 // A projection must accept every event already in the log, or it would be stuck for good.
 // Two writers can race past the ledger's duplicate checks (the GUI and drillctl at once), so
 // a second registration of one document or certificate is kept in the log but not projected
@@ -115,12 +178,21 @@ void Projections::apply(const StoredEvent& e) {
     const auto p = nlohmann::json::parse(e.payload);
     const std::string& k = e.kind;
     if (k == kinds::kOrganisationRegistered) {
+        // Without a region the organisation counts where its credit code was registered
+        // (organisation_fields.h regionFromCreditCode, GB 32100-2015).
+        const std::string code = str(p, "credit_code");
+        const std::string region =
+            p.contains("region") ? str(p, "region") : regionFromCreditCode(code);
         auto st = db_.prepare(
-            "INSERT INTO organisations(credit_code, name, industry, event_id) VALUES(?,?,?,?) "
+            "INSERT INTO organisations(credit_code, name, industry, event_id, region, town, "
+            "supervision_level, risk_colour) VALUES(?,?,?,?,?,?,?,?) "
             "ON CONFLICT(credit_code) DO UPDATE SET name = excluded.name, "
-            "industry = excluded.industry, event_id = excluded.event_id");
-        st.bind(1, str(p, "credit_code")).bind(2, str(p, "name")).bind(3, str(p, "industry"));
-        st.bind(4, e.eventId);
+            "industry = excluded.industry, event_id = excluded.event_id, "
+            "region = excluded.region, town = excluded.town, "
+            "supervision_level = excluded.supervision_level, risk_colour = excluded.risk_colour");
+        st.bind(1, code).bind(2, str(p, "name")).bind(3, str(p, "industry"));
+        st.bind(4, e.eventId).bind(5, region).bind(6, str(p, "town"));
+        st.bind(7, str(p, "supervision_level")).bind(8, str(p, "risk_colour"));
         st.step();
     } else if (k == kinds::kPersonRegistered) {
         auto st = db_.prepare(
@@ -141,10 +213,12 @@ void Projections::apply(const StoredEvent& e) {
         st.step();
     } else if (k == kinds::kTrainingRecorded) {
         auto st = db_.prepare(
-            "INSERT INTO training(event_id, person_id, on_date, hours, kind, topic) "
-            "VALUES(?,?,?,?,?,?)");
+            "INSERT INTO training(event_id, person_id, on_date, hours, kind, topic, provider, "
+            "instructor) VALUES(?,?,?,?,?,?,?,?)");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "date"));
         st.bind(4, num(p, "hours")).bind(5, str(p, "kind")).bind(6, str(p, "topic"));
+        bindOptional(st, 7, p, "provider");
+        bindOptional(st, 8, p, "instructor");
         st.step();
     } else if (k == kinds::kExamRecorded) {
         auto st = db_.prepare(
@@ -157,7 +231,8 @@ void Projections::apply(const StoredEvent& e) {
         st.step();
     } else if (k == kinds::kAssessmentRecorded) {
         auto st = db_.prepare(
-            "INSERT INTO results(event_id, person_id, kind, title, reference, on_date, score_tenths, "
+            "INSERT INTO results(event_id, person_id, kind, title, reference, on_date, "
+            "score_tenths, "
             "pass_tenths, passed, attempt, grade, source_hash, complete) "
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "kind"));
@@ -175,15 +250,27 @@ void Projections::apply(const StoredEvent& e) {
         st.bind(4, str(p, "operation")).bind(5, str(p, "number_masked"));
         st.bind(6, str(p, "number_hash")).bind(7, str(p, "issued"));
         st.step();
+        addCertificateEvent(e, e.eventId, str(p, "issued"), kChangeIssued, p);
     } else if (k == kinds::kCertificateReviewed) {
         auto st = db_.prepare(
             "INSERT INTO certificate_reviews(event_id, certificate_id, on_date) VALUES(?,?,?)");
         st.bind(1, e.eventId).bind(2, str(p, "certificate_id")).bind(3, str(p, "date"));
         st.step();
+        addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeReviewed, p);
     } else if (k == kinds::kCertificateRevoked) {
         auto st = db_.prepare("UPDATE certificates SET revoked = ? WHERE certificate_id = ?");
         st.bind(1, str(p, "date")).bind(2, str(p, "certificate_id"));
         st.step();
+        addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeRevoked, p);
+    } else if (k == kinds::kCertificateSuspended) {
+        addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeSuspended, p);
+    } else if (k == kinds::kCertificateReinstated) {
+        addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeReinstated, p);
+    } else if (k == kinds::kCertificateCancelled) {
+        auto st = db_.prepare("UPDATE certificates SET cancelled = ? WHERE certificate_id = ?");
+        st.bind(1, str(p, "date")).bind(2, str(p, "certificate_id"));
+        st.step();
+        addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeCancelled, p);
     }
     // Unknown kinds (from a newer version) change no table: the event stays in the log and
     // a later version's rebuild will project it.

@@ -9,35 +9,49 @@ namespace {
 
 // Ordered by date, then by kind so that a same-day exam precedes the certificate it earned.
 // Columns: record, id, date, org code, org name, role, subject, training kind, hours, score,
-// max, passed, certificate number, revoked, grade, reference, order.
+// max, passed, certificate number, revoked, grade, reference, provider, instructor, reason,
+// until, order.
 constexpr const char* kRecordsHead = R"sql(
 SELECT * FROM (
   SELECT 'role' AS record, r.event_id, r.since AS d, r.credit_code, COALESCE(o.name, ''), r.role,
-         '', '', 0, 0, 0, 0, '', '', '', '', 1 AS o
+         '', '', 0, 0, 0, 0, '', '', '', '', '', '', '', '', 1 AS o
     FROM roles r LEFT JOIN organisations o ON o.credit_code = r.credit_code WHERE r.person_id = ?1
   UNION ALL
-  SELECT 'training', event_id, on_date, '', '', '', topic, kind, hours, 0, 0, 0, '', '', '', '', 2
+  SELECT 'training', event_id, on_date, '', '', '', topic, kind, hours, 0, 0, 0, '', '', '', '',
+         COALESCE(provider, ''), COALESCE(instructor, ''), '', '', 2
     FROM training WHERE person_id = ?1
   UNION ALL
   SELECT 'exam', event_id, on_date, '', '', '', exam || '/' || part, '', 0, score, max_points,
-         passed, '', '', '', '', 3
+         passed, '', '', '', '', '', '', '', '', 3
     FROM assessments WHERE person_id = ?1
   UNION ALL
   SELECT 'certificate', certificate_id, issued, '', '', '', operation, '', 0, 0, 0, 0,
-         number_masked, COALESCE(revoked, ''), '', '', 4
+         number_masked, COALESCE(revoked, ''), '', '', '', '', '', '', 4
     FROM certificates WHERE person_id = ?1
   UNION ALL
   SELECT 'certificate_review', v.event_id, v.on_date, '', '', '', c.operation, '', 0, 0, 0, 0,
-         c.number_masked, '', '', '', 5
+         c.number_masked, '', '', '', '', '', '', '', 5
     FROM certificate_reviews v JOIN certificates c ON c.certificate_id = v.certificate_id
    WHERE c.person_id = ?1
+)sql";
+// Suspensions, reinstatements and cancellations from the certificate history (projections.h);
+// revocations stay in the certificate record's revoked column, as before.
+constexpr const char* kCertificateChangesBranch = R"sql(
+  UNION ALL
+  SELECT CASE h.change WHEN 'suspended' THEN 'certificate_suspension'
+                       WHEN 'reinstated' THEN 'certificate_reinstatement'
+                       ELSE 'certificate_cancellation' END,
+         h.event_id, h.on_date, '', '', '', c.operation, '', 0, 0, 0, 0, c.number_masked, '', '',
+         '', '', '', h.reason, COALESCE(h.until_date, ''), 5
+    FROM certificate_events h JOIN certificates c ON c.certificate_id = h.certificate_id
+   WHERE c.person_id = ?1 AND h.change IN ('suspended', 'reinstated', 'cancelled')
 )sql";
 // Drill and quiz results (common/assessment.h), scored in tenths of a point out of 100.
 // Only complete ones: a result awaiting an evaluator's manual items is not a record yet.
 constexpr const char* kResultsBranch = R"sql(
   UNION ALL
   SELECT kind || '_result', event_id, on_date, '', '', '', title, '', 0, score_tenths, 1000,
-         passed, '', '', grade, reference, 6
+         passed, '', '', grade, reference, '', '', '', '', 6
     FROM results WHERE person_id = ?1 AND complete = 1
 )sql";
 constexpr const char* kRecordsTail = ") ORDER BY d, o, 2";
@@ -51,6 +65,7 @@ bool hasTable(SqliteDb& db, const char* name) {
 // The results table arrived after the others; older databases (and builds) lack it.
 std::string recordsSql(SqliteDb& db) {
     std::string sql = kRecordsHead;
+    if (hasTable(db, "certificate_events")) sql += kCertificateChangesBranch;
     if (hasTable(db, "results")) sql += kResultsBranch;
     return sql + kRecordsTail;
 }
@@ -90,6 +105,10 @@ void ArchiveReader::fillRecords(PersonArchive& a) {
         r.revoked = records_.columnText(13);
         r.grade = records_.columnText(14);
         r.reference = records_.columnText(15);
+        r.provider = records_.columnText(16);
+        r.instructor = records_.columnText(17);
+        r.reason = records_.columnText(18);
+        r.until = records_.columnText(19);
         a.records.push_back(std::move(r));
     }
 }
@@ -127,6 +146,7 @@ std::vector<ExpiringCertificate> certificatesExpiring(SqliteDb& db, const std::s
         "SELECT c.certificate_id, c.person_id, p.name, p.id_masked, c.operation, "
         "c.number_masked, c.issued FROM certificates c JOIN people p ON p.person_id = "
         "c.person_id WHERE c.issued >= ? AND c.issued < ? AND c.revoked IS NULL "
+        "AND c.cancelled IS NULL "
         "ORDER BY c.issued, c.certificate_id");
     st.bind(1, lo.iso()).bind(2, hi.iso());
     std::vector<ExpiringCertificate> out;

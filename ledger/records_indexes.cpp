@@ -13,8 +13,10 @@ CREATE INDEX IF NOT EXISTS records_certificates_person ON certificates(person_id
 -- Covering for the expiring-certificates list: the range on issued is read from the index
 -- alone, with no look-up into the table per certificate.
 CREATE INDEX IF NOT EXISTS records_certificates_expiry
-  ON certificates(issued, revoked, person_id, certificate_id, operation, number_masked);
+  ON certificates(issued, revoked, cancelled, person_id, certificate_id, operation, number_masked);
 CREATE INDEX IF NOT EXISTS records_reviews_certificate ON certificate_reviews(certificate_id);
+-- Officials search by name or its beginning (a byte-range scan: see ui/records_session.cpp).
+CREATE INDEX IF NOT EXISTS records_people_name ON people(name);
 )sql");
 }
 

@@ -2,6 +2,7 @@
 
 #include "ledger/credit_code.h"
 #include "ledger/id_number.h"
+#include "ledger/identity_document.h"
 
 #include <map>
 #include <optional>
@@ -12,7 +13,7 @@ namespace drillbase::ledger {
 namespace {
 
 constexpr const char* kRequired[] = {"name", "id_number", "org_credit_code", "role"};
-constexpr const char* kOptional[] = {"since"};
+constexpr const char* kOptional[] = {"since", "document_type", "country"};
 
 struct Columns {
     std::map<std::string, std::size_t> index;  // header name -> field position
@@ -61,11 +62,9 @@ public:
         out.line = r.line;
         out.name = trim(cols_.get(r, "name"));
         if (out.name.empty()) issue("name", "name is empty");
-        const auto id = parseResidentId(trim(cols_.get(r, "id_number")), today_);
-        if (!id.document) {
-            issue("id_number", id.error);
-        } else {
-            out.doc = *id.document;
+        const auto doc = document(r, issue);
+        if (doc) {
+            out.doc = *doc;
             const auto hash = lookupHash(out.doc, key_);
             person_.reset();
             person_.bind(1, hash);
@@ -105,11 +104,52 @@ public:
         }
         // Counted only when the row is good, so a bad row does not make its fixed copy in
         // the same file look like a duplicate.
-        if (issues.empty() && id.document) seen_[lookupHash(out.doc, key_)] = r.line;
+        if (issues.empty() && doc) seen_[lookupHash(out.doc, key_)] = r.line;
         return issues;
     }
 
 private:
+    // The row's identity document from id_number, document_type and country; each problem is
+    // reported against the column it comes from.
+    template <class Issue>
+    std::optional<IdentityDocument> document(const CsvRecord& r, Issue& issue) {
+        const auto number = trim(cols_.get(r, "id_number"));
+        // Case-free: spreadsheets capitalise the first letter of a cell on their own.
+        auto typeName = trim(cols_.get(r, "document_type"));
+        for (auto& c : typeName)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const auto country = trim(cols_.get(r, "country"));
+        const auto type = typeName.empty() ? std::optional(DocumentType::ResidentId)
+                                           : documentTypeFromName(typeName);
+        if (!type) {
+            issue("document_type",
+                  "unknown document type \"" + typeName + "\" (resident_id, passport)");
+            return std::nullopt;
+        }
+        if (*type == DocumentType::ResidentId) {
+            // A resident identity number is issued by China alone: another country here is a
+            // passport row whose document_type was forgotten.
+            if (!country.empty() && country != "CHN" && country != "chn")
+                issue("country", "a resident_id is issued by CHN; for a passport of " + country +
+                                     " set document_type to passport");
+            const auto id = parseResidentId(number, today_);
+            if (!id.document) issue("id_number", id.error);
+            return id.document;
+        }
+        std::string error;
+        std::optional<std::string> cc;
+        if (country.empty())
+            issue("country",
+                  "required for a passport: the issuing state's 3-letter code (ISO 3166-1 "
+                  "alpha-3, as printed in the passport)");
+        else if (cc = normalisePassportCountry(country, error); !cc)
+            issue("country", error);
+        const auto n = normalisePassportNumber(number, error);
+        if (!n) issue("id_number", error);
+        if (!n || !cc) return std::nullopt;
+        return IdentityDocument{DocumentType::Passport, *n, *cc, std::nullopt};
+    }
+
     const Columns& cols_;
     CivilDate today_;
     const LookupKey& key_;
@@ -129,7 +169,7 @@ std::optional<Columns> readHeader(const CsvRecord& header, std::vector<RosterIss
             issues.push_back({header.line, name,
                               "unknown column \"" + name +
                                   "\" (name, id_number, org_credit_code, "
-                                  "role, since)"});
+                                  "role, since, document_type, country)"});
         else if (!cols.index.emplace(name, i).second)
             issues.push_back({header.line, name, "column \"" + name + "\" appears twice"});
     }

@@ -3,12 +3,16 @@
 //
 // The file: UTF-8 (a BOM is accepted), RFC 4180, one header row naming the columns, in any
 // order (tests/ledger/fixtures/roster_good.csv is an example):
-//   name             full name as on the identity card            required
-//   id_number        resident identity number, GB 11643, 18 (or legacy 15) characters
+//   name             full name as on the identity card or passport required
+//   id_number        the document's number: a resident identity number (GB 11643, 18 or
+//                    legacy 15 characters) or a passport number (identity_document.h)
 //   org_credit_code  employer's unified social credit code (GB 32100), already registered
 //   role             principal_person | safety_manager | new_worker | special_operations_worker
 //   since            role start date YYYY-MM-DD                     optional (default: today)
-// Each row registers one person and assigns the role.
+//   document_type    resident_id | passport                         optional (default resident_id)
+//   country          passport issuing state, ISO 3166-1 alpha-3     required for passports
+// Each row registers one person and assigns the role. Foreign staff are identified by passport
+// number and issuing state together: the same number from two states is two people.
 //
 // Every row is checked before anything is written, and every problem is reported as
 // (row, column, reason), row being the file's line number (the header is line 1). By default

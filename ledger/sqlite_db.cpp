@@ -117,14 +117,24 @@ bool Statement::columnIsNull(int col) const {
     return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
 
-Transaction::Transaction(SqliteDb& db) : db_(db) {
-    db_.exec("BEGIN IMMEDIATE");
+// Nesting: an outer scope (a training session recorded for 30 attendees, a roster batch)
+// must be all-or-nothing even though each Ledger call opens its own transaction. SQLite has no
+// nested BEGIN, so an inner scope becomes a SAVEPOINT: its rollback undoes only its part, its
+// release hands the changes to the outer transaction, and nothing is durable until the
+// outermost COMMIT. The outermost scope is BEGIN IMMEDIATE so that reading the chain head and
+// appending after it cannot interleave with another writer.
+Transaction::Transaction(SqliteDb& db)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT drillbase_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            db_.exec("ROLLBACK");
+            if (nested_)
+                db_.exec("ROLLBACK TO drillbase_nested; RELEASE drillbase_nested");
+            else
+                db_.exec("ROLLBACK");
         } catch (...) {
             // Nothing sensible to do in a destructor: SQLite rolls back on close anyway.
         }
@@ -132,7 +142,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE drillbase_nested" : "COMMIT");
     done_ = true;
 }
 

@@ -68,7 +68,8 @@ private:
 };
 
 // Commits on commit(), rolls back when destroyed without it (for example on an exception),
-// so a failed multi-row change leaves nothing half-written.
+// so a failed multi-row change leaves nothing half-written. Scopes nest (a savepoint inside an
+// open transaction): only the outermost commit makes the changes durable.
 class Transaction {
 public:
     explicit Transaction(SqliteDb& db);
@@ -79,6 +80,7 @@ public:
 
 private:
     SqliteDb& db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_set>
 
@@ -23,27 +24,6 @@ int SynthRng::between(int lo, int hi) {
 }
 
 namespace {
-
-// County-level divisions of Shandong (GB/T 2260) and their cities, for addresses in identity
-// numbers and credit codes: one province, as a provincial ledger would hold.
-struct County {
-    const char* code;
-    const char* city;
-};
-constexpr std::array<County, 14> kCounties{{{"370102", "济南"},
-                                            {"370103", "济南"},
-                                            {"370104", "济南"},
-                                            {"370105", "济南"},
-                                            {"370112", "济南"},
-                                            {"370202", "青岛"},
-                                            {"370203", "青岛"},
-                                            {"370211", "青岛"},
-                                            {"370303", "淄博"},
-                                            {"370602", "烟台"},
-                                            {"370702", "潍坊"},
-                                            {"370811", "济宁"},
-                                            {"371002", "威海"},
-                                            {"371302", "临沂"}}};
 
 constexpr std::array<const char*, 30> kSurnames{
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
@@ -105,10 +85,10 @@ std::string digits(std::int64_t value, int width) {
 
 // "9" registered by market regulation, "1" an enterprise (GB 32100 table 1 and 2), then the
 // county, a unique GB 11714 organisation code and the GB 32100 check character.
-std::string creditCodeFor(std::int64_t index, const char* county) {
+std::string creditCodeFor(std::int64_t index, const std::string& county) {
     // 7919 is prime to 10^8, so index -> body is one-to-one: no two organisations collide.
     const std::string body = digits((index * 7919 + 12345678) % 100000000, 8);
-    std::string code = std::string("91") + county + body + gb11714CheckChar(body);
+    std::string code = "91" + county + body + gb11714CheckChar(body);
     code += gb32100CheckChar(code);
     return code;
 }
@@ -133,9 +113,15 @@ const char* pickFrom(SynthRng& rng, const List& list) {
 // province whatever the batch size.
 class ProvinceWriter {
 public:
-    ProvinceWriter(RecordSink& sink, const SynthOptions& o)
-        : sink_(sink), o_(o), today_(o.today), rng_(o.seed) {
+    ProvinceWriter(RecordSink& sink, const RegionList& regions, const SynthOptions& o)
+        : sink_(sink), o_(o), today_(o.today), rng_(o.seed), orgRng_(o.seed ^ kOrgStream) {
         used_.reserve(static_cast<std::size_t>(o.people));
+        if (regions.synthCounties.empty())
+            throw std::invalid_argument("regions: synth_counties lists no county");
+        for (const auto& code : regions.synthCounties) {
+            const RegionName* city = regions.find(regions.find(code)->cityCode);
+            counties_.push_back({code, city ? tradeRegionName(city->zh) : std::string()});
+        }
     }
 
     // About 150 staff per organisation, as in a province's registered enterprises with
@@ -148,13 +134,17 @@ public:
                 rng_.between(0, static_cast<int>(industries.industries.size()) - 1))];
             org.industry = ind.id;
             org.highRisk = ind.highRisk;
-            org.county = static_cast<std::size_t>(rng_.between(0, kCounties.size() - 1));
-            org.code = creditCodeFor(static_cast<std::int64_t>(i), kCounties[org.county].code);
-            std::string name = kCounties[org.county].city;
+            org.county = static_cast<std::size_t>(rng_.between(0, countyCount() - 1));
+            org.code = creditCodeFor(static_cast<std::int64_t>(i), counties_[org.county].code);
+            std::string name = counties_[org.county].city;
             name += pickFrom(rng_, kTradeNames);
             name += pickFrom(rng_, kTradeNames);
             name += orgSuffix(org.industry);
-            sink_.registerOrganisation(org.code, name, org.industry, at(today_.addDays(-4000)));
+            // The region is left to default to the credit code's division (the county).
+            OrganisationInput in{org.code, name, org.industry, "", "", "", ""};
+            in.supervisionLevel = supervisionLevel(org.highRisk);
+            in.riskColour = riskColour(org.highRisk);
+            sink_.registerOrganisation(in, at(today_.addDays(-4000)));
             ++sum_.organisations;
             ++sum_.records;
         }
@@ -195,13 +185,12 @@ private:
     std::string identityNumber(const Org& org, CivilDate& birth) {
         const auto county = rng_.chance(70)
                                 ? org.county
-                                : static_cast<std::size_t>(rng_.between(0, kCounties.size() - 1));
+                                : static_cast<std::size_t>(rng_.between(0, countyCount() - 1));
         std::string first17;
         do {
             birth = today_.addDays(-rng_.between(20 * 366, 58 * 365));
-            first17 = std::string(kCounties[county].code) + digits(birth.year, 4) +
-                      digits(birth.month, 2) + digits(birth.day, 2) +
-                      digits(rng_.between(0, 999), 3);
+            first17 = counties_[county].code + digits(birth.year, 4) + digits(birth.month, 2) +
+                      digits(birth.day, 2) + digits(rng_.between(0, 999), 3);
         } while (!used_.insert(std::stoull(first17)).second);
         std::string number = first17 + gb11643CheckChar(first17);
         if (o_.registeredIdNumbers) o_.registeredIdNumbers->push_back(number);
@@ -269,10 +258,45 @@ private:
         }
     }
 
+    int countyCount() const { return static_cast<int>(counties_.size()); }
+
+    // Most organisations are watched by the county bureau; mines and hazardous-chemical
+    // plants more often by the city or the province (分级属地监管). Drawn from a stream of
+    // their own, so adding these fields left every other draw, and so the people, unchanged.
+    const char* supervisionLevel(bool highRisk) {
+        const int roll = orgRng_.between(0, 99);
+        if (highRisk)
+            return roll < 3 ? "national" : roll < 20 ? "provincial" : roll < 55 ? "city" : "county";
+        return roll < 1 ? "national" : roll < 5 ? "provincial" : roll < 25 ? "city" : "county";
+    }
+    // 安全风险四色分级: most sites blue or yellow, few red; high-risk industries run higher.
+    const char* riskColour(bool highRisk) {
+        const int roll = orgRng_.between(0, 99);
+        if (highRisk)
+            return roll < 8 ? "red" : roll < 28 ? "orange" : roll < 70 ? "yellow" : "blue";
+        return roll < 1 ? "red" : roll < 6 ? "orange" : roll < 35 ? "yellow" : "blue";
+    }
+
+    struct County {
+        std::string code;
+        std::string city;  // as it stands in a company name
+    };
+    // Company names carry the city without its suffix: 济南市 -> "济南鑫源华泰化工有限公司".
+    static std::string tradeRegionName(const std::string& cityZh) {
+        static const std::string kShi = "市";
+        if (cityZh.size() > kShi.size() &&
+            cityZh.compare(cityZh.size() - kShi.size(), kShi.size(), kShi) == 0)
+            return cityZh.substr(0, cityZh.size() - kShi.size());
+        return cityZh;
+    }
+    static constexpr std::uint64_t kOrgStream = 0x6f72672d6669656cull;  // "org-fiel"
+
     RecordSink& sink_;
     const SynthOptions& o_;
     CivilDate today_;
     SynthRng rng_;
+    SynthRng orgRng_;
+    std::vector<County> counties_;
     std::vector<Org> orgs_;
     std::unordered_set<std::uint64_t> used_;
     SynthSummary sum_;
@@ -281,9 +305,9 @@ private:
 }  // namespace
 
 SynthSummary synthesizeProvince(RecordSink& sink, const IndustryList& industries,
-                                const SynthOptions& o,
+                                const RegionList& regions, const SynthOptions& o,
                                 const std::function<void(const std::function<void()>&)>& batch) {
-    ProvinceWriter w(sink, o);
+    ProvinceWriter w(sink, regions, o);
     batch([&] { w.organisations(industries); });
     std::int64_t done = 0;
     while (done < o.people) {
@@ -298,8 +322,8 @@ SynthSummary synthesizeProvince(RecordSink& sink, const IndustryList& industries
 }
 
 SynthSummary synthesizeProvince(BulkWriter& writer, const IndustryList& industries,
-                                const SynthOptions& options) {
-    return synthesizeProvince(writer, industries, options,
+                                const RegionList& regions, const SynthOptions& options) {
+    return synthesizeProvince(writer, industries, regions, options,
                               [&](const std::function<void()>& body) { writer.batch(body); });
 }
 

@@ -1,6 +1,7 @@
 // synth.h — a synthetic province for tests and benchmarks: organisations with valid
-// GB 32100 credit codes across the industries of content/industries.json, people with valid
-// GB 11643 identity numbers (real birth dates and county codes), roles, training hours,
+// GB 32100 credit codes across the industries of content/industries.json (with a supervision
+// level and a risk colour), people with valid GB 11643 identity numbers (real birth dates and
+// the county codes of content/regions.json), roles, training hours,
 // special-operations exams and certificates issued over the last six and a half years, so
 // some are expiring soon, some due for review and some already expired.
 // Deterministic: the same seed and size give the same province (its own SplitMix64 RNG, no
@@ -10,6 +11,7 @@
 
 #include "ledger/bulk_writer.h"
 #include "ledger/industries.h"
+#include "ledger/regions.h"
 
 #include <cstdint>
 #include <functional>
@@ -40,12 +42,14 @@ struct SynthSummary {
 
 // Writes the province through any sink; `batch` wraps each group of people (a BulkWriter's
 // batch(), or a plain call for the validating Ledger).
+// Counties (for credit codes and birthplaces) are regions.synthCounties, in that order, and
+// company names carry their city's name (content/regions.json).
 SynthSummary synthesizeProvince(RecordSink& sink, const IndustryList& industries,
-                                const SynthOptions& options,
+                                const RegionList& regions, const SynthOptions& options,
                                 const std::function<void(const std::function<void()>&)>& batch);
 // The fast path: a BulkWriter over `db`, one transaction per peoplePerBatch people.
 SynthSummary synthesizeProvince(BulkWriter& writer, const IndustryList& industries,
-                                const SynthOptions& options);
+                                const RegionList& regions, const SynthOptions& options);
 
 // SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and passes BigCrush on its output.
 class SynthRng {

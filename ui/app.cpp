@@ -7,6 +7,7 @@
 #include "ui/glyphs.h"
 
 #include <charconv>
+#include <cstdio>
 #include <iostream>
 #include <stdexcept>
 
@@ -20,7 +21,8 @@ float parseScale(const std::string& text) {
 }
 }  // namespace
 
-App::App(const std::filesystem::path& contentDir, const std::filesystem::path& dbFile) {
+App::App(const std::filesystem::path& contentDir, const std::filesystem::path& dbFile,
+         ledger::PasswordCost cost, RecordsClock clock) {
     std::vector<Diagnostic> diags;
     for (const char* loc : kLocales) {
         auto cat = Catalog::load(contentDir / "i18n" / (std::string(loc) + ".json"), diags);
@@ -43,6 +45,16 @@ App::App(const std::filesystem::path& contentDir, const std::filesystem::path& d
     state_.pendingScale = state_.uiScale;
     setLocale(settings_->getOr("ui.locale", "zh-CN"));
 
+    // The ledger shares the database; when it cannot be opened (a missing key file, broken
+    // rules) drills still work and the records screens say why.
+    try {
+        records_ =
+            std::make_unique<RecordsSession>(*db_, dbFile, contentDir, cost, std::move(clock));
+    } catch (const std::exception& e) {
+        recordsError_ = e.what();
+        std::cerr << "drillbase: records unavailable: " << recordsError_ << '\n';
+    }
+
     info_.version = std::string("drillbase ") + build::kVersion;
     info_.databasePath = dbFile.string();
     info_.contentPath = contentDir.string();
@@ -57,6 +69,48 @@ void App::loadDrillContent(const std::filesystem::path& contentDir) {
         grades_ = sim::parseGradeScale(*doc, diags);
     for (const auto& d : diags) std::cerr << "drillbase: " << d.format() << '\n';
     if (hazards_ && grades_) catalog_ = loadScenarioCatalog(scenarioDir(), *hazards_);
+}
+
+RecordsView App::recordsView() {
+    return RecordsView{records_.get(), &recordsUi_, recordsError_};
+}
+
+bool App::signIn(const std::string& name, const std::string& password) {
+    if (!records_) return false;
+    RecordsRequest r;
+    r.op = RecordsOp::SignIn;
+    r.name = name;
+    r.password = password;
+    records_->apply(r);
+    return records_->user().has_value();
+}
+
+bool App::openRecordsTab(const std::string& tab, const std::string& find) {
+    static const std::pair<const char*, RecordsTab> kTabs[] = {
+        {"archive", RecordsTab::Archive},   {"roster", RecordsTab::Roster},
+        {"expiring", RecordsTab::Expiring}, {"stats", RecordsTab::Stats},
+        {"export", RecordsTab::Export},     {"users", RecordsTab::Users}};
+    std::optional<RecordsTab> which;
+    for (const auto& [name, t] : kTabs)
+        if (tab == name) which = t;
+    if (!which) return false;
+    recordsUi_.pendingTab = *which;
+    UiRequests r;
+    if (*which == RecordsTab::Expiring) {
+        RecordsRequest q;
+        q.op = RecordsOp::LoadExpiring;
+        q.days = recordsUi_.expiringDays;
+        r.records.push_back(q);
+    }
+    if (!find.empty()) {
+        std::snprintf(recordsUi_.search, sizeof recordsUi_.search, "%s", find.c_str());
+        RecordsRequest q;
+        q.op = RecordsOp::FindPeople;
+        q.text = find;
+        r.records.push_back(q);
+    }
+    apply(r);
+    return true;
 }
 
 DrillView App::drillView() {
@@ -136,6 +190,14 @@ bool App::apply(const UiRequests& r) {
     if (session_)
         for (const auto& c : r.drillCommands) session_->apply(c);
     if (r.startScenario) startScenario(*r.startScenario, 1);
+    if (records_)
+        for (const auto& q : r.records) {
+            records_->apply(q);
+            // A recorded session clears the form's attendees, so it is not recorded twice.
+            if (q.op == RecordsOp::RecordTraining && records_->notice().ok)
+                recordsUi_.attendees.clear();
+            if (q.op == RecordsOp::SignOut) recordsUi_ = RecordsUiState{};
+        }
     if (session_ && session_->report() && state_.screen == Screen::Drill)
         state_.screen = Screen::Report;
     if (r.setLocale && *r.setLocale != state_.locale) {

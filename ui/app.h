@@ -10,6 +10,7 @@
 #include "ui/drill_session.h"
 #include "ui/frame.h"
 #include "ui/panels/drill_ui_state.h"
+#include "ui/records_session.h"
 #include "ui/scenario_catalog.h"
 
 #include <imgui.h>
@@ -23,7 +24,11 @@ class App {
 public:
     // Loads content/i18n and opens (creating on first start) the database. Throws
     // std::runtime_error with a message naming the file when either fails.
-    App(const std::filesystem::path& contentDir, const std::filesystem::path& dbFile);
+    // `cost` is the Argon2id cost of new passwords (tests pass the minimum); `clock` says when
+    // records are made (tests fix it).
+    App(const std::filesystem::path& contentDir, const std::filesystem::path& dbFile,
+        ledger::PasswordCost cost = ledger::PasswordCost::interactive(),
+        RecordsClock clock = RecordsClock::system());
 
     const Strings& strings() const { return strings_; }
     AppState& state() { return state_; }
@@ -37,6 +42,16 @@ public:
     bool apply(const UiRequests& r);
     bool quitRequested() const { return quit_; }
     void setLocale(const std::string& locale);  // also used by --lang
+
+    // The certification ledger in the same database: sign-in and the records screens.
+    RecordsView recordsView();
+    const RecordsSession* records() const { return records_.get(); }
+    // Signs in without the form (--login for demos and screenshots); false when refused.
+    bool signIn(const std::string& name, const std::string& password);
+    // Opens a records tab ("archive", "roster", "expiring", "stats", "export", "users") with
+    // its list loaded, and runs a person search when `find` is not empty (--tab, --find).
+    // False for an unknown tab name.
+    bool openRecordsTab(const std::string& tab, const std::string& find);
 
     // Drills: the scenario catalog, the running session (if any) and its screen state.
     DrillView drillView();
@@ -69,6 +84,9 @@ private:
     std::vector<ScenarioEntry> catalog_;
     std::unique_ptr<DrillSession> session_;
     DrillUiState drillUi_;
+    std::unique_ptr<RecordsSession> records_;
+    std::string recordsError_;
+    RecordsUiState recordsUi_;
 };
 
 }  // namespace drillbase::ui

@@ -10,6 +10,7 @@ const char* screenName(Screen s) {
         case Screen::Trainee: return "trainee";
         case Screen::Instructor: return "instructor";
         case Screen::Official: return "official";
+        case Screen::Training: return "training";
         case Screen::Settings: return "settings";
         case Screen::About: return "about";
         case Screen::Drill: return "drill";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sim/engine/command.h"
+#include "ui/records_request.h"
 
 #include <optional>
 #include <string>
@@ -12,14 +13,14 @@
 
 namespace drillbase::ui {
 
-enum class Screen { Home, Trainee, Instructor, Official, Settings, About, Drill, Report };
+enum class Screen { Home, Trainee, Instructor, Official, Training, Settings, About, Drill, Report };
 
 // Stable names for --screen and tests.
 const char* screenName(Screen s);
 std::optional<Screen> screenFromName(std::string_view name);
 inline constexpr Screen kAllScreens[] = {Screen::Home,     Screen::Trainee,  Screen::Instructor,
-                                         Screen::Official, Screen::Settings, Screen::About,
-                                         Screen::Drill,    Screen::Report};
+                                         Screen::Official, Screen::Training, Screen::Settings,
+                                         Screen::About,    Screen::Drill,    Screen::Report};
 
 inline constexpr float kMinUiScale = 0.75f;
 inline constexpr float kMaxUiScale = 2.0f;
@@ -39,6 +40,7 @@ struct UiRequests {
     std::optional<float> setScale;
     std::optional<std::size_t> startScenario;  // index into the scenario catalog
     std::vector<sim::Command> drillCommands;   // for the running drill, in order
+    std::vector<RecordsRequest> records;       // for the ledger, in order
     bool quit = false;
 };
 

@@ -10,8 +10,8 @@
 
 namespace drillbase::ui {
 
-UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info,
-                     const DrillView& drill) {
+UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info, const DrillView& drill,
+                     const RecordsView& records) {
     UiRequests out;
     drawMainMenu(s, state, out);
     // Without a running drill the drill and report screens fall back to the trainee's list.
@@ -21,8 +21,9 @@ UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info,
     switch (screen) {
         case Screen::Home: drawHomePanel(s, out); break;
         case Screen::Trainee:
-        case Screen::Instructor:
-        case Screen::Official: drawWorkflowPanel(screen, s, drill.catalog, out); break;
+        case Screen::Instructor: drawWorkflowPanel(screen, s, drill.catalog, out); break;
+        case Screen::Official: drawRecordsScreen(s, records, out); break;
+        case Screen::Training: drawTrainingScreen(s, records, out); break;
         case Screen::Drill: drawDrillScreen(s, *drill.session, *drill.ui, out); break;
         case Screen::Report: drawDrillReport(s, *drill.session, out); break;
         case Screen::Settings: drawSettingsPanel(s, state, out); break;

@@ -6,6 +6,7 @@
 #include "ui/app_state.h"
 #include "ui/drill_session.h"
 #include "ui/panels/drill_ui_state.h"
+#include "ui/panels/records_screen.h"
 #include "ui/scenario_catalog.h"
 
 namespace drillbase::ui {
@@ -18,7 +19,7 @@ struct DrillView {
     DrillUiState* ui = nullptr;
 };
 
-UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info,
-                     const DrillView& drill);
+UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info, const DrillView& drill,
+                     const RecordsView& records);
 
 }  // namespace drillbase::ui

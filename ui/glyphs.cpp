@@ -43,7 +43,13 @@ std::set<char32_t> usedCodepoints(const std::vector<std::filesystem::path>& root
 ImVector<ImWchar> buildGlyphRanges(const std::set<char32_t>& used) {
     ImFontGlyphRangesBuilder builder;
     ImFontAtlas scratch;  // only for its static range tables
+    // Every CJK Unified Ideograph (U+4E00–U+9FFF), not only ImGui's 2,500 common ones: the
+    // records screens show people's and organisations' names from the ledger, and names use
+    // characters no common list has (焊, 鹏, 燕 showed as '?'). ImGui 1.86 cannot add glyphs to
+    // a built atlas, so the atlas must hold them all up front (measured: see fonts.cpp).
     builder.AddRanges(scratch.GetGlyphRangesChineseSimplifiedCommon());
+    static const ImWchar kUnified[] = {0x4E00, 0x9FFF, 0};
+    builder.AddRanges(kUnified);
     // CJK symbols and punctuation (、。《》「」…), and full-width forms (，：（）！？).
     static const ImWchar kExtra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2460, 0x24FF,
                                      0x25A0, 0x25FF, 0x3000, 0x303F, 0xFF00, 0xFFEF, 0};

@@ -28,6 +28,9 @@ struct Options {
     std::string drill;     // scenario file to start (screenshots, demos)
     std::string actions;   // action script applied to it
     double drillTime = 0;  // drill seconds to run before showing it
+    std::string login;     // sign in as this user, password from standard input
+    std::string tab;       // records tab to open
+    std::string find;      // person search to run on it
 };
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -66,6 +69,12 @@ int main(int argc, char** argv) {
     cli.add_option("--actions", opt.actions, "With --drill: JSON action script to apply");
     cli.add_option("--drill-time", opt.drillTime, "With --drill: drill seconds to run first")
         ->check(CLI::NonNegativeNumber);
+    cli.add_option("--login", opt.login,
+                   "Sign in as this user at start; the password is read from standard input");
+    cli.add_option("--tab", opt.tab,
+                   "Records tab to open: archive, roster, expiring, stats, export, users");
+    cli.add_option("--find", opt.find,
+                   "With --tab: a name, identity or certificate number to find");
     CLI11_PARSE(cli, argc, argv);
 
     int width = 0, height = 0;
@@ -97,6 +106,21 @@ int main(int argc, char** argv) {
     }
     if (!opt.lang.empty()) app->setLocale(opt.lang);
     app->state().screen = *start;
+    if (!opt.login.empty()) {
+        // Never from an argument: it would show in `ps` and the shell history.
+        std::string password;
+        std::getline(std::cin, password);
+        if (!password.empty() && password.back() == '\r') password.pop_back();
+        if (!app->signIn(opt.login, password)) {
+            std::cerr << "drillbase: sign-in of " << opt.login << " refused\n";
+            return 1;
+        }
+    }
+    if ((!opt.tab.empty() || !opt.find.empty()) &&
+        !app->openRecordsTab(opt.tab.empty() ? "archive" : opt.tab, opt.find)) {
+        std::cerr << "drillbase: unknown --tab " << opt.tab << '\n';
+        return 1;
+    }
     if (!opt.drill.empty()) {
         std::string why;
         if (!app->startScenarioFile(opt.drill, opt.actions, opt.drillTime, why)) {
@@ -128,8 +152,8 @@ int main(int argc, char** argv) {
         // Screenshots show the drill exactly as --drill-time left it: no wall-clock advance.
         if (!shooting) app->tick(io.DeltaTime);
         window->beginFrame();
-        const auto requests =
-            ui::drawFrame(app->strings(), app->state(), app->info(), app->drillView());
+        const auto requests = ui::drawFrame(app->strings(), app->state(), app->info(),
+                                            app->drillView(), app->recordsView());
         const bool last = shooting && frame + 1 >= opt.frames;
         window->endFrame(!last);
         if (last) {

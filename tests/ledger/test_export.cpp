@@ -50,7 +50,8 @@ Province build(SqliteDb& db, std::int64_t people) {
     o.seed = 11;
     o.today = kToday;
     o.registeredIdNumbers = &p.ids;
-    synthesizeProvince(writer, loadIndustriesFile(kContent / "industries.json"), o);
+    synthesizeProvince(writer, loadIndustriesFile(kContent / "industries.json"),
+                       loadRegionsFile(kContent / "regions.json"), o);
     // A name that needs quoting, and a passport holder (masked differently).
     writer.registerOrganisation("914403001922038216", "华为 \"技术\", 有限公司", "manufacturing",
                                 kAt);
@@ -252,4 +253,53 @@ TEST_CASE("exports: complete drill and quiz results appear, scored in tenths out
     }
     CHECK(found);
     checkNothingLeaks(csv.str() + xapi.str(), p);
+}
+
+TEST_CASE("exports: passport holders are masked too, in CSV and in xAPI") {
+    SqliteDb db(freshDb("passport"));
+    BulkWriter writer(db, LookupKey::generate(),
+                      loadCertificationRulesFile(kContent / "certification-rules.json"));
+    const std::string org = "914403001922038216";
+    writer.registerOrganisation(org, "华为技术有限公司", "manufacturing", kAt);
+    // The same number from two states is two people (the look-up hash covers the state).
+    const std::pair<const char*, const char*> passports[] = {
+        {"C01X00T47", "DEU"}, {"C01X00T47", "FRA"}, {"TK1234567", "JPN"}};
+    std::set<std::string> people;
+    for (const auto& [number, country] : passports) {
+        const auto id = writer.registerPerson(std::string("Staff ") + country,
+                                              *parsePassport(number, country).document, kAt);
+        writer.assignRole(id, org, Role::NewWorker, kToday, kAt);
+        writer.recordTraining(id, kToday, 24, "initial", "三级安全教育", kAt);
+        people.insert(id);
+    }
+    REQUIRE(people.size() == 3);
+    std::vector<std::string> hashes;
+    auto st = db.prepare("SELECT id_hash FROM people");
+    while (st.step()) hashes.push_back(st.columnText(0));
+    auto leaks = [&](const std::string& text) {
+        int n = 0;
+        for (const char* part : {"C01X00T47", "TK1234567", "C01X00T", "TK12345"})
+            if (text.find(part) != std::string::npos) ++n;
+        for (const auto& h : hashes)
+            if (text.find(h) != std::string::npos) ++n;
+        return n;
+    };
+
+    std::ostringstream csv;
+    CHECK(exportCsv(db, csv) == 6);  // a role and a training record each
+    CHECK(leaks(csv.str()) == 0);
+    const auto doc = parseCsv(csv.str());
+    REQUIRE_FALSE(doc.error);
+    REQUIRE(doc.records.size() == 7);
+    for (std::size_t i = 1; i < doc.records.size(); ++i) {
+        const auto& f = doc.records[i].fields;
+        CHECK(people.count(f[0]) == 1);
+        CHECK(f[2] == (f[1] == "Staff JPN" ? "******567" : "******T47"));
+    }
+
+    std::ostringstream xapi;
+    CHECK(exportXapi(db, xapi, {}) == 3);  // one "attended" per training
+    CHECK(leaks(xapi.str()) == 0);
+    for (const auto& s : nlohmann::json::parse(xapi.str()))
+        CHECK(people.count(s.at("actor").at("account").at("name").get<std::string>()) == 1);
 }

@@ -49,3 +49,32 @@ TEST_CASE("the look-up key file is created once, private to its owner") {
     CHECK((fs::status(file).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
           fs::perms::none);
 }
+
+TEST_CASE("passports: ICAO 9303 document numbers and issuing states") {
+    // The MRZ document number field holds 9 characters; '<' only pads the end.
+    CHECK(parsePassport("C01X00T47", "DEU").document->number == "C01X00T47");
+    CHECK(parsePassport("c01x00t4<<", "deu").document->number == "C01X00T4");
+    CHECK(parsePassport("E1234", "GBR").document);  // our minimum, 5
+    CHECK(parsePassport("E1234567890", "GBR").error ==
+          "passport number must have 5 to 9 letters or digits (ICAO 9303 MRZ), found 11");
+    CHECK(parsePassport("E1234", "GBR").document->number.size() == 5);
+    CHECK(parsePassport("E12<34567", "GBR").error.find("may only pad the end") !=
+          std::string::npos);
+    CHECK(parsePassport("E1234567\xC3\xA9", "GBR").error.find("only the letters A-Z") !=
+          std::string::npos);
+    CHECK(parsePassport("", "GBR").error == "passport number is empty");
+    // Issuing state: three letters, Doc 9303's "D<<" is Germany, CHN is refused with why.
+    CHECK(parsePassport("C01X00T47", "D<<").document->country == "DEU");
+    CHECK(parsePassport("C01X00T47", "D").document->country == "DEU");
+    CHECK(parsePassport("C01X00T47", "UNO").document->country == "UNO");
+    CHECK(parsePassport("C01X00T47", "").error.find("country is missing") != std::string::npos);
+    CHECK(parsePassport("C01X00T47", "DE1").error.find("3-letter") != std::string::npos);
+    CHECK(parsePassport("E12345678", "chn").error.find("resident identity number") !=
+          std::string::npos);
+    // The same number from two states: two look-up hashes, so two people.
+    const auto k = LookupKey::generate();
+    CHECK(lookupHash(*parsePassport("C01X00T47", "DEU").document, k) !=
+          lookupHash(*parsePassport("C01X00T47", "FRA").document, k));
+    CHECK(lookupHash(*parsePassport("c01x-00t47", "deu").document, k) ==
+          lookupHash(*parsePassport("C01X00T47", "D<<").document, k));
+}

@@ -235,3 +235,82 @@ TEST_CASE("roster import: a process killed (SIGKILL) half-way leaves the ledger 
     CHECK(r.imported == 400);
     CHECK(w.events().verify().eventsChecked == beforeEvents + 800);
 }
+
+TEST_CASE("roster import: passport rows for foreign staff, keyed by number and issuing state") {
+    SqliteDb db(ledgerWithOrg("passports"));
+    BulkWriter w(db, key(), rules());
+    // The same passport number issued by two states is two people; the number is normalised
+    // (case, the spaces and dashes of the data page), the state upper-cased; an empty
+    // document_type is a resident identity number.
+    const std::string csv =
+        std::string("name,id_number,org_credit_code,role,document_type,country\n") +
+        "John Smith,c01x-00t 47," + kOrg + ",new_worker,passport,deu\n" +
+        "Jeanne Martin,C01X00T47," + kOrg + ",safety_manager,passport,FRA\n" +
+        "王伟,370102198503121233," + kOrg + ",new_worker,,\n";
+    const auto r = importRoster(w, db, csv, options());
+    CHECK(r.ok());
+    CHECK(r.imported == 3);
+    CHECK(count(db, "SELECT count(*) FROM people WHERE document_type = 'passport'") == 2);
+    CHECK(count(db,
+                "SELECT count(*) FROM people WHERE document_type = 'passport' AND "
+                "id_masked = '******T47' AND country IN ('DEU', 'FRA')") == 2);
+    CHECK(count(db,
+                "SELECT count(*) FROM people WHERE document_type = 'resident_id' AND "
+                "country = 'CHN'") == 1);
+    // The number is never stored in the clear, in the events or the tables.
+    CHECK(count(db, "SELECT count(*) FROM events WHERE upper(payload) LIKE '%C01X00T47%'") == 0);
+    CHECK(count(db, "SELECT count(*) FROM people WHERE id_masked LIKE '%C01X%'") == 0);
+    CHECK(w.events().verify().ok());
+
+    // The same passport again, spelt as in the MRZ ("D<<" is Germany in ICAO 9303), is found
+    // as the person already registered; the type is read without regard to case.
+    const auto dup =
+        importRoster(w, db,
+                     std::string("name,id_number,org_credit_code,role,document_type,country\n") +
+                         "J. Smith,C01X00T47<<," + kOrg + ",new_worker,Passport,D<<\n",
+                     options());
+    CHECK(dup.issues.size() == 1);
+    CHECK(hasIssue(dup, 2, "id_number", "******T47 is already registered as person base-roster:2"));
+    CHECK(count(db, "SELECT count(*) FROM people") == 3);
+}
+
+TEST_CASE("roster import: bad passport rows are refused naming the column, nothing changes") {
+    SqliteDb db(ledgerWithOrg("passports-bad"));
+    BulkWriter w(db, key(), rules());
+    const auto before = w.events().verify();
+    // Rows 2 to 11; ORG stands for the registered organisation.
+    std::string csv = R"(name,id_number,org_credit_code,role,document_type,country
+A,E12345678,ORG,new_worker,passport,
+B,E12345679,ORG,new_worker,passport,DE
+C,E12345670,ORG,new_worker,passport,CHN
+D,E1234567890,ORG,new_worker,passport,GBR
+E,E1234567!,ORG,new_worker,passport,GBR
+F,E12345671,ORG,new_worker,visa,GBR
+G,370102198503121233,ORG,new_worker,,DEU
+H,K9876543,ORG,new_worker,passport,KOR
+I,k 987 6543,ORG,new_worker,passport,kor
+J,E12,ORG,new_worker,passport,USA
+)";
+    for (auto at = csv.find("ORG"); at != std::string::npos; at = csv.find("ORG", at))
+        csv.replace(at, 3, kOrg);
+    const auto r = importRoster(w, db, csv, options());
+    CHECK(r.rowsRead == 10);
+    CHECK(r.imported == 0);
+    CHECK(hasIssue(r, 2, "country", "required for a passport"));
+    CHECK(hasIssue(r, 3, "country", "3-letter ISO 3166-1 alpha-3"));
+    CHECK(hasIssue(r, 4, "country", "CHN passport belongs to a Chinese citizen"));
+    CHECK(hasIssue(r, 5, "id_number", "5 to 9 letters or digits (ICAO 9303 MRZ), found 11"));
+    CHECK(hasIssue(r, 6, "id_number", "only the letters A-Z and digits 0-9"));
+    CHECK(hasIssue(r, 7, "document_type", "unknown document type \"visa\""));
+    CHECK(hasIssue(r, 8, "country", "resident_id is issued by CHN"));
+    CHECK(hasIssue(r, 10, "id_number", "*****543 is the same person as row 9"));
+    CHECK(hasIssue(r, 11, "id_number", "found 3"));
+    CHECK(r.issues.size() == 9);
+    // No passport number in the clear in the report.
+    for (const auto& i : r.issues) CHECK(i.reason.find("9876543") == std::string::npos);
+    const auto after = w.events().verify();
+    CHECK(after.ok());
+    CHECK(after.eventsChecked == before.eventsChecked);
+    CHECK(after.headHash == before.headHash);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+}

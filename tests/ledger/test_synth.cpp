@@ -34,6 +34,9 @@ fs::path freshDb(const std::string& name) {
 IndustryList industries() {
     return loadIndustriesFile(kContent / "industries.json");
 }
+RegionList regions() {
+    return loadRegionsFile(kContent / "regions.json");
+}
 CertificationRules rules() {
     return loadCertificationRulesFile(kContent / "certification-rules.json");
 }
@@ -66,7 +69,7 @@ Built bulkProvince(const std::string& name, std::int64_t people, std::uint64_t s
     o.peoplePerBatch = 37;  // several batches, and a size that does not divide the total
     o.registeredIdNumbers = ids;
     Built b;
-    b.summary = synthesizeProvince(writer, industries(), o);
+    b.summary = synthesizeProvince(writer, industries(), regions(), o);
     const auto v = writer.events().verify();
     REQUIRE(v.ok());
     b.head = v.headHash;
@@ -99,7 +102,7 @@ TEST_CASE(
     o.seed = 42;
     o.today = kToday;
     // Any LedgerError here (a record the rules refuse) fails the test.
-    const auto s = synthesizeProvince(sink, industries(), o,
+    const auto s = synthesizeProvince(sink, industries(), regions(), o,
                                       [](const std::function<void()>& body) { body(); });
     const auto v = ledger.events().verify();
     REQUIRE(v.ok());

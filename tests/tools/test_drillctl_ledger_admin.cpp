@@ -229,7 +229,11 @@ TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not
     REQUIRE(
         withInput(dir, "admin pass 1\n", "ledger user add --db " + db + " --name chen --role admin")
             .exitCode == 0);
-    r = runCommand(kCtl + " ledger checkpoint create --db " + db);
+    // Now that the ledger has users, signing needs an admin who signs in (ledger_cli.h).
+    r = runCommand(kCtl + " ledger checkpoint create --db " + db + " < /dev/null");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--as"));
+    r = withInput(dir, "admin pass 1\n", "ledger checkpoint create --db " + db + " --as chen");
     REQUIRE(r.exitCode == 0);
     CHECK(contains(r.out, "checkpoint 2: event 3"));
 

@@ -11,7 +11,7 @@ using namespace drillbase::ui;
 namespace {
 UiRequests frame(App& app) {
     ImGui::NewFrame();
-    auto r = drawFrame(app.strings(), app.state(), app.info(), app.drillView());
+    auto r = drawFrame(app.strings(), app.state(), app.info(), app.drillView(), app.recordsView());
     ImGui::Render();
     return r;
 }

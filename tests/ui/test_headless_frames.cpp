@@ -16,7 +16,8 @@ UiRequests runFrames(App& app, int frames, ImVec2 mouse = ImVec2(-1, -1), bool c
         // Press on the second-to-last frame, release on the last: a full click.
         io.MouseDown[0] = click && i == frames - 2;
         ImGui::NewFrame();
-        last = drawFrame(app.strings(), app.state(), app.info(), app.drillView());
+        last =
+            drawFrame(app.strings(), app.state(), app.info(), app.drillView(), app.recordsView());
         ImGui::Render();
         REQUIRE(ImGui::GetDrawData() != nullptr);
         CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     const auto content = contentDir();
     const auto industries = loadIndustriesFile(content / "industries.json");
     const auto rules = loadCertificationRulesFile(content / "certification-rules.json");
+    const auto regions = loadRegionsFile(content / "regions.json");
 
     SqliteDb db(file);
     {
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "  synth: %lld people\n", static_cast<long long>(n));
     };
     auto t0 = Clock::now();
-    const auto sum = synthesizeProvince(writer, industries, so);
+    const auto sum = synthesizeProvince(writer, industries, regions, so);
     const double synthS = secondsSince(t0);
     std::printf(
         "synthetic province: %lld organisations, %lld people, %lld certificates, %lld "

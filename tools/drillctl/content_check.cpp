@@ -3,6 +3,7 @@
 #include "common/data_dir.h"
 #include "common/i18n.h"
 #include "ledger/industries.h"
+#include "ledger/regions.h"
 #include "ledger/rules.h"
 #include "sim/chemicals.h"
 #include "sim/engine/action_script.h"
@@ -30,7 +31,17 @@ std::vector<std::filesystem::path> jsonFilesUnder(const std::filesystem::path& r
 
 // What kind of drillbase file this is, judged by its place and its declared format; files
 // drillbase does not know only have to be valid JSON.
-enum class Kind { Catalog, Chemicals, Grading, Rules, Industries, Scenario, ActionScript, Other };
+enum class Kind {
+    Catalog,
+    Chemicals,
+    Grading,
+    Rules,
+    Industries,
+    Regions,
+    Scenario,
+    ActionScript,
+    Other
+};
 
 Kind kindOf(const JsonDocument& doc, const std::filesystem::path& file) {
     if (file.parent_path().filename() == "i18n") return Kind::Catalog;
@@ -38,6 +49,7 @@ Kind kindOf(const JsonDocument& doc, const std::filesystem::path& file) {
     if (file.filename() == "grading.json") return Kind::Grading;
     if (file.filename() == "certification-rules.json") return Kind::Rules;
     if (file.filename() == "industries.json") return Kind::Industries;
+    if (file.filename() == "regions.json") return Kind::Regions;
     if (file.parent_path().filename() == "actions") return Kind::ActionScript;
     if (doc.value.is_object() && doc.value.value("format", "") == sim::kScenarioFormat)
         return Kind::Scenario;
@@ -94,6 +106,9 @@ ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots)
                     break;
                 case Kind::Industries:
                     addIssues(*doc, ledger::readIndustries(doc->value).issues, result.errors);
+                    break;
+                case Kind::Regions:
+                    addIssues(*doc, ledger::readRegions(doc->value).issues, result.errors);
                     break;
                 case Kind::ActionScript: sim::parseActionScript(*doc, result.errors); break;
                 case Kind::Scenario: scenarios.push_back(std::move(*doc)); break;

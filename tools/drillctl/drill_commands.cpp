@@ -84,6 +84,7 @@ struct RunOptions {
     double untilS = 3600;
     std::string recordPerson;  // ledger person id to record the result for
     std::string db;            // ledger database (default: the embedded one)
+    std::string asUser;        // --as: who records the result (ledger_cli.h requirePermission)
 };
 
 // Records the scored drill in the person's archive. The log is required: its SHA-256 in the
@@ -307,7 +308,9 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
     runCmd->add_option("--record-person", run.recordPerson,
                        "Record the result in this person's archive in the ledger (needs --log)");
     runCmd->add_option("--db", run.db,
-                       "Ledger database for --record-person (default: the embedded one)");
+                       "Ledger database for --record-person (default: the embedded one); once it "
+                       "has users, --record-person needs an instructor's --as");
+    addActorOption(*runCmd, run.asUser);
     runCmd->callback([&exitCode] {
         if (!run.recordPerson.empty() && run.log.empty()) {
             std::cerr
@@ -315,7 +318,14 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
             exitCode = 1;
             return;
         }
-        guarded([&exitCode] { exitCode = runDrill(run); })();
+        guarded([&exitCode] {
+            // Checked before the drill runs: a refused recorder gets no drill and no log.
+            if (!run.recordPerson.empty()) {
+                auto db = openExisting(resolveDb(run.db));
+                requirePermission(db, run.asUser, ledger::Action::RecordResults);
+            }
+            exitCode = runDrill(run);
+        })();
     });
 
     static SampleOptions sample;

@@ -128,6 +128,9 @@ void runUserList(const AdminOptions& o) {
 void runCheckpointCreate(const AdminOptions& o) {
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    // Signing vouches for the whole chain to inspectors: admins only once the ledger has users
+    // (users.h); checked before the signing key is created, so a refusal leaves no key file.
+    requirePermission(db, o.as, Action::CreateCheckpoint);
     CheckpointBook book(db);
     const auto keyFile = signingKeyFileFor(file);
     const bool fresh = !fs::exists(keyFile);
@@ -238,8 +241,11 @@ void addLedgerAdminCommands(CLI::App& app) {
 
     auto* cp = ledger->add_subcommand("checkpoint", "Signed checkpoints of the hash chain");
     cp->require_subcommand(1);
-    auto* create = cp->add_subcommand("create", "Sign the current chain head (Ed25519)");
+    auto* create = cp->add_subcommand(
+        "create",
+        "Sign the current chain head (Ed25519; once the ledger has users: an admin, --as)");
     addDb(create);
+    addActorOption(*create, opts->as);
     create->callback(guardedAdmin([opts] { runCheckpointCreate(*opts); }));
     auto* exp =
         cp->add_subcommand("export", "Write the checkpoints and public key for an inspector");

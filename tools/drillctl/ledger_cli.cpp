@@ -1,12 +1,13 @@
 #include "tools/drillctl/ledger_cli.h"
 
 #include "common/data_dir.h"
+#include "common/wall_clock.h"
 #include "ledger/db_path.h"
+#include "ledger/ledger_files.h"
 
 #include <termios.h>
 #include <unistd.h>
 
-#include <ctime>
 #include <iostream>
 
 namespace drillbase::tools {
@@ -20,23 +21,16 @@ void ledgerFail(const std::string& message, int code) {
 }
 
 std::string utcNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    return utcTimestampNow();
 }
 
 CivilDate localToday() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    const auto d = localDateToday();
+    return {d.year, d.month, d.day};
 }
 
 fs::path keyFileFor(const fs::path& db) {
-    return fs::path(db.string() + ".key");
+    return lookupKeyFileFor(db);
 }
 
 fs::path resolveDb(const std::string& given) {
@@ -61,10 +55,7 @@ std::unique_ptr<Ledger> openLedger(SqliteDb& db, const fs::path& dbFile) {
                        " is missing; without it people already recorded cannot be found again",
                    kLedgerNoDatabase);
     try {
-        const auto content = contentDir();
-        return std::make_unique<Ledger>(
-            db, loadOrCreateLookupKey(keyFile), loadIndustriesFile(content / "industries.json"),
-            loadCertificationRulesFile(content / "certification-rules.json"));
+        return openLedgerFiles(db, dbFile, contentDir());
     } catch (const EventStoreError& e) {
         ledgerFail(e.what(), kLedgerNoDatabase);
     } catch (const ContentError& e) {
@@ -107,10 +98,12 @@ std::optional<User> requirePermission(SqliteDb& db, const std::string& asUser, A
     const auto user = users.authenticate(asUser, readPassword("password of " + asUser));
     if (!user)
         ledgerFail("sign-in of \"" + asUser + "\" refused: wrong name or password", kLedgerRefused);
-    if (!can(user->role, action))
-        ledgerFail(
-            "a " + std::string(userRoleName(user->role)) + " may not do this (" + asUser + ")",
-            kLedgerRefused);
+    if (!can(user->role, action)) {
+        const std::string role(userRoleName(user->role));
+        const bool vowel = role[0] == 'a' || role[0] == 'i' || role[0] == 'o';
+        ledgerFail((vowel ? "an " : "a ") + role + " may not do this (" + asUser + ")",
+                   kLedgerRefused);
+    }
     return user;
 }
 

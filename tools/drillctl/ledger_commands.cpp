@@ -1,6 +1,9 @@
 #include "tools/drillctl/ledger_commands.h"
 
 #include "tools/drillctl/ledger_cli.h"
+#include "tools/drillctl/ledger_record_commands.h"
+
+#include "ledger/ledger_files.h"
 
 #include "common/data_dir.h"
 #include "ledger/credit_code.h"
@@ -27,18 +30,14 @@ constexpr int kNoDatabase = kLedgerNoDatabase;
     ledgerFail(message, code);
 }
 
-std::string randomBaseId() {
-    // 64 random bits are plenty to keep independently installed bases apart; a province that
-    // assigns its own ids passes --base-id instead.
-    return "base-" + LookupKey::generate().hex().substr(0, 16);
-}
-
 struct LedgerOptions {
     std::string db;
     std::string baseId;
     std::string name, idNumber, passport, country, org, role, since;
     std::string code, industry;
+    std::string region, town, supervisionLevel, riskColour;  // org add, all optional
     std::string anchor;
+    std::string asUser;  // --as: the signed-in user (ledger_cli.h requirePermission)
 };
 
 void runInit(const LedgerOptions& o) {
@@ -91,9 +90,16 @@ void runVerify(const LedgerOptions& o) {
 void runOrgAdd(const LedgerOptions& o) {
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    // Registering organisations and people is the clerical side of recording training: the
+    // instructors who run a class enter its attendees and their employers. It is gated as
+    // RecordTraining (users.h) rather than a permission of its own, so admins, who hand out
+    // accounts, do not also create the people records are kept for (separation of duties).
+    requirePermission(db, o.asUser, Action::RecordTraining);
     auto ledger = openLedger(db, file);
     try {
-        const auto id = ledger->registerOrganisation(o.code, o.name, o.industry, utcNow());
+        const auto id = ledger->registerOrganisation(
+            {o.code, o.name, o.industry, o.region, o.town, o.supervisionLevel, o.riskColour},
+            utcNow());
         std::cout << "registered organisation " << o.code << " (event " << id << ")\n";
     } catch (const LedgerError& e) {
         fail(e.what(), kRefused);
@@ -107,12 +113,19 @@ void runPersonAdd(const LedgerOptions& o) {
     IdentityParse doc;
     if (!o.idNumber.empty() && !o.passport.empty())
         fail("give either --id-number or --passport, not both", kRefused);
-    if (!o.idNumber.empty())
+    if (!o.idNumber.empty()) {
+        if (!o.country.empty())
+            fail("--country goes with --passport: a resident identity number is issued by CHN",
+                 kRefused);
         doc = parseResidentId(o.idNumber, today);
-    else if (!o.passport.empty())
+    } else if (!o.passport.empty()) {
+        if (o.country.empty())
+            fail("--passport needs --country, the issuing state (ISO 3166-1 alpha-3, e.g. DEU)",
+                 kRefused);
         doc = parsePassport(o.passport, o.country);
-    else
+    } else {
         fail("give --id-number (or --passport with --country for foreign staff)", kRefused);
+    }
     if (!doc.document) fail(doc.error, kRefused);
     std::optional<Role> role;
     if (!o.role.empty()) {
@@ -140,6 +153,7 @@ void runPersonAdd(const LedgerOptions& o) {
 
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    requirePermission(db, o.asUser, Action::RecordTraining);  // see runOrgAdd for why
     auto ledger = openLedger(db, file);
     // Checked before anything is recorded, so a refused role leaves no half-done registration.
     if (!orgCode.empty() && !ledger->organisationExists(orgCode))
@@ -182,28 +196,42 @@ void addLedgerCommands(CLI::App& app) {
 
     auto* org = ledger->add_subcommand("org", "Organisations");
     org->require_subcommand(1);
-    auto* orgAdd = org->add_subcommand("add", "Register an organisation");
+    auto* orgAdd = org->add_subcommand(
+        "add", "Register an organisation (once the ledger has users: an instructor, --as)");
     addDb(orgAdd);
     orgAdd->add_option("--code", opts->code, "Unified social credit code (GB 32100)")->required();
     orgAdd->add_option("--name", opts->name, "Registered name")->required();
     orgAdd->add_option("--industry", opts->industry, "Industry id from content/industries.json")
         ->required();
+    orgAdd->add_option("--region", opts->region,
+                       "GB/T 2260 county-level code (default: characters 3-8 of the credit code)");
+    orgAdd->add_option("--town", opts->town, "Township or sub-district (乡镇/街道)");
+    orgAdd->add_option("--supervision-level", opts->supervisionLevel,
+                       "Supervising level: national, provincial, city or county");
+    orgAdd->add_option("--risk-colour", opts->riskColour,
+                       "Safety risk colour (四色分级): red, orange, yellow or blue");
+    addActorOption(*orgAdd, opts->asUser);
     orgAdd->callback(guarded([opts] { runOrgAdd(*opts); }));
 
     auto* person = ledger->add_subcommand("person", "People");
     person->require_subcommand(1);
-    auto* personAdd = person->add_subcommand("add", "Register a person");
+    auto* personAdd = person->add_subcommand(
+        "add", "Register a person (once the ledger has users: an instructor, --as)");
     addDb(personAdd);
     personAdd->add_option("--name", opts->name, "Full name")->required();
     personAdd->add_option("--id-number", opts->idNumber, "Resident identity number (GB 11643)");
-    personAdd->add_option("--passport", opts->passport, "Passport number (foreign staff)");
-    personAdd->add_option("--country", opts->country, "Passport issuing country (ISO alpha-3)");
+    personAdd->add_option("--passport", opts->passport,
+                          "Passport number, instead of --id-number (foreign staff; ICAO 9303)");
+    personAdd->add_option("--country", opts->country,
+                          "Passport issuing state, ISO 3166-1 alpha-3 (needed with --passport)");
     personAdd->add_option("--org", opts->org, "Unified social credit code of the employer");
     personAdd->add_option(
         "--role", opts->role,
         "principal_person, safety_manager, new_worker, special_operations_worker");
     personAdd->add_option("--since", opts->since, "Role start date YYYY-MM-DD (default: today)");
+    addActorOption(*personAdd, opts->asUser);
     personAdd->callback(guarded([opts] { runPersonAdd(*opts); }));
+    addLedgerRecordCommands(app);  // train, exam, cert (ledger_record_commands.h)
 }
 
 }  // namespace drillbase::tools

@@ -34,6 +34,7 @@ struct DataOptions {
     std::string roster;
     bool partial = false;
     std::string rejects;
+    std::string asUser;  // --as: the signed-in user (ledger_cli.h requirePermission)
 };
 
 // The key must already exist beside a ledger that holds people: a new key would make every
@@ -74,8 +75,10 @@ void runSynth(const DataOptions& o) {
         ledgerFail(file.string() + " already holds records: synth writes only into a new ledger",
                    kLedgerRefused);
     IndustryList industries;
+    RegionList regions;
     try {
         industries = loadIndustriesFile(contentDir() / "industries.json");
+        regions = loadRegionsFile(contentDir() / "regions.json");
     } catch (const ContentError& e) {
         ledgerFail(e.what(), kLedgerRefused);
     }
@@ -84,7 +87,7 @@ void runSynth(const DataOptions& o) {
     so.people = o.people;
     so.seed = o.seed;
     so.today = today;
-    const auto s = synthesizeProvince(writer, industries, so);
+    const auto s = synthesizeProvince(writer, industries, regions, so);
     const auto v = writer.events().verify();
     std::cout << "synthetic province in " << file.string() << ": " << s.organisations
               << " organisations, " << s.people << " people, " << s.certificates
@@ -98,6 +101,8 @@ void runExport(const DataOptions& o) {
         ledgerFail("--format must be csv or xapi", kLedgerRefused);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    // Before anything else: a refused export must not even truncate an existing --out file.
+    requirePermission(db, o.asUser, Action::ExportRecords);
     SqliteEventStorage storage(db);
     const EventStore store(storage);
     Projections projections(db);  // the tables may lag the log after a crash: catch up first
@@ -133,6 +138,9 @@ void runImport(const DataOptions& o) {
     text << in.rdbuf();
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    // A roster registers people and their roles: the clerical side of recording training
+    // (see `ledger person add`), so the same permission.
+    requirePermission(db, o.asUser, Action::RecordTraining);
     BulkWriter writer(db, existingKey(file), loadRules());
     RosterImportOptions ro;
     ro.mode = o.partial ? RosterMode::Partial : RosterMode::AllOrNothing;
@@ -178,24 +186,30 @@ void addLedgerDataCommands(CLI::App& app) {
                       "Build the province as of YYYY-MM-DD (default today)");
     synth->callback(guarded([opts] { runSynth(*opts); }));
 
-    auto* exp =
-        ledger->add_subcommand("export", "Export every person-record, identity numbers masked");
+    auto* exp = ledger->add_subcommand(
+        "export",
+        "Export every person-record, identity numbers masked (once the ledger has users: an "
+        "official or admin, --as)");
     addDb(exp);
     exp->add_option("--format", opts->format, "csv (UTF-8 with BOM) or xapi (JSON statements)")
         ->required();
     exp->add_option("--out", opts->out, "Output file (default: standard output)");
     exp->add_option("--home-page", opts->homePage,
                     "xAPI account home page of this base (default https://drillbase.local)");
+    addActorOption(*exp, opts->asUser);
     exp->callback(guarded([opts] { runExport(*opts); }));
 
     auto* imp = ledger->add_subcommand(
-        "import", "Import a roster CSV (name,id_number,org_credit_code,role[,since])");
+        "import",
+        "Import a roster CSV (name,id_number,org_credit_code,role[,since,document_type,country]; "
+        "once the ledger has users: an instructor, --as)");
     addDb(imp);
     imp->add_option("roster", opts->roster, "Roster CSV file")->required();
     imp->add_flag("--partial", opts->partial,
                   "Import the good rows and write the bad ones to a reject file");
     imp->add_option("--rejects", opts->rejects,
                     "Reject file for --partial (default ROSTER.rejects.csv)");
+    addActorOption(*imp, opts->asUser);
     imp->callback(guarded([opts] { runImport(*opts); }));
 }
 

@@ -2,6 +2,7 @@
 
 #include "ledger/records_archive.h"
 #include "tools/drillctl/ledger_cli.h"
+#include "tools/drillctl/ledger_compliance_commands.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,8 +15,9 @@ namespace {
 using namespace drillbase::ledger;
 
 struct QueryOptions {
-    std::string db, idNumber, certNumber, name, person, from;
+    std::string db, idNumber, certNumber, name, person, from, passport, country;
     int days = 30;
+    std::string asUser;  // --as: the signed-in user (ledger_cli.h requirePermission)
 };
 
 nlohmann::ordered_json recordJson(const ArchiveRecord& r) {
@@ -38,6 +40,10 @@ nlohmann::ordered_json recordJson(const ArchiveRecord& r) {
     put("revoked", r.revoked);
     put("grade", r.grade);
     put("reference", r.reference);
+    put("provider", r.provider);
+    put("instructor", r.instructor);
+    put("reason", r.reason);
+    put("until", r.until);
     return j;
 }
 
@@ -60,8 +66,9 @@ std::vector<std::string> findPeople(Ledger& ledger, SqliteDb& db, const QueryOpt
                        kLedgerRefused);
         idNumber = o.certNumber.substr(1);
     }
-    if (!idNumber.empty()) {
-        const auto parsed = parseResidentId(idNumber, localToday());
+    if (!idNumber.empty() || !o.passport.empty()) {
+        const auto parsed = idNumber.empty() ? parsePassport(o.passport, o.country)
+                                             : parseResidentId(idNumber, localToday());
         if (!parsed.document) ledgerFail(parsed.error, kLedgerRefused);
         const auto id = ledger.findPerson(*parsed.document);
         return id ? std::vector<std::string>{*id} : std::vector<std::string>{};
@@ -75,13 +82,17 @@ std::vector<std::string> findPeople(Ledger& ledger, SqliteDb& db, const QueryOpt
 }
 
 void runPerson(const QueryOptions& o) {
-    const int given =
-        !o.idNumber.empty() + !o.certNumber.empty() + !o.name.empty() + !o.person.empty();
+    const int given = !o.idNumber.empty() + !o.certNumber.empty() + !o.name.empty() +
+                      !o.person.empty() + !o.passport.empty();
     if (given != 1)
-        ledgerFail("give exactly one of --id-number, --cert-number, --name, --person",
+        ledgerFail("give exactly one of --id-number, --passport, --cert-number, --name, --person",
+                   kLedgerRefused);
+    if (o.passport.empty() != o.country.empty())
+        ledgerFail("--passport and --country go together (the issuing state, ISO 3166-1 alpha-3)",
                    kLedgerRefused);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    requirePermission(db, o.asUser, Action::ReadRecords);
     auto ledger = openLedger(db, file);
     ArchiveReader reader(db);
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -99,6 +110,7 @@ void runExpiring(const QueryOptions& o) {
     if (!from) ledgerFail("--from must be YYYY-MM-DD", kLedgerRefused);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
+    requirePermission(db, o.asUser, Action::ReadRecords);
     auto ledger = openLedger(db, file);
     const auto* rule = ledger->rules().specialOpsOn(*from);
     if (!rule)
@@ -122,23 +134,30 @@ void runExpiring(const QueryOptions& o) {
 void addLedgerQueryCommands(CLI::App& app) {
     auto* ledgerCmd = app.get_subcommand("ledger");
     auto* query = ledgerCmd->add_subcommand(
-        "query", "Look up records (identity and certificate numbers shown masked)");
+        "query",
+        "Look up records, numbers masked (once the ledger has users: instructor, official or "
+        "admin, --as)");
     query->require_subcommand(1);
     static QueryOptions o;
     auto* person = query->add_subcommand("person", "A person's whole archive (一人一档) as JSON");
     person->add_option("--db", o.db, "Ledger database (default: the embedded one)");
     person->add_option("--id-number", o.idNumber, "Identity number");
+    person->add_option("--passport", o.passport, "Passport number (with --country)");
+    person->add_option("--country", o.country, "Passport issuing state, ISO 3166-1 alpha-3");
     person->add_option("--cert-number", o.certNumber,
                        "Special-operations certificate number (T + identity number)");
     person->add_option("--name", o.name, "Name (all people of that name)");
     person->add_option("--person", o.person, "Ledger person id");
+    addActorOption(*person, o.asUser);
     person->callback(guarded([] { runPerson(o); }));
     auto* expiring =
         query->add_subcommand("expiring", "Special-operations certificates expiring within N days");
     expiring->add_option("--db", o.db, "Ledger database (default: the embedded one)");
     expiring->add_option("--days", o.days, "Window in days (default 30)");
     expiring->add_option("--from", o.from, "First day of the window, YYYY-MM-DD (default today)");
+    addActorOption(*expiring, o.asUser);
     expiring->callback(guarded([] { runExpiring(o); }));
+    addComplianceQueries(*query);  // compliance, roster, stats (ledger_compliance_commands.h)
 }
 
 }  // namespace drillbase::tools

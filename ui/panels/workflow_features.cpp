@@ -11,12 +11,12 @@ constexpr Feature kTrainee[] = {
 constexpr Feature kInstructor[] = {
     {"feature.scenario_editor", false},
     {"feature.drill_control", true},
+    {"feature.training_session", true},
 };
 constexpr Feature kOfficial[] = {
-    {"feature.records_search", false},
-    {"feature.records_expiring", false},
-    {"feature.records_stats", false},
-    {"feature.records_export", false},
+    {"feature.records_search", true},   {"feature.records_roster", true},
+    {"feature.records_expiring", true}, {"feature.records_stats", true},
+    {"feature.records_export", true},
 };
 const RoleCard kCards[] = {
     {Screen::Trainee, "role.trainee", "role.trainee.desc", ImVec4(0.45f, 0.75f, 1.0f, 1.0f)},

@@ -37,6 +37,10 @@ void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<Scen
             const std::string key = f.labelKey;
             if ((key == "feature.drill_chemical" || key == "feature.drill_control") && catalog)
                 drawScenarioList(s, *catalog, out);
+            if (key == "feature.training_session") {
+                textWrappedDisabled(s.tr("training.purpose"));
+                if (ImGui::Button(s.tr("training.open"))) out.goTo = Screen::Training;
+            }
             ImGui::Unindent();
             ImGui::Separator();
             ImGui::PopID();

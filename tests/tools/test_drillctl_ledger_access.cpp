@@ -1,0 +1,264 @@
+// End-to-end test of who may do what with `drillctl ledger ...` (ledger_cli.h
+// requirePermission): local mode while the ledger has no users, then --as with the password on
+// standard input, refusals that change nothing; and foreign staff registered by passport.
+#include "run_command.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kCtl = DRILLCTL_EXE;
+const std::string kSrc = DRILLBASE_SOURCE_DIR;
+const std::string kOrg = "914403001922038216";
+
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
+
+fs::path freshDir(const std::string& name) {
+    const auto dir = fs::temp_directory_path() /
+                     ("drillbase-ledger-access-" + std::to_string(::getpid())) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// Passwords go through standard input only, as a script would pipe them.
+CommandResult withInput(const fs::path& dir, const std::string& lines, const std::string& args) {
+    const auto input = dir / "stdin.txt";
+    std::ofstream(input) << lines;
+    return runCommand(kCtl + " " + args + " < " + input.string());
+}
+
+// The event count `ledger verify` reports ("ledger intact: N event(s)"); -1 when broken.
+long eventCount(const std::string& db) {
+    const auto r = runCommand(kCtl + " ledger verify --db " + db);
+    std::smatch m;
+    if (r.exitCode != 0 || !std::regex_search(r.out, m, std::regex("(\\d+) event\\(s\\)")))
+        return -1;
+    return std::stol(m[1].str());
+}
+
+// "registered person BASE:N (masked)" -> BASE:N
+std::string personIdFrom(const std::string& out) {
+    const auto start = out.find("person ") + 7;
+    return out.substr(start, out.find(' ', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("ledger access: local mode without users, then --as and the role decide") {
+    const auto dir = freshDir("roles");
+    const auto db = (dir / "ledger.sqlite").string();
+    const auto d = " --db " + db;
+    REQUIRE(runCommand(kCtl + " ledger init" + d + " --base-id base-acc").exitCode == 0);
+
+    // No users yet: the exact forms of issue 4 work without --as (scripts rely on them).
+    REQUIRE(runCommand(kCtl + " ledger org add" + d + " --code " + kOrg +
+                       " --name Huawei --industry manufacturing")
+                .exitCode == 0);
+    auto r = runCommand(kCtl + " ledger person add" + d +
+                        " --name Zhang --id-number 11010519491231002X --org " + kOrg +
+                        " --role safety_manager");
+    REQUIRE(r.exitCode == 0);
+    const auto zhang = personIdFrom(r.out);
+    CHECK(runCommand(kCtl + " ledger export" + d + " --format csv").exitCode == 0);
+    CHECK(runCommand(kCtl + " ledger export" + d + " --format xapi --out " +
+                     (dir / "x.json").string())
+              .exitCode == 0);
+    CHECK(runCommand(kCtl + " ledger query person" + d + " --person " + zhang).exitCode == 0);
+    CHECK(runCommand(kCtl + " ledger verify" + d).exitCode == 0);
+
+    // The first admin, then one user of each other role.
+    REQUIRE(withInput(dir, "admin pass 1\n", "ledger user add" + d + " --name chen --role admin")
+                .exitCode == 0);
+    for (const auto& [name, role] : {std::pair{"li", "official"}, std::pair{"wang", "instructor"},
+                                     std::pair{"zhao", "trainee"}})
+        REQUIRE(
+            withInput(dir, "admin pass 1\n" + std::string(name) + " pass 1\n",
+                      "ledger user add" + d + " --name " + name + " --role " + role + " --as chen")
+                .exitCode == 0);
+    const long events = eventCount(db);
+    REQUIRE(events == 7);  // org, person, role, 4 users
+
+    // Export without --as is refused, naming --as, and does not create the --out file.
+    const auto out = (dir / "records.csv").string();
+    r = runCommand(kCtl + " ledger export" + d + " --format csv --out " + out + " < /dev/null");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--as"));
+    CHECK_FALSE(fs::exists(out));
+    // An official exports.
+    r = withInput(dir, "li pass 1\n",
+                  "ledger export" + d + " --format csv --out " + out + " --as li");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(slurp(out), "110105********002X"));
+    // A wrong password is refused, whoever it is.
+    r = withInput(dir, "li pass 2\n", "ledger export" + d + " --format csv --as li");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "refused: wrong name or password"));
+    CHECK(r.out.empty());
+    // An instructor may not export, but may query; a trainee may not query.
+    r = withInput(dir, "wang pass 1\n", "ledger export" + d + " --format xapi --as wang");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "instructor may not do this"));
+    CHECK(r.out.empty());
+    r = withInput(dir, "wang pass 1\n",
+                  "ledger query person" + d + " --person " + zhang + " --as wang");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "110105********002X"));
+    r = withInput(dir, "wang pass 1\n",
+                  "ledger query expiring" + d + " --days 30 --from 2026-11-23 --as wang");
+    CHECK(r.exitCode == 0);
+    r = withInput(dir, "zhao pass 1\n",
+                  "ledger query person" + d + " --person " + zhang + " --as zhao");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "trainee may not do this"));
+    CHECK_FALSE(contains(r.out, "002X"));
+    r = runCommand(kCtl + " ledger query expiring" + d + " < /dev/null");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--as"));
+
+    // Registering is an instructor's (RecordTraining): refused for the others and without
+    // --as, whatever else is right with the command.
+    const std::string addPerson =
+        "ledger person add" + d + " --name Li --id-number 370102198503121233";
+    CHECK(runCommand(kCtl + " " + addPerson + " < /dev/null").exitCode == 1);
+    CHECK(withInput(dir, "li pass 1\n", addPerson + " --as li").exitCode == 1);
+    CHECK(withInput(dir, "chen pass 1\n", addPerson + " --as chen").exitCode == 1);
+    CHECK(withInput(dir, "admin pass 1\n", addPerson + " --as chen").exitCode == 1);
+    CHECK(withInput(dir, "li pass 1\n",
+                    "ledger org add" + d +
+                        " --code 91370102MA3C4K7P04 --name X --industry manufacturing --as li")
+              .exitCode == 1);
+    const auto roster = (dir / "roster.csv").string();
+    std::ofstream(roster) << "name,id_number,org_credit_code,role\n王伟,370202199207042469," << kOrg
+                          << ",new_worker\n";
+    r = withInput(dir, "li pass 1\n", "ledger import" + d + " " + roster + " --as li");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "official may not do this"));
+    // Recording a drill result (RecordResults): refused for an official before the drill runs.
+    const std::string drill =
+        "drill run " + kSrc + "/scenarios/chlorine-waterworks-night.json" + " --actions " + kSrc +
+        "/scenarios/actions/chlorine-waterworks-night.model.json" + " --record-person " + zhang +
+        d + " --report " + (dir / "r.json").string() + " --log " + (dir / "a.jsonl").string();
+    r = withInput(dir, "li pass 1\n", drill + " --as li");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "official may not do this"));
+    CHECK_FALSE(fs::exists(dir / "a.jsonl"));
+    // Signing checkpoints is an admin's: refused without --as and for an instructor, and no
+    // signing key is created by a refusal.
+    r = runCommand(kCtl + " ledger checkpoint create" + d + " < /dev/null");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--as"));
+    CHECK(withInput(dir, "wang pass 1\n", "ledger checkpoint create" + d + " --as wang").exitCode ==
+          1);
+    CHECK_FALSE(fs::exists(db + ".sign.key"));
+
+    // Every refusal above changed nothing; anyone may still check integrity without --as.
+    CHECK(eventCount(db) == events);
+
+    // The right users succeed.
+    r = withInput(dir, "wang pass 1\n", addPerson + " --as wang");
+    CHECK(r.exitCode == 0);
+    r = withInput(dir, "wang pass 1\n", "ledger import" + d + " " + roster + " --as wang");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "imported 1 of 1"));
+    r = withInput(dir, "wang pass 1\n", drill + " --as wang");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "(attempt 1)"));
+    r = withInput(dir, "admin pass 1\n", "ledger checkpoint create" + d + " --as chen");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "checkpoint 1: event 11"));
+    CHECK(eventCount(db) == events + 4);  // person, person + role, drill result
+}
+
+TEST_CASE("ledger person add and import: foreign staff by passport, masked in every export") {
+    const auto dir = freshDir("passport");
+    const auto db = (dir / "ledger.sqlite").string();
+    const auto d = " --db " + db;
+    REQUIRE(runCommand(kCtl + " ledger init" + d + " --base-id base-pp").exitCode == 0);
+    REQUIRE(runCommand(kCtl + " ledger org add" + d + " --code " + kOrg +
+                       " --name Huawei --industry manufacturing")
+                .exitCode == 0);
+
+    // Exactly one of --id-number and --passport; a passport needs its issuing state.
+    auto r = runCommand(kCtl + " ledger person add" + d + " --name Smith --passport C01X00T47");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--passport needs --country"));
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Smith --passport C01X00T47 --id-number 11010519491231002X");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "not both"));
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Zhang --id-number 11010519491231002X --country DEU");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "--country goes with --passport"));
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Wang --passport E12345678 --country CHN");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "resident identity number"));
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Smith --passport C01X00T4700 --country DEU");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "5 to 9 letters or digits"));
+    CHECK(eventCount(db) == 1);
+
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Smith --passport c01x-00t47 --country deu --org " + kOrg +
+                   " --role new_worker");
+    REQUIRE(r.exitCode == 0);
+    CHECK(contains(r.out, "(******T47)"));
+    CHECK_FALSE(contains(r.out, "C01X00T47"));
+    // The same number from another state is another person; from the same state, refused.
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Martin --passport C01X00T47 --country FRA");
+    CHECK(r.exitCode == 0);
+    r = runCommand(kCtl + " ledger person add" + d +
+                   " --name Smith --passport C01X00T47 --country D");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "already registered"));
+
+    // A roster with two passport rows imports; one without a country is refused naming it.
+    const auto good = (dir / "good.csv").string();
+    std::ofstream(good) << "name,id_number,org_credit_code,role,document_type,country\n"
+                        << "Kim,M12345678," << kOrg << ",new_worker,passport,KOR\n"
+                        << "Tanaka,TK1234567," << kOrg << ",safety_manager,passport,JPN\n";
+    r = runCommand(kCtl + " ledger import" + d + " " + good);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "imported 2 of 2"));
+    const auto bad = (dir / "bad.csv").string();
+    std::ofstream(bad) << "name,id_number,org_credit_code,role,document_type,country\n"
+                       << "Lee,M87654321," << kOrg << ",new_worker,passport,\n";
+    r = runCommand(kCtl + " ledger import" + d + " " + bad);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "bad.csv:2: country: required for a passport"));
+    CHECK(eventCount(db) == 1 + 2 + 1 + 4);  // org, Smith + role, Martin, Kim and Tanaka
+
+    // Found again by passport, shown masked.
+    r = runCommand(kCtl + " ledger query person" + d + " --passport TK1234567 --country JPN");
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "\"******567\""));
+    CHECK_FALSE(contains(r.out, "TK1234567"));
+
+    // No passport number in the clear in either export.
+    const auto csv = runCommand(kCtl + " ledger export" + d + " --format csv");
+    REQUIRE(csv.exitCode == 0);
+    const auto xapi = runCommand(kCtl + " ledger export" + d + " --format xapi");
+    REQUIRE(xapi.exitCode == 0);
+    CHECK(contains(csv.out, "******T47"));
+    CHECK(contains(csv.out, "******678"));
+    for (const std::string number : {"C01X00T47", "M12345678", "TK1234567", "C01X00T"}) {
+        CHECK_FALSE(contains(csv.out, number));
+        CHECK_FALSE(contains(xapi.out, number));
+    }
+    // (Roles are not xAPI statements; tests/ledger/test_export.cpp checks passport holders'
+    // training statements.)
+    CHECK(nlohmann::json::parse(xapi.out).is_array());
+}
