@@ -5,6 +5,8 @@
 // PersonRegistered event, never by the identity number.
 #pragma once
 
+// Every kind below may also carry "recorded_by": the login name of the signed-in user who
+// entered it (users.h; Ledger::setRecordedBy). Absent for records made in local mode.
 namespace drillbase::ledger::kinds {
 
 // {credit_code, name, industry, region?, town?, supervision_level?, risk_colour?}

@@ -25,6 +25,7 @@ Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, Certificati
 }
 
 std::string Ledger::append(const char* kind, const std::string& at, nlohmann::json payload) {
+    if (!recordedBy_.empty()) payload["recorded_by"] = recordedBy_;
     try {
         const auto e = store_.append({kind, at, std::move(payload)});
         projections_.catchUp(store_);

@@ -143,6 +143,12 @@ public:
     bool personExists(const std::string& personId);
     bool organisationExists(const std::string& creditCode);
 
+    // The signed-in user whose records follow: every event appended from now on carries
+    // "recorded_by": <login name> in its payload, so the hash chain (and a signed checkpoint)
+    // says who entered each record, not only when. Empty (the default, local mode without
+    // users) leaves the field out, so those events are byte-identical to a BulkWriter's.
+    void setRecordedBy(std::string userName) { recordedBy_ = std::move(userName); }
+
     EventStore& events() { return store_; }
     const CertificationRules& rules() const { return rules_; }
 
@@ -167,6 +173,7 @@ private:
     LookupKey key_;
     IndustryList industries_;
     CertificationRules rules_;
+    std::string recordedBy_;
 };
 
 }  // namespace drillbase::ledger

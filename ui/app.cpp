@@ -102,7 +102,23 @@ bool App::openRecordsTab(const std::string& tab, const std::string& find) {
         q.days = recordsUi_.expiringDays;
         r.records.push_back(q);
     }
-    if (!find.empty()) {
+    if (*which == RecordsTab::Stats && records_) {
+        // This calendar year by region, as the panel offers first.
+        RecordsRequest q;
+        q.op = RecordsOp::LoadStats;
+        q.group = "region";
+        q.from = std::to_string(records_->today().year) + "-01-01";
+        q.to = records_->today().iso();
+        r.records.push_back(q);
+    }
+    if (*which == RecordsTab::Roster && !find.empty()) {
+        std::snprintf(recordsUi_.rosterCode, sizeof recordsUi_.rosterCode, "%s", find.c_str());
+        RecordsRequest q;
+        q.op = RecordsOp::LoadRoster;
+        q.text = find;
+        q.days = recordsUi_.rosterWithin;
+        r.records.push_back(q);
+    } else if (!find.empty()) {
         std::snprintf(recordsUi_.search, sizeof recordsUi_.search, "%s", find.c_str());
         RecordsRequest q;
         q.op = RecordsOp::FindPeople;

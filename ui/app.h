@@ -49,7 +49,8 @@ public:
     // Signs in without the form (--login for demos and screenshots); false when refused.
     bool signIn(const std::string& name, const std::string& password);
     // Opens a records tab ("archive", "roster", "expiring", "stats", "export", "users") with
-    // its list loaded, and runs a person search when `find` is not empty (--tab, --find).
+    // its list loaded, and runs a search when `find` is not empty (--tab, --find): a person,
+    // or on the roster tab an organisation.
     // False for an unknown tab name.
     bool openRecordsTab(const std::string& tab, const std::string& find);
 

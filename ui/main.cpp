@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
     cli.add_option("--tab", opt.tab,
                    "Records tab to open: archive, roster, expiring, stats, export, users");
     cli.add_option("--find", opt.find,
-                   "With --tab: a name, identity or certificate number to find");
+                   "With --tab: a person (name, identity or certificate number) or, on the roster "
+                   "tab, an organisation to find");
     CLI11_PARSE(cli, argc, argv);
 
     int width = 0, height = 0;

@@ -6,6 +6,7 @@
 #include "ledger/identity_document.h"
 #include "ledger/ledger_files.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace drillbase::ui {
@@ -124,6 +125,7 @@ void RecordsSession::apply(const RecordsRequest& r) {
 void RecordsSession::signOut() {
     // Nothing read under one account stays on screen for the next person at the desk.
     user_.reset();
+    ledger_->setRecordedBy({});
     hits_.clear();
     archive_.reset();
     archiveCompliance_.reset();
@@ -141,6 +143,7 @@ void RecordsSession::signIn(const RecordsRequest& r) {
     // One message for every failure: the screen must not tell which names exist.
     user_ = directory_->authenticate(r.name, r.password);
     if (!user_) return refused("login.failed");
+    ledger_->setRecordedBy(user_->name);
     if (allowed(Action::ManageUsers)) refreshUsers();
     done("login.welcome", user_->name);
 }
@@ -154,6 +157,7 @@ void RecordsSession::createFirstAdmin(const RecordsRequest& r) {
     directory_->bootstrapAdmin(r.name, r.password, clock_.utcNow());
     hasUsers_ = true;
     user_ = directory_->find(r.name);
+    if (user_) ledger_->setRecordedBy(user_->name);
     refreshUsers();
     done("login.first_admin_created", r.name);
 }
@@ -253,6 +257,20 @@ void RecordsSession::loadRoster(const std::string& raw, int within) {
     rosterOrg_ = organisations_.front();
     rosterWithin_ = within;
     roster_ = compliance_->roster(rosterOrg_->creditCode, clock_.today(), within);
+    // The people who need action first: barred from the post, then overdue, missing and due
+    // soon; registration order within each group (stable sort).
+    auto rank = [](const PersonCompliance& c) {
+        if (!c.mayHoldPost) return 0;
+        switch (c.worst()) {
+            case RequirementState::Overdue: return 1;
+            case RequirementState::Missing: return 2;
+            case RequirementState::DueSoon: return 3;
+            default: return 4;
+        }
+    };
+    std::stable_sort(
+        roster_.begin(), roster_.end(),
+        [&](const PersonCompliance& a, const PersonCompliance& b) { return rank(a) < rank(b); });
     done("roster.loaded", std::to_string(roster_.size()));
 }
 

@@ -70,6 +70,10 @@ TEST_CASE("the shipped certification rules load and answer the published figures
     CHECK(so->extensionAfterYears == 10);
     CHECK(so->extendedReviewIntervalYears == 6);
     CHECK(so->offPostReexamMonths == 6);
+    // The two articles the gathered domain notes attribute to Order No. 30: the 10-year
+    // extension (art. 21) and the practical re-examination after 6 months off the post (art. 32).
+    CHECK(so->meta.source.article.find("第二十一条") != std::string::npos);
+    CHECK(so->meta.source.article.find("第三十二条") != std::string::npos);
 
     const auto* exam = rules.examFor("special_operations", on);
     REQUIRE(exam);

@@ -265,6 +265,10 @@ TEST_CASE("drillctl ledger train, exam, cert: once users exist, only permitted r
 
     r = l.run(train + " --as li", "teach pass\n");
     CHECK(r.exitCode == 0);
+    // The event names who recorded it (the payload is hashed, so this is tamper-evident too).
+    const auto last =
+        runCommand("sqlite3 " + l.db + " 'SELECT payload FROM events ORDER BY seq DESC LIMIT 1'");
+    CHECK(contains(last.out, "\"recorded_by\":\"li\""));
     r = l.run("cert show --certificate base-rec:4 --on 2025-01-01 --as li", "teach pass\n");
     CHECK(r.exitCode == 0);
     CHECK(nlohmann::json::parse(r.out)["status"] == "valid");

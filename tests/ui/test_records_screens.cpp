@@ -248,6 +248,15 @@ TEST_CASE("an instructor records a training session for its attendees, all or no
     gui.request(r);
     CHECK(gui.records().notice().ok);
     CHECK(gui.records().eventCount() == before + 2);
+    {
+        // The chain says who entered the records, not only when.
+        ledger::SqliteDb db(seeded.db);
+        auto st = db.prepare("SELECT payload FROM events ORDER BY seq DESC LIMIT 2");
+        int byTeacher = 0;
+        while (st.step())
+            byTeacher += st.columnText(0).find("\"recorded_by\":\"teacher\"") != std::string::npos;
+        CHECK(byTeacher == 2);
+    }
     gui.request(find("李四"));
     REQUIRE(gui.records().archive());
     bool found = false;

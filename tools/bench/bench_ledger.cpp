@@ -5,12 +5,19 @@
 //     (goal: under 50 ms each),
 //   - chain verification speed against raw SHA-256 over the same bytes in same-sized
 //     messages, measured in the same run (verification = parse + canonicalise + hash, so the
-//     ratio shows what the JSON work costs on top of the hash).
+//     ratio shows what the JSON work costs on top of the hash),
+//   - the officials' read paths, after the figures above so that their table scans do not
+//     warm the page cache for them: coverage and pass-rate statistics (records_stats.h) by
+//     region, industry and month over the calendar year to "today"; the compliance engine
+//     (person_compliance.h) over the roster of the largest and of a median-size organisation
+//     (ms and people/s), and for random people (goal: under 50 ms, as the archive look-up).
 // Usage: bench_ledger [people] [work-dir]   (work-dir default: the system temp folder)
 #include "common/data_dir.h"
 #include "ledger/canonical_json.h"
 #include "ledger/id_number.h"
+#include "ledger/person_compliance.h"
 #include "ledger/records_archive.h"
+#include "ledger/records_stats.h"
 #include "ledger/roster_import.h"
 #include "ledger/sha256.h"
 #include "ledger/synth.h"
@@ -21,6 +28,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace drillbase;
@@ -37,6 +45,22 @@ double secondsSince(Clock::time_point t0) {
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double worst(const std::vector<double>& v) {
+    return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+}
+
+// Milliseconds of each of `runs` calls of f.
+template <class F>
+std::vector<double> timeRuns(int runs, F f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        f();
+        ms.push_back(secondsSince(t0) * 1000);
+    }
+    return ms;
 }
 
 // A roster of new people in a county synth never uses (650102, Ürümqi Tianshan).
@@ -212,6 +236,83 @@ int main(int argc, char** argv) {
             "checksum %u)\n",
             shaS / verS, static_cast<long long>(events), sink % 10);
     }
+
+    // --- the officials' read paths ---
+    // Statistics over the current calendar year, the period the records screen opens with.
+    const CivilDate yearStart{today.year, 1, 1};
+    for (const auto by : {StatsGroup::Region, StatsGroup::Industry, StatsGroup::Month}) {
+        std::size_t rows = 0;
+        const auto runs = timeRuns(5, [&] {
+            rows =
+                recordsStats(db, by, yearStart, today, regions.regions, rules, industries).size();
+        });
+        std::printf(
+            "statistics by %s, %s to %s: %zu rows, median %.1f ms, max %.1f ms over %zu runs\n",
+            std::string(statsGroupName(by)).c_str(), yearStart.iso().c_str(), today.iso().c_str(),
+            rows, median(runs), worst(runs), runs.size());
+    }
+
+    // Organisations by the people holding a role there today; the roster import above made
+    // the first one the largest, so the largest of the synthetic ones is measured too.
+    std::vector<std::pair<std::int64_t, std::string>> sizes;
+    {
+        auto st = db.prepare(
+            "SELECT COUNT(DISTINCT person_id), credit_code FROM roles WHERE since <= ? "
+            "GROUP BY credit_code");
+        st.bind(1, today.iso());
+        while (st.step()) sizes.emplace_back(st.columnInt(0), st.columnText(1));
+        std::sort(sizes.begin(), sizes.end());
+    }
+    std::vector<std::pair<std::string, std::string>> rosterOrgs;  // what, credit code
+    if (!sizes.empty()) {
+        const auto& largest = sizes.back();
+        rosterOrgs.emplace_back(largest.second == org ? "largest organisation (the imported roster)"
+                                                      : "largest organisation",
+                                largest.second);
+        if (largest.second == org && sizes.size() > 1)
+            rosterOrgs.emplace_back("largest synthetic organisation",
+                                    sizes[sizes.size() - 2].second);
+        rosterOrgs.emplace_back("median-size organisation", sizes[sizes.size() / 2].second);
+    }
+    ComplianceReader compliance(db, rules, industries);
+    for (const auto& [what, code] : rosterOrgs) {
+        std::size_t rosterPeople = 0, mayNot = 0;
+        // The large rosters take seconds each: fewer runs there.
+        const bool medianSize = what.rfind("median", 0) == 0;
+        const auto runs = timeRuns(medianSize ? 21 : 3, [&, code = code] {
+            const auto r = compliance.roster(code, today, 30);
+            rosterPeople = r.size();
+            mayNot = static_cast<std::size_t>(std::count_if(
+                r.begin(), r.end(), [](const PersonCompliance& p) { return !p.mayHoldPost; }));
+        });
+        std::printf(
+            "compliance roster, %s: %zu people (%zu may not hold the post), median %.1f ms, "
+            "max %.1f ms over %zu runs = %.0f people/s\n",
+            what.c_str(), rosterPeople, mayNot, median(runs), worst(runs), runs.size(),
+            static_cast<double>(rosterPeople) / (median(runs) / 1000));
+    }
+
+    // A person's compliance, for random people of the synthetic province (the person id is
+    // found outside the timing: the archive look-up above measures that step).
+    ms.clear();
+    SynthRng pickCompliance(7);
+    std::size_t requirements = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const auto& id = ids[static_cast<std::size_t>(
+            pickCompliance.between(0, static_cast<int>(ids.size()) - 1))];
+        byHash.reset();
+        byHash.bind(1, lookupHash(*parseResidentId(id, today).document, writer.key()));
+        if (!byHash.step()) return std::fprintf(stderr, "person not found\n"), 1;
+        const std::string personId = byHash.columnText(0);
+        t0 = Clock::now();
+        const auto c = compliance.person(personId, today, 30);
+        ms.push_back(secondsSince(t0) * 1000);
+        requirements += c ? c->requirements.size() : 0;
+    }
+    std::printf(
+        "compliance of a person: median %.3f ms, max %.2f ms over 1000 people (%.1f "
+        "requirements each; goal < 50 ms)\n",
+        median(ms), worst(ms), static_cast<double>(requirements) / 1000.0);
     std::printf("database: %s, %.0f MB\n", file.c_str(),
                 static_cast<double>(fs::file_size(file)) / 1e6);
     return 0;

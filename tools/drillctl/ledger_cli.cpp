@@ -107,6 +107,14 @@ std::optional<User> requirePermission(SqliteDb& db, const std::string& asUser, A
     return user;
 }
 
+std::unique_ptr<Ledger> openLedgerAs(SqliteDb& db, const fs::path& dbFile,
+                                     const std::string& asUser, Action action) {
+    const auto user = requirePermission(db, asUser, action);
+    auto ledger = openLedger(db, dbFile);
+    if (user) ledger->setRecordedBy(user->name);
+    return ledger;
+}
+
 std::function<void()> guarded(std::function<void()> fn) {
     return [fn = std::move(fn)] {
         try {

@@ -48,6 +48,12 @@ void addActorOption(CLI::App& cmd, std::string& asUser);
 std::optional<ledger::User> requirePermission(ledger::SqliteDb& db, const std::string& asUser,
                                               ledger::Action action);
 
+// requirePermission, then the ledger with the signed-in user as its recorder (events carry
+// "recorded_by"; none in local mode).
+std::unique_ptr<ledger::Ledger> openLedgerAs(ledger::SqliteDb& db,
+                                             const std::filesystem::path& dbFile,
+                                             const std::string& asUser, ledger::Action action);
+
 // Wraps a command: a database or file error becomes a message and exit code 2 instead of an
 // uncaught exception; CLI11's own exit codes pass through.
 std::function<void()> guarded(std::function<void()> fn);

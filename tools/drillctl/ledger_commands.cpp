@@ -94,8 +94,7 @@ void runOrgAdd(const LedgerOptions& o) {
     // instructors who run a class enter its attendees and their employers. It is gated as
     // RecordTraining (users.h) rather than a permission of its own, so admins, who hand out
     // accounts, do not also create the people records are kept for (separation of duties).
-    requirePermission(db, o.asUser, Action::RecordTraining);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordTraining);
     try {
         const auto id = ledger->registerOrganisation(
             {o.code, o.name, o.industry, o.region, o.town, o.supervisionLevel, o.riskColour},
@@ -153,8 +152,8 @@ void runPersonAdd(const LedgerOptions& o) {
 
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::RecordTraining);  // see runOrgAdd for why
-    auto ledger = openLedger(db, file);
+    auto ledger =
+        openLedgerAs(db, file, o.asUser, Action::RecordTraining);  // see runOrgAdd for why
     // Checked before anything is recorded, so a refused role leaves no half-done registration.
     if (!orgCode.empty() && !ledger->organisationExists(orgCode))
         fail("organisation " + orgCode + " is not registered (drillctl ledger org add)", kRefused);

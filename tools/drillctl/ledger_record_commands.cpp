@@ -85,8 +85,7 @@ void runTrain(const RecordOptions& o) {
     t.instructor = o.instructor;
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::RecordTraining);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordTraining);
     t.personId = resolvePerson(*ledger, o, doc);
     try {
         const auto id = ledger->recordTraining(t, utcNow());
@@ -108,8 +107,7 @@ void runExam(const RecordOptions& o) {
     const int score = wholeNumber("--score", o.score, 0, 1000, "points");
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::RecordResults);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordResults);
     const auto person = resolvePerson(*ledger, o, doc);
     std::string id;
     try {
@@ -140,8 +138,7 @@ void runCertIssue(const RecordOptions& o) {
     const auto date = dateOption("--date", o.date);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::RecordResults);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordResults);
     const auto person = resolvePerson(*ledger, o, doc);
     try {
         const auto id =
@@ -167,8 +164,7 @@ void runCertChange(const RecordOptions& o, Change change) {
         refuse("--reason is empty: say why (it is kept in the certificate's history)");
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::RecordResults);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordResults);
     const auto at = utcNow();
     try {
         std::string id;
@@ -209,8 +205,7 @@ void runCertShow(const RecordOptions& o) {
     const auto on = o.on.empty() ? localToday() : dateOption("--on", o.on);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
-    requirePermission(db, o.asUser, Action::ReadRecords);
-    auto ledger = openLedger(db, file);
+    auto ledger = openLedgerAs(db, file, o.asUser, Action::ReadRecords);
     const auto cert = readCertificate(db, o.certificate);
     if (!cert) refuse("--certificate: no certificate " + o.certificate + " in the ledger");
     CertificateStatus status;

@@ -4,10 +4,14 @@
 
 namespace drillbase::ui {
 
+float barRowHeight() {
+    return ImGui::GetTextLineHeight() + 4 + ImGui::GetStyle().ItemSpacing.y;
+}
+
 void drawShareBars(const char* id, const std::vector<BarRow>& rows, ImU32 colour,
                    float labelWidth) {
     ImGui::PushID(id);
-    const float rowH = ImGui::GetTextLineHeightWithSpacing();
+    const float rowH = barRowHeight() - ImGui::GetStyle().ItemSpacing.y;
     const float barW = ImGui::GetContentRegionAvail().x - labelWidth - 8;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& r : rows) {
@@ -30,6 +34,8 @@ void drawShareBars(const char* id, const std::vector<BarRow>& rows, ImU32 colour
         } else {
             std::snprintf(text, sizeof text, "—");
         }
+        // A dark shadow keeps the figures readable where they cross the end of a light bar.
+        dl->AddText(ImVec2(x0 + 7, p.y + 1), IM_COL32(0, 0, 0, 220), text);
         dl->AddText(ImVec2(x0 + 6, p.y), ImGui::GetColorU32(ImGuiCol_Text), text);
         ImGui::Dummy(ImVec2(labelWidth + barW, rowH));
     }

@@ -16,6 +16,8 @@ struct BarRow {
     std::int64_t part = 0, whole = 0;  // the bar shows part / whole; whole 0 draws no bar
 };
 
+// The height one bar takes, spacing included (to size the chart's box).
+float barRowHeight();
 // One bar per row, all scaled to 100%; `labelWidth` pixels are kept for the labels.
 void drawShareBars(const char* id, const std::vector<BarRow>& rows, ImU32 colour, float labelWidth);
 

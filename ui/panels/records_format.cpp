@@ -6,6 +6,11 @@ std::string codeText(const Strings& s, const std::string& family, const std::str
     return s.tr(family + "." + code);
 }
 
+std::string knownCodeText(const Strings& s, const std::string& family, const std::string& code) {
+    const std::string key = family + "." + code;
+    return s.primary().has(key) ? s.tr(key) : code;
+}
+
 std::string recordKindText(const Strings& s, const std::string& record) {
     return codeText(s, "archive.record", record);
 }
@@ -21,7 +26,7 @@ std::string recordSubjectText(const Strings& s, const ledger::ArchiveRecord& r) 
         // "exam/part": the exam's name and which part, theory or practical.
         const auto slash = r.subject.rfind('/');
         if (slash != std::string::npos)
-            return r.subject.substr(0, slash) + " · " +
+            return knownCodeText(s, "exam.name", r.subject.substr(0, slash)) + " · " +
                    codeText(s, "exam.part", r.subject.substr(slash + 1));
     }
     return r.subject;

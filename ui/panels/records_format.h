@@ -13,6 +13,9 @@ namespace drillbase::ui {
 
 // s.tr(family + "." + code), e.g. codeText(s, "person_role", "safety_manager").
 std::string codeText(const Strings& s, const std::string& family, const std::string& code);
+// The same for codes that may also be free text (an exam named by the clerk): the text itself
+// when the catalog has no translation for it.
+std::string knownCodeText(const Strings& s, const std::string& family, const std::string& code);
 std::string recordKindText(const Strings& s, const std::string& record);
 std::string recordSubjectText(const Strings& s, const ledger::ArchiveRecord& r);
 std::string recordDetailText(const Strings& s, const ledger::ArchiveRecord& r);

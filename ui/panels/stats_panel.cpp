@@ -90,9 +90,11 @@ void drawStatsPanel(const Strings& s, const RecordsSession& session, RecordsUiSt
     labelWidth = std::min(labelWidth, ImGui::GetFontSize() * 14);
     // Two charts side by side, the table of figures under them.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    const float chartH =
-        std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(rows.size()) + 2.5f),
-                 ImGui::GetContentRegionAvail().y * 0.55f);
+    // Tall enough for every bar and the title; at most 60% of the screen (then it scrolls).
+    const float chartH = std::min(
+        barRowHeight() * static_cast<float>(rows.size()) + ImGui::GetTextLineHeightWithSpacing() +
+            ImGui::GetStyle().WindowPadding.y * 2 + ImGui::GetStyle().ItemSpacing.y,
+        ImGui::GetContentRegionAvail().y * 0.6f);
     ImGui::BeginChild("coverage", ImVec2(half, chartH), true);
     ImGui::TextUnformatted(s.tr("stats.coverage"));
     drawShareBars("cov", coverage, IM_COL32(90, 160, 230, 255), labelWidth);
