@@ -208,6 +208,13 @@ bool App::apply(const UiRequests& r) {
     if (r.startScenario) startScenario(*r.startScenario, 1);
     if (records_)
         for (const auto& q : r.records) {
+            if (q.op == RecordsOp::RecordDrillResult) {
+                if (session_ && session_->report() && grades_)
+                    records_->recordDrillResult(q.personId, *session_->report(),
+                                                session_->scenario(), grades_->passPercent,
+                                                session_->log());
+                continue;
+            }
             records_->apply(q);
             // A recorded session clears the form's attendees, so it is not recorded twice.
             if (q.op == RecordsOp::RecordTraining && records_->notice().ok)

@@ -25,7 +25,7 @@ UiRequests drawFrame(const Strings& s, AppState& state, const AppInfo& info, con
         case Screen::Official: drawRecordsScreen(s, records, out); break;
         case Screen::Training: drawTrainingScreen(s, records, out); break;
         case Screen::Drill: drawDrillScreen(s, *drill.session, *drill.ui, out); break;
-        case Screen::Report: drawDrillReport(s, *drill.session, out); break;
+        case Screen::Report: drawDrillReport(s, *drill.session, records, out); break;
         case Screen::Settings: drawSettingsPanel(s, state, out); break;
         case Screen::About: drawAboutPanel(s, info, out); break;
     }

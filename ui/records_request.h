@@ -12,14 +12,15 @@ enum class RecordsOp {
     SignIn,            // name, password
     CreateFirstAdmin,  // name, password, repeat: only while the ledger has no users
     SignOut,
-    FindPeople,      // text: a name (or its beginning), identity number or certificate number
-    OpenArchive,     // personId
-    LoadRoster,      // text: credit code; days: the "falls due within" window
-    LoadExpiring,    // days
-    LoadStats,       // group: "region", "industry" or "month"; from, to (YYYY-MM-DD)
-    Export,          // format: "csv" or "xapi"; path
-    RecordTraining,  // the training-session form below
-    AddUser,         // name, role, password, repeat
+    FindPeople,         // text: a name (or its beginning), identity number or certificate number
+    OpenArchive,        // personId
+    LoadRoster,         // text: credit code; days: the "falls due within" window
+    LoadExpiring,       // days
+    LoadStats,          // group: "region", "industry" or "month"; from, to (YYYY-MM-DD)
+    Export,             // format: "csv" or "xapi"; path
+    RecordTraining,     // the training-session form below
+    AddUser,            // name, role, password, repeat
+    RecordDrillResult,  // personId: the finished drill's result into the person's archive
 };
 
 // One training session an instructor held: one TrainingRecorded event per attendee.

@@ -5,6 +5,8 @@
 #include "ledger/export_xapi.h"
 #include "ledger/identity_document.h"
 #include "ledger/ledger_files.h"
+#include "ledger/sha256.h"
+#include "sim/scoring/drill_assessment.h"
 
 #include <algorithm>
 #include <fstream>
@@ -49,7 +51,7 @@ RecordsClock RecordsClock::system() {
 RecordsSession::RecordsSession(SqliteDb& db, const std::filesystem::path& dbFile,
                                const std::filesystem::path& contentDir, PasswordCost cost,
                                RecordsClock clock)
-    : db_(db), clock_(std::move(clock)) {
+    : db_(db), clock_(std::move(clock)), logsDir_(dbFile.parent_path() / "drill-logs") {
     baseId_ = initializeLedgerIfNeeded(db, dbFile);
     ledger_ = openLedgerFiles(db, dbFile, contentDir);
     directory_ = std::make_unique<UserDirectory>(db, cost);
@@ -102,6 +104,7 @@ void RecordsSession::apply(const RecordsRequest& r) {
             case RecordsOp::RecordTraining:
                 if (permit(Action::RecordTraining)) recordTraining(r.training);
                 break;
+            case RecordsOp::RecordDrillResult: break;  // needs the drill: App calls it
             case RecordsOp::AddUser:
                 if (permit(Action::ManageUsers)) addUser(r);
                 break;
@@ -330,6 +333,37 @@ void RecordsSession::recordTraining(const TrainingSessionForm& f) {
     }
     tx.commit();
     done("training.recorded", std::to_string(f.attendees.size()));
+}
+
+void RecordsSession::recordDrillResult(const std::string& personId, const sim::ScoreReport& report,
+                                       const sim::Scenario& scenario, double passPercent,
+                                       const std::string& logText) {
+    try {
+        if (!permit(Action::RecordResults)) return;
+        if (!ledger_->personExists(personId)) return refused("records.no_match");
+        const std::string hash = sha256Hex(logText);
+        const std::string key = hash + "/" + personId;
+        if (std::find(recordedDrills_.begin(), recordedDrills_.end(), key) != recordedDrills_.end())
+            return refused("report.already_recorded");
+        std::filesystem::create_directories(logsDir_);
+        const auto logFile = logsDir_ / (hash + ".jsonl");
+        if (!std::filesystem::exists(logFile)) {
+            std::ofstream out(logFile, std::ios::binary);
+            out << logText;
+            if (!out.flush()) return refused("export.cannot_write", logFile.string());
+        }
+        const auto result =
+            sim::drillAssessment(report, scenario, passPercent, personId, clock_.today().iso(),
+                                 ledger_->nextAttempt(personId, scenario.id), hash);
+        const auto id = ledger_->recordAssessment(result, clock_.utcNow());
+        recordedDrills_.push_back(key);
+        done(result.complete ? "report.recorded" : "report.recorded_provisional", id);
+    } catch (const LedgerError& e) {
+        refused("records.refused", e.what());
+    } catch (const std::exception& e) {
+        refused("records.failed", e.what());
+    }
+    refreshCounts();
 }
 
 void RecordsSession::refreshCounts() {

@@ -13,6 +13,8 @@
 #include "ledger/regions.h"
 #include "ledger/sqlite_db.h"
 #include "ledger/users.h"
+#include "sim/scenario/scenario.h"
+#include "sim/scoring/scorer.h"
 #include "ui/records_request.h"
 
 #include <filesystem>
@@ -58,6 +60,14 @@ public:
     ~RecordsSession();
 
     void apply(const RecordsRequest& r);
+
+    // A finished drill's result for `personId` (RecordResults). The drill log is first saved
+    // as <database folder>/drill-logs/<sha256>.jsonl — the hash the ledger keeps — so an
+    // official can replay it later and check the score. Recording the same drill twice for
+    // one person is refused.
+    void recordDrillResult(const std::string& personId, const sim::ScoreReport& report,
+                           const sim::Scenario& scenario, double passPercent,
+                           const std::string& logText);
 
     // --- who ---
     bool hasUsers() const { return hasUsers_; }
@@ -133,6 +143,8 @@ private:
     std::vector<ledger::User> users_;
     std::int64_t peopleCount_ = 0;
     std::int64_t eventCount_ = 0;
+    std::filesystem::path logsDir_;
+    std::vector<std::string> recordedDrills_;  // "<log hash>/<person id>" this session
 };
 
 }  // namespace drillbase::ui

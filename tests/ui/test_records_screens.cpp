@@ -4,6 +4,7 @@
 // in both languages for each role.
 #include "ledger/identity_document.h"
 #include "ledger/ledger_files.h"
+#include "ledger/sha256.h"
 #include "ui/frame.h"
 #include "ui_fixture.h"
 
@@ -296,4 +297,54 @@ TEST_CASE("each role sees only its screens; every screen draws in both languages
                 gui.frame();
             }
     }
+}
+
+TEST_CASE("an instructor records a finished drill in a trainee's archive, with its log kept") {
+    const auto seeded = seed("records-drill");
+    Gui gui(seeded.db);
+    const auto scenarios = std::filesystem::path(DRILLBASE_SOURCE_DIR) / "scenarios";
+    std::string why;
+    REQUIRE(gui.app.startScenarioFile(
+        scenarios / "chlorine-waterworks-night.json",
+        scenarios / "actions" / "chlorine-waterworks-night.model.json", 3600, why));
+    UiRequests end;
+    sim::Command stop;
+    stop.type = sim::CommandType::EndDrill;
+    end.drillCommands.push_back(stop);
+    gui.app.apply(end);
+    REQUIRE(gui.app.session()->report());
+    CHECK(gui.app.state().screen == Screen::Report);
+    gui.frame();  // the report with the sign-in form for recording
+
+    RecordsRequest record;
+    record.op = RecordsOp::RecordDrillResult;
+    record.personId = seeded.wang;
+    gui.request(record);  // nobody signed in
+    CHECK(gui.records().notice().key == "records.sign_in_first");
+
+    REQUIRE(gui.app.signIn("teacher", kPassword));
+    gui.request(record);
+    CHECK(gui.records().notice().key == "report.recorded_provisional");
+    gui.frame();
+    // The log the ledger's hash names is kept beside the database, byte for byte.
+    const auto logs = seeded.db.parent_path() / "drill-logs";
+    const auto log = gui.app.session()->log();
+    REQUIRE(std::filesystem::exists(logs / (ledger::sha256Hex(log) + ".jsonl")));
+    CHECK(slurp(logs / (ledger::sha256Hex(log) + ".jsonl")) == log);
+
+    gui.request(record);  // the same drill again for the same person
+    CHECK(gui.records().notice().key == "report.already_recorded");
+    // The scenario has items an evaluator marks by hand, so the result is provisional: it is
+    // in the ledger (complete = 0) but stays out of the archive and pass rates until marked.
+    CHECK(gui.records().eventCount() > 0);
+    ledger::SqliteDb db(seeded.db);
+    auto st = db.prepare(
+        "SELECT complete, attempt, source_hash FROM results WHERE person_id = ? AND reference = ?");
+    st.bind(1, seeded.wang);
+    st.bind(2, std::string_view("chlorine-waterworks-night"));
+    REQUIRE(st.step());
+    CHECK(st.columnInt(0) == 0);
+    CHECK(st.columnInt(1) == 1);
+    CHECK(st.columnText(2) == ledger::sha256Hex(log));
+    CHECK_FALSE(st.step());
 }

@@ -85,6 +85,7 @@ struct RunOptions {
     std::string recordPerson;  // ledger person id to record the result for
     std::string db;            // ledger database (default: the embedded one)
     std::string asUser;        // --as: who records the result (ledger_cli.h requirePermission)
+    std::string recordedBy;    // that user once signed in (empty in local mode)
 };
 
 // Records the scored drill in the person's archive. The log is required: its SHA-256 in the
@@ -97,6 +98,7 @@ void recordInLedger(const RunOptions& o, const sim::ScoreReport& score, const si
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
     auto ledger = openLedger(db, file);
+    ledger->setRecordedBy(o.recordedBy);
     const auto result = sim::drillAssessment(
         score, sc, passPercent, o.recordPerson, localToday().iso(),
         ledger->nextAttempt(o.recordPerson, sc.id), ledger::sha256Hex(text.str()));
@@ -322,7 +324,9 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
             // Checked before the drill runs: a refused recorder gets no drill and no log.
             if (!run.recordPerson.empty()) {
                 auto db = openExisting(resolveDb(run.db));
-                requirePermission(db, run.asUser, ledger::Action::RecordResults);
+                if (const auto user =
+                        requirePermission(db, run.asUser, ledger::Action::RecordResults))
+                    run.recordedBy = user->name;
             }
             exitCode = runDrill(run);
         })();

@@ -2,6 +2,7 @@
 
 #include "ui/panels/drill_format.h"
 #include "ui/panels/event_log_panel.h"
+#include "ui/panels/record_result_panel.h"
 #include "ui/panels/screen_window.h"
 
 #include "ui/panels/wrapped_text.h"
@@ -71,7 +72,8 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
 
 }  // namespace
 
-void drawDrillReport(const Strings& s, const DrillSession& session, UiRequests& out) {
+void drawDrillReport(const Strings& s, const DrillSession& session, const RecordsView& records,
+                     UiRequests& out) {
     if (!beginScreenWindow("##report")) {
         endScreenWindow();
         return;
@@ -122,6 +124,7 @@ void drawDrillReport(const Strings& s, const DrillSession& session, UiRequests& 
                                 n.value("value", 0.0), n.value("limit", 0.0));
         }
     }
+    drawRecordResultPanel(s, records, out);
     drawEventLog(s, session.drill().timeline(), session.drill().state().tickMillis);
     ImGui::EndChild();
     endScreenWindow();

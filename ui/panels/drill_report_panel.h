@@ -5,9 +5,12 @@
 #include "common/i18n.h"
 #include "ui/app_state.h"
 #include "ui/drill_session.h"
+#include "ui/panels/records_view.h"
 
 namespace drillbase::ui {
 
-void drawDrillReport(const Strings& s, const DrillSession& session, UiRequests& out);
+// `records` lets a signed-in instructor put the result into a trainee's archive.
+void drawDrillReport(const Strings& s, const DrillSession& session, const RecordsView& records,
+                     UiRequests& out);
 
 }  // namespace drillbase::ui

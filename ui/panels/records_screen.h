@@ -6,17 +6,10 @@
 #include "common/i18n.h"
 #include "ui/app_state.h"
 #include "ui/panels/records_ui_state.h"
+#include "ui/panels/records_view.h"
 #include "ui/records_session.h"
 
 namespace drillbase::ui {
-
-// What the records screens need; `session` is null when the ledger could not be opened, and
-// `error` then says why.
-struct RecordsView {
-    const RecordsSession* session = nullptr;
-    RecordsUiState* ui = nullptr;
-    std::string error;
-};
 
 void drawRecordsScreen(const Strings& s, const RecordsView& view, UiRequests& out);
 // The instructor's training-session screen, behind the same sign-in.

@@ -1,0 +1,18 @@
+// records_view.h — what the screens that touch the ledger are given: the records session
+// (null when the ledger could not be opened, `error` then says why) and their UI state.
+#pragma once
+
+#include "ui/panels/records_ui_state.h"
+#include "ui/records_session.h"
+
+#include <string>
+
+namespace drillbase::ui {
+
+struct RecordsView {
+    const RecordsSession* session = nullptr;
+    RecordsUiState* ui = nullptr;
+    std::string error;
+};
+
+}  // namespace drillbase::ui
