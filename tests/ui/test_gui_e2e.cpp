@@ -71,3 +71,33 @@ TEST_CASE("a bad --screen is refused before any window opens") {
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("unknown --screen nowhere") != std::string::npos);
 }
+
+TEST_CASE("--login signs in from standard input and opens the official's records") {
+    const std::string dir = scratchDir();
+    const std::string db = dir + "/records.sqlite";
+    const std::string ctl = DRILLCTL_EXE;
+    REQUIRE(runCommand(ctl + " ledger init --db " + db + " --base-id base-e2e").exitCode == 0);
+    REQUIRE(runCommand(ctl + " ledger synth --db " + db + " --people 300 --seed 3").exitCode == 0);
+    REQUIRE(runCommand("printf 'admin password\\n' | " + ctl + " ledger user add --db " + db +
+                       " --name admin --role admin")
+                .exitCode == 0);
+    REQUIRE(runCommand("printf 'admin password\\nofficial password\\n' | " + ctl +
+                       " ledger user add --db " + db +
+                       " --name inspector --role official --as admin")
+                .exitCode == 0);
+    const std::string shot = "xvfb-run -a -s '-screen 0 1400x900x24' " + kExe + " --db " + db +
+                             " --frames 4 --size 1024x700 --screen official --login inspector";
+    for (const char* tab : {"roster", "expiring", "stats"}) {
+        const std::string png = dir + "/records-" + tab + ".png";
+        const auto r = runCommand("printf 'official password\\n' | " + shot + " --tab " + tab +
+                                  " --screenshot " + png);
+        INFO(tab, "\n", r.err);
+        REQUIRE(r.exitCode == 0);
+        CHECK(inspect(png).distinctColours > 20);
+    }
+    const auto refused = runCommand("printf 'not the password\\n' | " + shot + " --screenshot " +
+                                    dir + "/refused.png");
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.find("refused") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir + "/refused.png"));
+}
