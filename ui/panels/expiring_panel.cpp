@@ -1,6 +1,7 @@
 #include "ui/panels/expiring_panel.h"
 
 #include "ledger/civil_date.h"
+#include "ui/panels/person_links.h"
 
 #include <imgui.h>
 
@@ -53,14 +54,7 @@ void drawExpiringPanel(const Strings& s, const RecordsSession& session, RecordsU
             const auto& c = list[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            if (ImGui::Selectable((c.name + "##" + c.certificateId).c_str(), false,
-                                  ImGuiSelectableFlags_SpanAllColumns)) {
-                RecordsRequest r;
-                r.op = RecordsOp::OpenArchive;
-                r.personId = c.personId;
-                out.records.push_back(std::move(r));
-                ui.pendingTab = RecordsTab::Archive;
-            }
+            personArchiveLink(c.name, c.certificateId, c.personId, ui, out);
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(c.idMasked.c_str());
             ImGui::TableSetColumnIndex(2);

@@ -1,6 +1,7 @@
 #include "ui/panels/person_archive_panel.h"
 
 #include "ui/panels/compliance_format.h"
+#include "ui/panels/person_links.h"
 #include "ui/panels/records_format.h"
 #include "ui/panels/wrapped_text.h"
 
@@ -90,16 +91,7 @@ void drawArchive(const Strings& s, const RecordsSession& session, const ledger::
 void drawPersonArchivePanel(const Strings& s, const RecordsSession& session, RecordsUiState& ui,
                             UiRequests& out) {
     textWrappedDisabled(s.tr("records.search_hint"));
-    ImGui::SetNextItemWidth(360);
-    const bool enter = ImGui::InputText("##search", ui.search, sizeof ui.search,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if (ImGui::Button(s.tr("records.search")) || enter) {
-        RecordsRequest r;
-        r.op = RecordsOp::FindPeople;
-        r.text = ui.search;
-        out.records.push_back(std::move(r));
-    }
+    drawPersonSearchField(s, "person", ui.search, sizeof ui.search, ImGui::GetFontSize() * 20, out);
     drawHits(s, session, out);
     if (session.archive()) drawArchive(s, session, *session.archive());
 }

@@ -1,6 +1,7 @@
 #include "ui/panels/record_result_panel.h"
 
 #include "ui/panels/login_panel.h"
+#include "ui/panels/person_links.h"
 #include "ui/panels/records_notice.h"
 #include "ui/panels/wrapped_text.h"
 
@@ -18,16 +19,8 @@ void drawRecordResultPanel(const Strings& s, const RecordsView& view, UiRequests
         drawLoginPanel(s, session, ui, "report.record_purpose", out);
         return;
     }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    const bool enter = ImGui::InputText("##trainee", ui.attendeeSearch, sizeof ui.attendeeSearch,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if (ImGui::Button(s.tr("records.search")) || enter) {
-        RecordsRequest r;
-        r.op = RecordsOp::FindPeople;
-        r.text = ui.attendeeSearch;
-        out.records.push_back(std::move(r));
-    }
+    drawPersonSearchField(s, "trainee", ui.attendeeSearch, sizeof ui.attendeeSearch,
+                          ImGui::GetFontSize() * 12, out);
     for (const auto& p : session.hits()) {
         ImGui::PushID(p.personId.c_str());
         if (ImGui::SmallButton(s.tr("report.record_for"))) {

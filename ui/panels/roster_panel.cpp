@@ -1,6 +1,7 @@
 #include "ui/panels/roster_panel.h"
 
 #include "ui/panels/compliance_format.h"
+#include "ui/panels/person_links.h"
 #include "ui/panels/records_format.h"
 #include "ui/panels/wrapped_text.h"
 
@@ -93,14 +94,7 @@ void drawRoster(const Strings& s, const RecordsSession& session, UiRequests& out
             const auto& c = roster[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            if (ImGui::Selectable((c.name + "##" + c.personId).c_str(), false,
-                                  ImGuiSelectableFlags_SpanAllColumns)) {
-                RecordsRequest r;
-                r.op = RecordsOp::OpenArchive;
-                r.personId = c.personId;
-                out.records.push_back(std::move(r));
-                ui.pendingTab = RecordsTab::Archive;
-            }
+            personArchiveLink(c.name, c.personId, c.personId, ui, out);
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(c.idMasked.c_str());
             ImGui::TableSetColumnIndex(2);

@@ -1,5 +1,6 @@
 #include "ui/panels/training_session_panel.h"
 
+#include "ui/panels/person_links.h"
 #include "ui/panels/records_format.h"
 #include "ui/panels/records_notice.h"
 #include "ui/panels/wrapped_text.h"
@@ -60,16 +61,8 @@ void drawForm(const Strings& s, const RecordsSession& session, RecordsUiState& u
 void drawAttendeeSearch(const Strings& s, const RecordsSession& session, RecordsUiState& ui,
                         UiRequests& out) {
     ImGui::TextUnformatted(s.tr("training.find_attendee"));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    const bool enter = ImGui::InputText("##who", ui.attendeeSearch, sizeof ui.attendeeSearch,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if (ImGui::Button(s.tr("records.search")) || enter) {
-        RecordsRequest r;
-        r.op = RecordsOp::FindPeople;
-        r.text = ui.attendeeSearch;
-        out.records.push_back(std::move(r));
-    }
+    drawPersonSearchField(s, "who", ui.attendeeSearch, sizeof ui.attendeeSearch,
+                          ImGui::GetFontSize() * 16, out);
     ImGui::BeginChild("found", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), true);
     for (const auto& p : session.hits()) {
         const bool added =
