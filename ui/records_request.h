@@ -20,6 +20,7 @@ enum class RecordsOp {
     Export,             // format: "csv" or "xapi"; path
     RecordTraining,     // the training-session form below
     AddUser,            // name, role, password, repeat
+    DisableUser,        // name: the account can no longer sign in
     RecordDrillResult,  // personId: the finished drill's result into the person's archive
 };
 

@@ -105,6 +105,13 @@ void RecordsSession::apply(const RecordsRequest& r) {
                 if (permit(Action::RecordTraining)) recordTraining(r.training);
                 break;
             case RecordsOp::RecordDrillResult: break;  // needs the drill: App calls it
+            case RecordsOp::DisableUser:
+                if (permit(Action::ManageUsers)) {
+                    directory_->disable(*user_, r.name, clock_.utcNow());
+                    refreshUsers();
+                    done("users.disabled_done", r.name);
+                }
+                break;
             case RecordsOp::AddUser:
                 if (permit(Action::ManageUsers)) addUser(r);
                 break;

@@ -275,6 +275,32 @@ TEST_CASE("an instructor records a training session for its attendees, all or no
     CHECK(gui.records().eventCount() == before + 2);
 }
 
+TEST_CASE("an admin disables an account, which then cannot sign in") {
+    const auto seeded = seed("records-disable");
+    Gui gui(seeded.db);
+    REQUIRE(gui.app.signIn("admin", kPassword));
+    RecordsRequest r;
+    r.op = RecordsOp::DisableUser;
+    r.name = "admin";  // one's own account: refused
+    gui.request(r);
+    CHECK_FALSE(gui.records().notice().ok);
+    r.name = "student";
+    gui.request(r);
+    CHECK(gui.records().notice().key == "users.disabled_done");
+    bool disabled = false;
+    for (const auto& u : gui.records().users()) disabled |= u.name == "student" && u.disabled;
+    CHECK(disabled);
+    gui.app.state().screen = Screen::Official;
+    gui.app.openRecordsTab("users", "");
+    gui.frame();
+    CHECK_FALSE(gui.app.signIn("student", kPassword));
+    // An official may not manage users.
+    REQUIRE(gui.app.signIn("inspector", kPassword));
+    r.name = "teacher";
+    gui.request(r);
+    CHECK(gui.records().notice().key == "records.denied");
+}
+
 TEST_CASE("each role sees only its screens; every screen draws in both languages") {
     const auto seeded = seed("records-roles");
     for (const char* who : {"student", "teacher", "inspector", "admin"}) {

@@ -15,10 +15,11 @@ void drawUsersPanel(const Strings& s, const RecordsSession& session, RecordsUiSt
                     UiRequests& out) {
     const float listWidth = ImGui::GetContentRegionAvail().x * 0.45f;
     ImGui::BeginChild("userlist", ImVec2(listWidth, 0), true);
-    if (ImGui::BeginTable("users", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
+    if (ImGui::BeginTable("users", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
         ImGui::TableSetupColumn(s.tr("login.name"));
         ImGui::TableSetupColumn(s.tr("users.role"));
         ImGui::TableSetupColumn(s.tr("users.state"));
+        ImGui::TableSetupColumn("##actions");
         ImGui::TableHeadersRow();
         for (const auto& u : session.users()) {
             ImGui::TableNextRow();
@@ -29,6 +30,19 @@ void drawUsersPanel(const Strings& s, const RecordsSession& session, RecordsUiSt
                 codeText(s, "user_role", std::string(ledger::userRoleName(u.role))).c_str());
             ImGui::TableSetColumnIndex(2);
             ImGui::TextUnformatted(s.tr(u.disabled ? "users.disabled" : "users.enabled"));
+            ImGui::TableSetColumnIndex(3);
+            // Not one's own account: the last admin must not lock everyone out (users.h).
+            const bool self = session.user() && session.user()->name == u.name;
+            if (!u.disabled && !self) {
+                ImGui::PushID(u.name.c_str());
+                if (ImGui::SmallButton(s.tr("users.disable"))) {
+                    RecordsRequest r;
+                    r.op = RecordsOp::DisableUser;
+                    r.name = u.name;
+                    out.records.push_back(std::move(r));
+                }
+                ImGui::PopID();
+            }
         }
         ImGui::EndTable();
     }
