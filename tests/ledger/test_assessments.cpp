@@ -1,31 +1,16 @@
 // Drill and quiz results recorded as assessments through common/assessment.h: checked,
 // appended to the chain, projected into the person's archive, refused when incomplete.
 #include "ledger/ledger.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-#include <filesystem>
-
-namespace fs = std::filesystem;
 using namespace drillbase;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const char* kAt = "2026-11-23T09:00:00Z";
-
-fs::path freshDb() {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "assess";
-    fs::create_directories(dir);
-    const auto file = dir / "ledger.sqlite";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-test");
-    return file;
-}
+constexpr const char* kDbFolder = "assess";
 
 AssessmentResult drillResult(const std::string& person) {
     AssessmentResult r;
@@ -44,10 +29,9 @@ AssessmentResult drillResult(const std::string& person) {
 }  // namespace
 
 TEST_CASE("a drill result lands in the person's archive and on the chain") {
-    const auto file = freshDb();
+    const auto file = freshDb(kDbFolder, "drill-result");
     SqliteDb db(file);
-    Ledger ledger(db, LookupKey::generate(), loadIndustriesFile(kContent / "industries.json"),
-                  loadCertificationRulesFile(kContent / "certification-rules.json"));
+    auto ledger = openLedger(db, LookupKey::generate());
     const auto person = ledger.registerPerson(
         "张三", *parseResidentId("11010519491231002X", CivilDate{2026, 11, 23}).document, kAt);
     AssessmentSink* sink = nullptr;  // the drill code sees only the interface
@@ -85,17 +69,11 @@ TEST_CASE("a drill result lands in the person's archive and on the chain") {
 }
 
 TEST_CASE("incomplete or foreign results are refused and leave nothing behind") {
-    const auto file = freshDb();
+    const auto file = freshDb(kDbFolder, "refused");
     SqliteDb db(file);
-    Ledger ledger(db, LookupKey::generate(), loadIndustriesFile(kContent / "industries.json"),
-                  loadCertificationRulesFile(kContent / "certification-rules.json"));
+    auto ledger = openLedger(db, LookupKey::generate());
     const auto person = ledger.registerPerson(
         "李四", *parseResidentId("440524188001010014", CivilDate{2026, 11, 23}).document, kAt);
-    auto count = [&] {
-        auto st = db.prepare("SELECT COUNT(*) FROM results");
-        st.step();
-        return st.columnInt(0);
-    };
     auto noHash = drillResult(person);
     noHash.sourceHash.clear();
     CHECK_THROWS_AS(ledger.recordAssessment(noHash, kAt), LedgerError);
@@ -107,6 +85,6 @@ TEST_CASE("incomplete or foreign results are refused and leave nothing behind") 
     auto tooHigh = drillResult(person);
     tooHigh.scoreTenths = 1001;
     CHECK_THROWS_AS(ledger.recordAssessment(tooHigh, kAt), LedgerError);
-    CHECK(count() == 0);
+    CHECK(count(db, "SELECT COUNT(*) FROM results") == 0);
     CHECK(ledger.events().verify().ok());
 }

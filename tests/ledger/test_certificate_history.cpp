@@ -5,48 +5,22 @@
 #include "ledger/ledger.h"
 #include "ledger/records_archive.h"
 #include "ledger/training_kinds.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const CivilDate kToday{2026, 11, 23};
-const char* kAt = "2026-11-23T09:00:00Z";
 const char* kIdZhao = "11010519491231002X";
 const char* kIdQian = "440524188001010014";
 
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "history";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-test");
-    return file;
-}
-
-CertificationRules rules() {
-    return loadCertificationRulesFile(kContent / "certification-rules.json");
-}
-
-Ledger openLedger(SqliteDb& db, const LookupKey& key) {
-    return Ledger(db, key, loadIndustriesFile(kContent / "industries.json"), rules());
-}
-
-std::int64_t count(SqliteDb& db, const std::string& sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
-}
+constexpr const char* kDbFolder = "history";
 
 std::string text(SqliteDb& db, const std::string& sql) {
     auto st = db.prepare(sql);
@@ -78,7 +52,7 @@ std::vector<std::string> changes(Ledger& ledger, const std::string& cert) {
 }  // namespace
 
 TEST_CASE("a suspended certificate is not valid in its window and valid again after it") {
-    SqliteDb db(freshDb("suspend"));
+    SqliteDb db(freshDb(kDbFolder, "suspend"));
     auto ledger = openLedger(db, LookupKey::generate());
     const auto cert = certified(ledger, kIdZhao, "赵六");
 
@@ -119,7 +93,7 @@ TEST_CASE("a suspended certificate is not valid in its window and valid again af
 }
 
 TEST_CASE("revoked and cancelled certificates are final") {
-    SqliteDb db(freshDb("final"));
+    SqliteDb db(freshDb(kDbFolder, "final"));
     auto ledger = openLedger(db, LookupKey::generate());
     const auto revoked = certified(ledger, kIdZhao, "赵六");
     const auto cancelled = certified(ledger, kIdQian, "钱七");
@@ -168,7 +142,7 @@ TEST_CASE("revoked and cancelled certificates are final") {
 }
 
 TEST_CASE("refused certificate changes say why and record nothing") {
-    SqliteDb db(freshDb("refused"));
+    SqliteDb db(freshDb(kDbFolder, "refused"));
     auto ledger = openLedger(db, LookupKey::generate());
     const auto cert = certified(ledger, kIdZhao, "赵六");
     const auto events = count(db, "SELECT count(*) FROM events");
@@ -217,7 +191,7 @@ TEST_CASE("refused certificate changes say why and record nothing") {
 }
 
 TEST_CASE("a voided suspension drops out: valid again, and gone from the history") {
-    const auto file = freshDb("void");
+    const auto file = freshDb(kDbFolder, "void");
     const auto key = LookupKey::generate();
     std::string cert;
     {
@@ -252,7 +226,7 @@ TEST_CASE("a voided suspension drops out: valid again, and gone from the history
 }
 
 TEST_CASE("the history reads oldest first, and the archive shows the new records") {
-    SqliteDb db(freshDb("order"));
+    SqliteDb db(freshDb(kDbFolder, "order"));
     auto ledger = openLedger(db, LookupKey::generate());
     const auto cert = certified(ledger, kIdZhao, "赵六");
     ledger.suspendCertificate(cert, {2025, 1, 10}, "违章作业", CivilDate{2025, 4, 1}, kAt);
@@ -296,7 +270,7 @@ TEST_CASE("the history reads oldest first, and the archive shows the new records
 TEST_CASE("training records: every kind, provider and instructor, and the old event form") {
     const auto key = *LookupKey::fromHex(std::string(64, 'b'));
     const auto doc = *parseResidentId(kIdZhao, kToday).document;
-    SqliteDb db(freshDb("training"));
+    SqliteDb db(freshDb(kDbFolder, "training"));
     auto ledger = openLedger(db, key);
     const auto p = ledger.registerPerson("赵六", doc, kAt);
 
@@ -346,9 +320,9 @@ TEST_CASE("training records: every kind, provider and instructor, and the old ev
     CHECK(count(db, "SELECT count(*) FROM events") == events);
 
     // BulkWriter and Ledger still write byte-identical training events.
-    SqliteDb bulkDb(freshDb("training-bulk"));
+    SqliteDb bulkDb(freshDb(kDbFolder, "training-bulk"));
     BulkWriter writer(bulkDb, key, rules());
-    SqliteDb checkedDb(freshDb("training-checked"));
+    SqliteDb checkedDb(freshDb(kDbFolder, "training-checked"));
     auto checked = openLedger(checkedDb, key);
     const auto bp = writer.registerPerson("赵六", doc, kAt);
     const auto cp = checked.registerPerson("赵六", doc, kAt);

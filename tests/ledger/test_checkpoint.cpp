@@ -4,6 +4,7 @@
 #include "ledger/event_store.h"
 #include "ledger/signing_key.h"
 #include "ledger/sqlite_event_storage.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -13,24 +14,27 @@
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 using nlohmann::json;
 
 namespace {
 
+constexpr const char* kDbFolder = "checkpoints";
+constexpr const char* kBaseId = "base-cp";
+
+// The folder of this file's databases, for the signing-key files beside them.
 fs::path scratchDir() {
-    const auto dir = fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) /
-                     "checkpoints";
+    const auto dir =
+        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / kDbFolder;
     fs::create_directories(dir);
     return dir;
 }
 
 // A ledger with `n` events.
 fs::path ledgerWithEvents(const std::string& name, int n) {
-    const auto file = scratchDir() / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+    const auto file = freshDb(kDbFolder, name, kBaseId);
     SqliteDb db(file);
     SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-cp");
     EventStore store(storage);
     for (int i = 1; i <= n; ++i)
         store.append({"TrainingRecorded", "2026-11-23T08:00:00Z",
@@ -245,13 +249,7 @@ TEST_CASE("checkpoint: removed events and a foreign base are detected") {
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("events were removed") != std::string::npos);
 
-    const auto other = scratchDir() / "other-base.sqlite";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(other.string() + suffix);
-    {
-        SqliteDb db(other);
-        SqliteEventStorage storage(db);
-        EventStore::initialize(storage, "base-other");
-    }
+    const auto other = freshDb(kDbFolder, "other-base", "base-other");
     v = verifyExport(exported, other);
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("base-other") != std::string::npos);

@@ -1,21 +1,17 @@
 #include "ledger/compliance.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const CertificationRules& shippedRules() {
-    static const auto rules = loadCertificationRulesFile(
-        std::filesystem::path(DRILLBASE_SOURCE_DIR) / "content" / "certification-rules.json");
-    return rules;
-}
-
 const SpecialOpsCertificateRule& opsRule() {
-    return *shippedRules().specialOpsOn({2026, 11, 23});
+    return *rules().specialOpsOn({2026, 11, 23});
 }
 
 }  // namespace
@@ -89,7 +85,7 @@ TEST_CASE("special-operations certificate: valid, review due, review missed, exp
 }
 
 TEST_CASE("training hours: complete, short by one, annual per calendar year") {
-    const auto& rules = shippedRules();
+    const auto& rules = testing::rules();
     const CivilDate on{2026, 11, 23};
     std::vector<TrainingRecord> records = {{{2026, 3, 1}, 24, true}, {{2026, 3, 8}, 23, true}};
 
@@ -127,7 +123,7 @@ TEST_CASE("training hours: complete, short by one, annual per calendar year") {
 }
 
 TEST_CASE("high-risk principal person's certificate: 3 years, renewal window of 60 days") {
-    const auto& rule = *shippedRules().principalCertificateOn({2026, 11, 23});
+    const auto& rule = *rules().principalCertificateOn({2026, 11, 23});
     const CivilDate issued{2024, 1, 15};  // expires 2027-01-15, window opens 2026-11-16
     CHECK(principalCertificateStatus(issued, rule, {2026, 11, 15}).state ==
           CertificateState::Valid);

@@ -2,26 +2,20 @@
 #include "ledger/event_store.h"
 #include "ledger/sha256.h"
 #include "ledger/sqlite_event_storage.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 using nlohmann::json;
 
 namespace {
 
-fs::path scratchDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "events";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    return file;
-}
+constexpr const char* kDbFolder = "events";
 
 // A ledger with five events, closed again so tests can reopen it.
 void writeFiveEvents(const fs::path& file) {
@@ -54,7 +48,7 @@ VerifyResult verifyFile(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("appended events are chained, numbered per base and verify as intact") {
-    const auto file = scratchDb("chain");
+    const auto file = scratchDb(kDbFolder, "chain");
     writeFiveEvents(file);
     SqliteDb db(file);
     SqliteEventStorage storage(db);
@@ -84,7 +78,7 @@ TEST_CASE("the hash is SHA-256 of the documented canonical form (the cross-syste
 }
 
 TEST_CASE("the database refuses UPDATE, DELETE and overwriting inserts on events") {
-    const auto file = scratchDb("guards");
+    const auto file = scratchDb(kDbFolder, "guards");
     writeFiveEvents(file);
     SqliteDb db(file);
     CHECK_THROWS_WITH_AS(db.exec("UPDATE events SET kind = 'X' WHERE seq = 2"),
@@ -125,7 +119,7 @@ TEST_CASE("verify names the first event whose stored bytes were changed") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
-        const auto file = scratchDb(std::string("tamper-") + std::to_string(c.seq));
+        const auto file = scratchDb(kDbFolder, std::string("tamper-") + std::to_string(c.seq));
         writeFiveEvents(file);
         tamper(file, c.sql);
         const auto v = verifyFile(file);
@@ -138,7 +132,7 @@ TEST_CASE("verify names the first event whose stored bytes were changed") {
 }
 
 TEST_CASE("an anchor (a head hash written down earlier) is found only in the original chain") {
-    const auto file = scratchDb("anchor");
+    const auto file = scratchDb(kDbFolder, "anchor");
     writeFiveEvents(file);
     SqliteDb db(file);
     SqliteEventStorage storage(db);
@@ -150,7 +144,7 @@ TEST_CASE("an anchor (a head hash written down earlier) is found only in the ori
 }
 
 TEST_CASE("a rewritten event with a recomputed hash still breaks the next link") {
-    const auto file = scratchDb("recomputed");
+    const auto file = scratchDb(kDbFolder, "recomputed");
     writeFiveEvents(file);
     {
         SqliteDb db(file);
@@ -170,7 +164,7 @@ TEST_CASE("a rewritten event with a recomputed hash still breaks the next link")
 }
 
 TEST_CASE("appendAll is all or nothing, and bad events are refused with a reason") {
-    const auto file = scratchDb("atomic");
+    const auto file = scratchDb(kDbFolder, "atomic");
     SqliteDb db(file);
     SqliteEventStorage storage(db);
     EventStore::initialize(storage, "base-a");
@@ -190,7 +184,7 @@ TEST_CASE("appendAll is all or nothing, and bad events are refused with a reason
 }
 
 TEST_CASE("a ledger keeps its base id; an uninitialised database is refused") {
-    const auto file = scratchDb("baseid");
+    const auto file = scratchDb(kDbFolder, "baseid");
     SqliteDb db(file);
     SqliteEventStorage storage(db);
     CHECK_THROWS_WITH_AS(EventStore{storage}, doctest::Contains("not initialised"),

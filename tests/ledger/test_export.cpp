@@ -6,35 +6,23 @@
 #include "ledger/records_archive.h"
 #include "ledger/records_csv.h"
 #include "ledger/synth.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 #include <filesystem>
 #include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const CivilDate kToday{2026, 11, 23};
-const char* kAt = "2026-11-23T09:00:00Z";
-
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "export";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-exp");
-    return file;
-}
+constexpr const char* kDbFolder = "export";
+constexpr const char* kBaseId = "base-exp";
 
 struct Province {
     std::vector<std::string> ids;     // every identity number registered
@@ -43,15 +31,14 @@ struct Province {
 
 Province build(SqliteDb& db, std::int64_t people) {
     const auto key = LookupKey::generate();
-    BulkWriter writer(db, key, loadCertificationRulesFile(kContent / "certification-rules.json"));
+    BulkWriter writer(db, key, rules());
     Province p;
     SynthOptions o;
     o.people = people;
     o.seed = 11;
     o.today = kToday;
     o.registeredIdNumbers = &p.ids;
-    synthesizeProvince(writer, loadIndustriesFile(kContent / "industries.json"),
-                       loadRegionsFile(kContent / "regions.json"), o);
+    synthesizeProvince(writer, industries(), regions(), o);
     // A name that needs quoting, and a passport holder (masked differently).
     writer.registerOrganisation("914403001922038216", "华为 \"技术\", 有限公司", "manufacturing",
                                 kAt);
@@ -82,7 +69,7 @@ void checkNothingLeaks(const std::string& out, const Province& p) {
 }  // namespace
 
 TEST_CASE("CSV export: BOM, header, one row per person-record, RFC 4180, masked numbers") {
-    SqliteDb db(freshDb("csv"));
+    SqliteDb db(freshDb(kDbFolder, "csv", kBaseId));
     const auto p = build(db, 400);
     REQUIRE(p.hashes.size() == 401);
     std::ostringstream out;
@@ -127,7 +114,7 @@ TEST_CASE("CSV export: BOM, header, one row per person-record, RFC 4180, masked 
 }
 
 TEST_CASE("xAPI export: statements with a pseudonymous account actor, no identity number") {
-    SqliteDb db(freshDb("xapi"));
+    SqliteDb db(freshDb(kDbFolder, "xapi", kBaseId));
     const auto p = build(db, 300);
     std::ostringstream out;
     const auto n = exportXapi(db, out, {});
@@ -187,7 +174,7 @@ TEST_CASE("records CSV reader: quoting, CRLF, BOM, and unbalanced quotes located
 }
 
 TEST_CASE("exports: complete drill and quiz results appear, scored in tenths out of 100") {
-    SqliteDb db(freshDb("results"));
+    SqliteDb db(freshDb(kDbFolder, "results", kBaseId));
     const auto p = build(db, 20);
     {
         auto t =
@@ -256,9 +243,8 @@ TEST_CASE("exports: complete drill and quiz results appear, scored in tenths out
 }
 
 TEST_CASE("exports: passport holders are masked too, in CSV and in xAPI") {
-    SqliteDb db(freshDb("passport"));
-    BulkWriter writer(db, LookupKey::generate(),
-                      loadCertificationRulesFile(kContent / "certification-rules.json"));
+    SqliteDb db(freshDb(kDbFolder, "passport", kBaseId));
+    BulkWriter writer(db, LookupKey::generate(), rules());
     const std::string org = "914403001922038216";
     writer.registerOrganisation(org, "华为技术有限公司", "manufacturing", kAt);
     // The same number from two states is two people (the look-up hash covers the state).

@@ -1,48 +1,25 @@
 #include "ledger/credit_code.h"
 #include "ledger/ledger.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const CivilDate kToday{2026, 11, 23};
-const char* kAt = "2026-11-23T09:00:00Z";
 const char* kOrg = "914403001922038216";
 
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "records";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-test");
-    return file;
-}
-
-Ledger openLedger(SqliteDb& db, const LookupKey& key) {
-    return Ledger(db, key, loadIndustriesFile(kContent / "industries.json"),
-                  loadCertificationRulesFile(kContent / "certification-rules.json"));
-}
-
-std::int64_t count(SqliteDb& db, const std::string& sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
-}
+constexpr const char* kDbFolder = "records";
 
 }  // namespace
 
 TEST_CASE("organisations, people and roles are recorded as events and projected") {
-    const auto file = freshDb("people");
+    const auto file = freshDb(kDbFolder, "people");
     const auto key = LookupKey::generate();
     SqliteDb db(file);
     auto ledger = openLedger(db, key);
@@ -77,7 +54,7 @@ TEST_CASE("organisations, people and roles are recorded as events and projected"
 }
 
 TEST_CASE("exams follow the rule: theory before practical, one make-up, then retraining") {
-    const auto file = freshDb("exams");
+    const auto file = freshDb(kDbFolder, "exams");
     SqliteDb db(file);
     auto ledger = openLedger(db, LookupKey::generate());
     const auto p =
@@ -107,7 +84,7 @@ TEST_CASE("exams follow the rule: theory before practical, one make-up, then ret
 }
 
 TEST_CASE("a voided record stops counting, stays in the log, and the chain stays intact") {
-    const auto file = freshDb("void");
+    const auto file = freshDb(kDbFolder, "void");
     const auto key = LookupKey::generate();
     std::string training;
     {
@@ -137,7 +114,7 @@ TEST_CASE("a voided record stops counting, stays in the log, and the chain stays
 }
 
 TEST_CASE("special-operations certificate: issued after both exams, reviewed in its window") {
-    const auto file = freshDb("certificate");
+    const auto file = freshDb(kDbFolder, "certificate");
     SqliteDb db(file);
     auto ledger = openLedger(db, LookupKey::generate());
     const auto p =
@@ -197,7 +174,7 @@ TEST_CASE("special-operations certificate: issued after both exams, reviewed in 
 }
 
 TEST_CASE("a duplicate registration that raced past the checks does not stop the projections") {
-    const auto file = freshDb("race");
+    const auto file = freshDb(kDbFolder, "race");
     const auto key = LookupKey::generate();
     const auto doc = *parseResidentId("11010519491231002X", kToday).document;
     nlohmann::json payload = {{"name", "张三"},

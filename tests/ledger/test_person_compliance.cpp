@@ -3,19 +3,19 @@
 #include "ledger/id_number.h"
 #include "ledger/ledger.h"
 #include "ledger/person_compliance.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const char* kAt = "2026-11-23T09:00:00Z";
+constexpr const char* kDbFolder = "compliance";
 const char* kGeneralOrg = "914403001922038216";   // manufacturing
 const char* kHighRiskOrg = "9137030312353597XX";  // hazardous chemicals
 
@@ -29,26 +29,14 @@ std::string idNumber(int n) {
 struct Fixture {
     fs::path file;
     SqliteDb db;
-    IndustryList industries = loadIndustriesFile(kContent / "industries.json");
+    IndustryList industries = testing::industries();
     Ledger ledger;
     ComplianceReader reader;
 
-    static fs::path fresh(const std::string& name) {
-        const auto dir = fs::temp_directory_path() /
-                         ("drillbase-test-" + std::to_string(::getpid())) / "compliance";
-        fs::create_directories(dir);
-        const auto f = dir / (name + ".sqlite");
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(f.string() + suffix);
-        SqliteDb db(f);
-        SqliteEventStorage storage(db);
-        EventStore::initialize(storage, "base-test");
-        return f;
-    }
     explicit Fixture(const std::string& name)
-        : file(fresh(name)),
+        : file(freshDb(kDbFolder, name)),
           db(file),
-          ledger(db, LookupKey::generate(), industries,
-                 loadCertificationRulesFile(kContent / "certification-rules.json")),
+          ledger(db, LookupKey::generate(), industries, rules()),
           reader(db, ledger.rules(), industries) {
         ledger.registerOrganisation(kGeneralOrg, "华为技术有限公司", "manufacturing", kAt);
         ledger.registerOrganisation(kHighRiskOrg, "淄博化工有限公司", "hazardous_chemicals", kAt);

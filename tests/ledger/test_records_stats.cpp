@@ -6,21 +6,21 @@
 #include "ledger/records_stats.h"
 #include "ledger/regions.h"
 #include "ledger/synth.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <map>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const char* kAt = "2026-11-23T09:00:00Z";
+constexpr const char* kDbFolder = "stats";
 const char* kOrgA = "914403001922038216";  // manufacturing; region from its code: 440300
 const char* kOrgB = "9137030312353597XX";  // metal smelting; region from its code: 370303
 const char* kOrgC = "91370602123456788P";  // hazardous chemicals; region given: 370103
@@ -28,37 +28,6 @@ const char* kOrgC = "91370602123456788P";  // hazardous chemicals; region given:
 std::string idNumber(int n) {
     std::string first17 = "37010219850606" + std::to_string(100 + n);
     return first17 + gb11643CheckChar(first17);
-}
-
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "stats";
-    fs::create_directories(dir);
-    const auto f = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(f.string() + suffix);
-    SqliteDb db(f);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-test");
-    return f;
-}
-
-const IndustryList& industries() {
-    static const auto list = loadIndustriesFile(kContent / "industries.json");
-    return list;
-}
-const CertificationRules& rules() {
-    static const auto r = loadCertificationRulesFile(kContent / "certification-rules.json");
-    return r;
-}
-const RegionList& regions() {
-    static const auto r = loadRegionsFile(kContent / "regions.json");
-    return r;
-}
-
-std::int64_t count(SqliteDb& db, const std::string& sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
 }
 
 std::string person(Ledger& l, int n, const char* org, Role role, const CivilDate& since) {
@@ -92,7 +61,9 @@ struct Province {
     SqliteDb db;
     Ledger ledger;
     explicit Province(const std::string& name)
-        : file(freshDb(name)), db(file), ledger(db, LookupKey::generate(), industries(), rules()) {
+        : file(freshDb(kDbFolder, name)),
+          db(file),
+          ledger(db, LookupKey::generate(), industries(), rules()) {
         ledger.registerOrganisation(kOrgA, "甲公司", "manufacturing", kAt);
         ledger.registerOrganisation(kOrgB, "乙冶金", "metal_smelting", kAt);
         ledger.registerOrganisation(
@@ -187,7 +158,7 @@ TEST_CASE("records stats refuse a period that ends before it starts") {
 }
 
 TEST_CASE("organisation fields: stored when given, left out of the event when not") {
-    const auto file = freshDb("org-fields");
+    const auto file = freshDb(kDbFolder, "org-fields");
     SqliteDb db(file);
     Ledger ledger(db, LookupKey::generate(), industries(), rules());
     ledger.registerOrganisation(kOrgA, "甲公司", "manufacturing", kAt);
@@ -222,7 +193,7 @@ TEST_CASE("organisation fields: stored when given, left out of the event when no
 }
 
 TEST_CASE("projection schema upgrade: an old-shape organisations table is rebuilt") {
-    const auto file = freshDb("upgrade");
+    const auto file = freshDb(kDbFolder, "upgrade");
     {
         // A database written before the organisation fields: the old table, one event, and
         // no projection_schema entry.
@@ -287,7 +258,7 @@ TEST_CASE("regions: the shipped list, labels, and refused documents") {
 }
 
 TEST_CASE("synth: organisations carry a supervision level and a risk colour, mostly blue/yellow") {
-    const auto file = freshDb("synth-fields");
+    const auto file = freshDb(kDbFolder, "synth-fields");
     SqliteDb db(file);
     BulkWriter writer(db, LookupKey::generate(), rules());
     SynthOptions o;

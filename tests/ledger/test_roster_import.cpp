@@ -2,6 +2,7 @@
 // a ledger that stays consistent when the import fails or the process is killed half-way.
 #include "ledger/id_number.h"
 #include "ledger/roster_import.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -14,26 +15,15 @@
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
 const fs::path kFixtures = fs::path(DRILLBASE_SOURCE_DIR) / "tests" / "ledger" / "fixtures";
-const CivilDate kToday{2026, 11, 23};
-const char* kAt = "2026-11-23T09:00:00Z";
 const char* kOrg = "914403001922038216";
 
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "roster";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-roster");
-    return file;
-}
+constexpr const char* kDbFolder = "roster";
+constexpr const char* kBaseId = "base-roster";
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -42,19 +32,9 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-std::int64_t count(SqliteDb& db, const std::string& sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
-}
-
 const LookupKey& key() {
     static const LookupKey k = *LookupKey::fromHex(std::string(64, 'b'));
     return k;
-}
-
-CertificationRules rules() {
-    return loadCertificationRulesFile(kContent / "certification-rules.json");
 }
 
 RosterImportOptions options(RosterMode mode = RosterMode::AllOrNothing) {
@@ -67,7 +47,7 @@ RosterImportOptions options(RosterMode mode = RosterMode::AllOrNothing) {
 
 // A ledger with the one organisation the fixtures name.
 fs::path ledgerWithOrg(const std::string& name) {
-    const auto file = freshDb(name);
+    const auto file = freshDb(kDbFolder, name, kBaseId);
     SqliteDb db(file);
     BulkWriter w(db, key(), rules());
     w.registerOrganisation(kOrg, "华为技术有限公司", "manufacturing", kAt);

@@ -1,5 +1,6 @@
 #include "ledger/industries.h"
 #include "ledger/rules.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -10,11 +11,10 @@
 #include <fstream>
 
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 using nlohmann::json;
 
 namespace {
-
-const std::filesystem::path kContent = std::filesystem::path(DRILLBASE_SOURCE_DIR) / "content";
 
 bool hasIssue(const std::vector<ContentIssue>& issues, const std::string& pointer,
               const std::string& text) {

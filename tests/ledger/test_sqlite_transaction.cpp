@@ -1,10 +1,10 @@
 // Transaction scopes nest: an inner scope is a savepoint, and only the outermost commit makes
 // anything durable — what lets the GUI record a whole training session or nothing.
 #include "ledger/sqlite_db.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
 
@@ -12,25 +12,14 @@ using namespace drillbase::ledger;
 
 namespace {
 
-std::filesystem::path freshFile() {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("drillbase-test-" + std::to_string(::getpid())) / "transactions";
-    std::filesystem::create_directories(dir);
-    const auto file = dir / "t.sqlite";
-    std::filesystem::remove(file);
-    return file;
-}
-
 std::int64_t rows(SqliteDb& db) {
-    auto st = db.prepare("SELECT COUNT(*) FROM t");
-    st.step();
-    return st.columnInt(0);
+    return testing::count(db, "SELECT COUNT(*) FROM t");
 }
 
 }  // namespace
 
 TEST_CASE("nested transaction scopes: inner rollback is partial, outer rollback undoes all") {
-    SqliteDb db(freshFile());
+    SqliteDb db(testing::scratchDb("transactions", "t"));
     db.exec("CREATE TABLE t(x INTEGER)");
     {
         Transaction outer(db);

@@ -5,6 +5,7 @@
 #include "ledger/id_number.h"
 #include "ledger/records_archive.h"
 #include "ledger/synth.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -13,39 +14,12 @@
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-const fs::path kContent = fs::path(DRILLBASE_SOURCE_DIR) / "content";
-const CivilDate kToday{2026, 11, 23};
-
-fs::path freshDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "synth";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-synth");
-    return file;
-}
-
-IndustryList industries() {
-    return loadIndustriesFile(kContent / "industries.json");
-}
-RegionList regions() {
-    return loadRegionsFile(kContent / "regions.json");
-}
-CertificationRules rules() {
-    return loadCertificationRulesFile(kContent / "certification-rules.json");
-}
-
-std::int64_t count(SqliteDb& db, const std::string& sql) {
-    auto st = db.prepare(sql);
-    st.step();
-    return st.columnInt(0);
-}
+constexpr const char* kDbFolder = "synth";
+constexpr const char* kBaseId = "base-synth";
 
 // A key from fixed bytes, so two databases hash identity numbers alike.
 LookupKey fixedKey() {
@@ -60,7 +34,7 @@ struct Built {
 
 Built bulkProvince(const std::string& name, std::int64_t people, std::uint64_t seed,
                    std::vector<std::string>* ids = nullptr) {
-    SqliteDb db(freshDb(name));
+    SqliteDb db(freshDb(kDbFolder, name, kBaseId));
     BulkWriter writer(db, fixedKey(), rules());
     SynthOptions o;
     o.people = people;
@@ -94,7 +68,7 @@ TEST_CASE(
     "synth: the validating Ledger accepts every record, and BulkWriter writes the same chain") {
     const auto bulk = bulkProvince("equal-bulk", 150, 42);
 
-    SqliteDb db(freshDb("equal-ledger"));
+    SqliteDb db(freshDb(kDbFolder, "equal-ledger", kBaseId));
     Ledger ledger(db, fixedKey(), industries(), rules());
     LedgerSink sink(ledger);
     SynthOptions o;
@@ -149,7 +123,7 @@ TEST_CASE("synth: valid identity numbers and credit codes, and a spread of certi
 }
 
 TEST_CASE("BulkWriter: a batch that throws half-way leaves no event and the chain intact") {
-    SqliteDb db(freshDb("rollback"));
+    SqliteDb db(freshDb(kDbFolder, "rollback", kBaseId));
     BulkWriter writer(db, fixedKey(), rules());
     writer.registerOrganisation("914403001922038216", "华为", "manufacturing",
                                 "2026-11-23T09:00:00Z");

@@ -2,6 +2,7 @@
 #include "ledger/event_store.h"
 #include "ledger/sqlite_event_storage.h"
 #include "ledger/users.h"
+#include "ledger_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -10,22 +11,12 @@
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
+using namespace drillbase::ledger::testing;
 
 namespace {
 
-fs::path scratchUsersDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-test-" + std::to_string(::getpid())) / "users";
-    fs::create_directories(dir);
-    const auto file = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    SqliteDb db(file);
-    SqliteEventStorage storage(db);
-    EventStore::initialize(storage, "base-users");
-    return file;
-}
-
-constexpr const char* kAt = "2026-11-23T09:00:00Z";
+constexpr const char* kDbFolder = "users";
+constexpr const char* kBaseId = "base-users";
 
 // The smallest Argon2id cost keeps this suite fast; the production cost is checked once below.
 UserDirectory testDirectory(SqliteDb& db) {
@@ -75,7 +66,7 @@ TEST_CASE("users: names and passwords are checked") {
 }
 
 TEST_CASE("users: bootstrap admin, then only admins add users") {
-    SqliteDb db(scratchUsersDb("bootstrap"));
+    SqliteDb db(freshDb(kDbFolder, "bootstrap", kBaseId));
     auto users = testDirectory(db);
     CHECK(users.empty());
     const auto admin = users.bootstrapAdmin("chen", "correct horse", kAt);
@@ -107,7 +98,7 @@ TEST_CASE("users: bootstrap admin, then only admins add users") {
 }
 
 TEST_CASE("users: authenticate accepts the right password only") {
-    SqliteDb db(scratchUsersDb("auth"));
+    SqliteDb db(freshDb(kDbFolder, "auth", kBaseId));
     auto users = testDirectory(db);
     const auto admin = users.bootstrapAdmin("chen", "correct horse", kAt);
     users.addUser(admin, "zhao", UserRole::Instructor, "teach fire 1", kAt);
@@ -134,7 +125,7 @@ TEST_CASE("users: authenticate accepts the right password only") {
 }
 
 TEST_CASE("users: every change is an event on the verified chain, without the password hash") {
-    const auto file = scratchUsersDb("events");
+    const auto file = freshDb(kDbFolder, "events", kBaseId);
     SqliteDb db(file);
     auto users = testDirectory(db);
     const auto admin = users.bootstrapAdmin("chen", "correct horse", kAt);
@@ -154,7 +145,7 @@ TEST_CASE("users: every change is an event on the verified chain, without the pa
 }
 
 TEST_CASE("users: a password hash swapped in the table does not open the account") {
-    const auto file = scratchUsersDb("swap");
+    const auto file = freshDb(kDbFolder, "swap", kBaseId);
     SqliteDb db(file);
     auto users = testDirectory(db);
     const auto admin = users.bootstrapAdmin("chen", "correct horse", kAt);
@@ -172,7 +163,7 @@ TEST_CASE("users: the production cost is Argon2id at libsodium's interactive lim
     const auto cost = PasswordCost::interactive();
     CHECK(cost.opsLimit >= 2);
     CHECK(cost.memLimit >= 64u * 1024 * 1024);
-    SqliteDb db(scratchUsersDb("cost"));
+    SqliteDb db(freshDb(kDbFolder, "cost", kBaseId));
     UserDirectory users(db);  // the default, production cost
     users.bootstrapAdmin("chen", "correct horse", kAt);
     auto st = db.prepare("SELECT password_hash FROM user_credentials");

@@ -1,30 +1,14 @@
 // End-to-end test of `drillctl ledger ...`: init, add, verify, and tamper detection.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 
-namespace {
-
-const std::string kCtl = DRILLCTL_EXE;
-
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-std::string freshDb() {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("drillbase-ledger-cli-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return (dir / "ledger.sqlite").string();
-}
-
-}  // namespace
+using namespace ledger_cli;
 
 TEST_CASE("drillctl ledger: init, add, verify, and a tampered event is named") {
-    const auto db = freshDb();
+    const auto db = (freshDir("ledger", "tamper") / "ledger.sqlite").string();
     auto r = runCommand(kCtl + " ledger verify --db " + db);
     CHECK(r.exitCode == 2);  // no database yet: not created by verify
     CHECK_FALSE(std::filesystem::exists(db));

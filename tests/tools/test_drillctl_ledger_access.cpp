@@ -1,49 +1,29 @@
 // End-to-end test of who may do what with `drillctl ledger ...` (ledger_cli.h
 // requirePermission): local mode while the ledger has no users, then --as with the password on
 // standard input, refusals that change nothing; and foreign staff registered by passport.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
+
+using namespace ledger_cli;
 
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kCtl = DRILLCTL_EXE;
 const std::string kSrc = DRILLBASE_SOURCE_DIR;
 const std::string kOrg = "914403001922038216";
 
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-fs::path freshDir(const std::string& name) {
-    const auto dir = fs::temp_directory_path() /
-                     ("drillbase-ledger-access-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// Passwords go through standard input only, as a script would pipe them.
-CommandResult withInput(const fs::path& dir, const std::string& lines, const std::string& args) {
-    const auto input = dir / "stdin.txt";
-    std::ofstream(input) << lines;
-    return runCommand(kCtl + " " + args + " < " + input.string());
-}
-
-// The event count `ledger verify` reports ("ledger intact: N event(s)"); -1 when broken.
-long eventCount(const std::string& db) {
-    const auto r = runCommand(kCtl + " ledger verify --db " + db);
-    std::smatch m;
-    if (r.exitCode != 0 || !std::regex_search(r.out, m, std::regex("(\\d+) event\\(s\\)")))
-        return -1;
-    return std::stol(m[1].str());
+// A new ledger with the organisation both cases register people in (no users: local mode).
+CliLedger ledgerWithOrg(const std::string& name, const std::string& baseId) {
+    const auto l = freshLedger("access", name, baseId);
+    const auto r = l.run("org add --code " + kOrg + " --name Huawei --industry manufacturing");
+    REQUIRE(r.exitCode == 0);
+    return l;
 }
 
 // "registered person BASE:N (masked)" -> BASE:N
@@ -55,15 +35,13 @@ std::string personIdFrom(const std::string& out) {
 }  // namespace
 
 TEST_CASE("ledger access: local mode without users, then --as and the role decide") {
-    const auto dir = freshDir("roles");
-    const auto db = (dir / "ledger.sqlite").string();
+    const auto l = ledgerWithOrg("roles", "base-acc");
+    const fs::path dir = l.dir;
+    const auto& db = l.db;
     const auto d = " --db " + db;
-    REQUIRE(runCommand(kCtl + " ledger init" + d + " --base-id base-acc").exitCode == 0);
 
-    // No users yet: the exact forms of issue 4 work without --as (scripts rely on them).
-    REQUIRE(runCommand(kCtl + " ledger org add" + d + " --code " + kOrg +
-                       " --name Huawei --industry manufacturing")
-                .exitCode == 0);
+    // No users yet: the exact forms of issue 4 (org add above, and these) work without --as
+    // (scripts rely on them).
     auto r = runCommand(kCtl + " ledger person add" + d +
                         " --name Zhang --id-number 11010519491231002X --org " + kOrg +
                         " --role safety_manager");
@@ -77,14 +55,10 @@ TEST_CASE("ledger access: local mode without users, then --as and the role decid
     CHECK(runCommand(kCtl + " ledger verify" + d).exitCode == 0);
 
     // The first admin, then one user of each other role.
-    REQUIRE(withInput(dir, "admin pass 1\n", "ledger user add" + d + " --name chen --role admin")
-                .exitCode == 0);
-    for (const auto& [name, role] : {std::pair{"li", "official"}, std::pair{"wang", "instructor"},
-                                     std::pair{"zhao", "trainee"}})
-        REQUIRE(
-            withInput(dir, "admin pass 1\n" + std::string(name) + " pass 1\n",
-                      "ledger user add" + d + " --name " + name + " --role " + role + " --as chen")
-                .exitCode == 0);
+    addUsers(l, {{"chen", "admin", "admin pass 1"},
+                 {"li", "official", "li pass 1"},
+                 {"wang", "instructor", "wang pass 1"},
+                 {"zhao", "trainee", "zhao pass 1"}});
     const long events = eventCount(db);
     REQUIRE(events == 7);  // org, person, role, 4 users
 
@@ -180,39 +154,26 @@ TEST_CASE("ledger access: local mode without users, then --as and the role decid
 }
 
 TEST_CASE("ledger person add and import: foreign staff by passport, masked in every export") {
-    const auto dir = freshDir("passport");
-    const auto db = (dir / "ledger.sqlite").string();
+    const auto l = ledgerWithOrg("passport", "base-pp");
+    const fs::path dir = l.dir;
+    const auto& db = l.db;
     const auto d = " --db " + db;
-    REQUIRE(runCommand(kCtl + " ledger init" + d + " --base-id base-pp").exitCode == 0);
-    REQUIRE(runCommand(kCtl + " ledger org add" + d + " --code " + kOrg +
-                       " --name Huawei --industry manufacturing")
-                .exitCode == 0);
 
     // Exactly one of --id-number and --passport; a passport needs its issuing state.
-    auto r = runCommand(kCtl + " ledger person add" + d + " --name Smith --passport C01X00T47");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--passport needs --country"));
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Smith --passport C01X00T47 --id-number 11010519491231002X");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "not both"));
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Zhang --id-number 11010519491231002X --country DEU");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--country goes with --passport"));
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Wang --passport E12345678 --country CHN");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "resident identity number"));
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Smith --passport C01X00T4700 --country DEU");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "5 to 9 letters or digits"));
+    l.checkRefused("person add --name Smith --passport C01X00T47", "--passport needs --country");
+    l.checkRefused("person add --name Smith --passport C01X00T47 --id-number 11010519491231002X",
+                   "not both");
+    l.checkRefused("person add --name Zhang --id-number 11010519491231002X --country DEU",
+                   "--country goes with --passport");
+    l.checkRefused("person add --name Wang --passport E12345678 --country CHN",
+                   "resident identity number");
+    l.checkRefused("person add --name Smith --passport C01X00T4700 --country DEU",
+                   "5 to 9 letters or digits");
     CHECK(eventCount(db) == 1);
 
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Smith --passport c01x-00t47 --country deu --org " + kOrg +
-                   " --role new_worker");
+    auto r = runCommand(kCtl + " ledger person add" + d +
+                        " --name Smith --passport c01x-00t47 --country deu --org " + kOrg +
+                        " --role new_worker");
     REQUIRE(r.exitCode == 0);
     CHECK(contains(r.out, "(******T47)"));
     CHECK_FALSE(contains(r.out, "C01X00T47"));
@@ -220,10 +181,8 @@ TEST_CASE("ledger person add and import: foreign staff by passport, masked in ev
     r = runCommand(kCtl + " ledger person add" + d +
                    " --name Martin --passport C01X00T47 --country FRA");
     CHECK(r.exitCode == 0);
-    r = runCommand(kCtl + " ledger person add" + d +
-                   " --name Smith --passport C01X00T47 --country D");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already registered"));
+    l.checkRefused("person add --name Smith --passport C01X00T47 --country D",
+                   "already registered");
 
     // A roster with two passport rows imports; one without a country is refused naming it.
     const auto good = (dir / "good.csv").string();

@@ -1,7 +1,7 @@
 // End-to-end test of `drillctl ledger user ...` and `drillctl ledger checkpoint ...`: accounts
 // with piped passwords, signed checkpoints, and a rewritten history that `ledger verify`
 // accepts but the signed checkpoint refuses.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -11,37 +11,18 @@
 #include <fstream>
 #include <functional>
 
+using namespace ledger_cli;
+
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-const std::string kCtl = DRILLCTL_EXE;
-
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-fs::path freshDir() {
-    const auto dir =
-        fs::temp_directory_path() / ("drillbase-ledger-admin-cli-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 // The commands are registered by main.cpp (addLedgerAdminCommands); until that line is there
 // the binary cannot have them, and this suite says so instead of failing on every check.
 bool wiredIntoMain() {
     const auto main = slurp(std::string(FIXTURES_DIR) + "/../../../tools/drillctl/main.cpp");
     return contains(main, "addLedgerAdminCommands(app)");
-}
-
-// Passwords go through standard input only; the test pipes them like a script would.
-CommandResult withInput(const fs::path& dir, const std::string& lines, const std::string& args) {
-    const auto input = dir / "stdin.txt";
-    std::ofstream(input) << lines;
-    return runCommand(kCtl + " " + args + " < " + input.string());
 }
 
 // SHA-256 through coreutils, as an attacker with a shell would compute it.
@@ -98,7 +79,7 @@ TEST_CASE("drillctl ledger user: bootstrap admin, piped passwords, roles") {
             "addLedgerAdminCommands(app) is not yet called in tools/drillctl/main.cpp: skipped");
         return;
     }
-    const auto dir = freshDir();
+    const auto dir = freshDir("admin", "user");
     const auto db = (dir / "ledger.sqlite").string();
     REQUIRE(runCommand(kCtl + " ledger init --db " + db + " --base-id base-adm").exitCode == 0);
 
@@ -200,7 +181,7 @@ TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not
             "addLedgerAdminCommands(app) is not yet called in tools/drillctl/main.cpp: skipped");
         return;
     }
-    const auto dir = freshDir();
+    const auto dir = freshDir("admin", "checkpoint");
     const auto db = (dir / "ledger.sqlite").string();
     const auto exported = (dir / "checkpoints.json").string();
     REQUIRE(runCommand(kCtl + " ledger init --db " + db + " --base-id base-cpt").exitCode == 0);

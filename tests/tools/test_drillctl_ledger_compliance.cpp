@@ -1,49 +1,35 @@
 // drillctl ledger query compliance | roster | stats, and org add with the organisation fields:
 // the real binary, JSON out, numbers masked, refused input named, the permission gate.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
+using namespace ledger_cli;
 
 namespace {
 
-const std::string kCtl = DRILLCTL_EXE;
+const std::string kSuite = "compliance";
 const std::string kOrg = "914403001922038216";
 
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-std::string freshDir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("drillctl-compliance-" + std::to_string(::getpid())) / name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir.string();
-}
-
 // A ledger with one organisation (region given) and one safety manager without training.
-std::string smallLedger(const std::string& name) {
-    const auto db = freshDir(name) + "/l.sqlite";
-    REQUIRE(runCommand(kCtl + " ledger init --db " + db + " --base-id base-c").exitCode == 0);
-    auto r = runCommand(kCtl + " ledger org add --db " + db + " --code " + kOrg +
-                        " --name Huawei --industry manufacturing --region 370103"
-                        " --town 七里河街道 --supervision-level county --risk-colour yellow");
+CliLedger smallLedger(const std::string& name) {
+    const auto l = freshLedger(kSuite, name, "base-c");
+    auto r = l.run("org add --code " + kOrg +
+                   " --name Huawei --industry manufacturing --region 370103"
+                   " --town 七里河街道 --supervision-level county --risk-colour yellow");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    r = runCommand(kCtl + " ledger person add --db " + db +
-                   " --name Zhang --id-number 11010519491231002X --org " + kOrg +
-                   " --role safety_manager --since 2026-01-05");
+    r = l.run("person add --name Zhang --id-number 11010519491231002X --org " + kOrg +
+              " --role safety_manager --since 2026-01-05");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     REQUIRE(contains(r.out, "base-c:2"));
-    return db;
+    return l;
 }
 
 }  // namespace
 
 TEST_CASE("ledger query compliance: a person's requirements on a date, masked") {
-    const auto db = smallLedger("person");
+    const auto db = smallLedger("person").db;
     const auto r = runCommand(kCtl + " ledger query compliance --db " + db +
                               " --person base-c:2 --on 2026-11-23 --within 30");
     INFO(r.err);
@@ -68,7 +54,7 @@ TEST_CASE("ledger query compliance: a person's requirements on a date, masked") 
 }
 
 TEST_CASE("ledger query roster and stats on a small ledger: the organisation's fields count") {
-    const auto db = smallLedger("roster");
+    const auto db = smallLedger("roster").db;
     auto r = runCommand(kCtl + " ledger query roster --db " + db + " --org " + kOrg +
                         " --on 2026-11-23");
     INFO(r.err);
@@ -95,7 +81,7 @@ TEST_CASE("ledger query roster and stats on a small ledger: the organisation's f
 }
 
 TEST_CASE("ledger query stats on a synthetic province: every group, consistent figures") {
-    const auto db = freshDir("synth") + "/p.sqlite";
+    const auto db = (freshDir(kSuite, "synth") / "p.sqlite").string();
     auto r =
         runCommand(kCtl + " ledger synth --db " + db + " --people 400 --seed 3 --today 2026-11-23");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
@@ -143,54 +129,35 @@ TEST_CASE("ledger query stats on a synthetic province: every group, consistent f
 }
 
 TEST_CASE("ledger query compliance|roster|stats and org add refuse bad input by name") {
-    const auto db = smallLedger("refused");
-    const auto q = kCtl + " ledger query ";
-    auto r = runCommand(q + "compliance --db " + db + " --person base-c:99");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--person"));
-    r = runCommand(q + "compliance --db " + db + " --person base-c:2 --on 2026-02-30");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--on"));
-    r = runCommand(q + "compliance --db " + db + " --person base-c:2 --within -1");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--within"));
-    r = runCommand(q + "roster --db " + db + " --org 914403001922038217");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--org"));
-    r = runCommand(q + "roster --db " + db + " --org 91370602123456788P");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "no organisation"));
-    r = runCommand(q + "stats --db " + db + " --by town --from 2026-01-01 --to 2026-02-01");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--by"));
-    r = runCommand(q + "stats --db " + db + " --by month --from 2026-03-01 --to 2026-02-01");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--to"));
-    r = runCommand(q +
-                   "stats --db /nonexistent/x.sqlite --by month --from 2026-01-01 --to "
-                   "2026-02-01");
+    const auto l = smallLedger("refused");
+    l.checkRefused("query compliance --person base-c:99", "--person");
+    l.checkRefused("query compliance --person base-c:2 --on 2026-02-30", "--on");
+    l.checkRefused("query compliance --person base-c:2 --within -1", "--within");
+    l.checkRefused("query roster --org 914403001922038217", "--org");
+    l.checkRefused("query roster --org 91370602123456788P", "no organisation");
+    l.checkRefused("query stats --by town --from 2026-01-01 --to 2026-02-01", "--by");
+    l.checkRefused("query stats --by month --from 2026-03-01 --to 2026-02-01", "--to");
+    auto r = runCommand(kCtl +
+                        " ledger query stats --db /nonexistent/x.sqlite --by month --from "
+                        "2026-01-01 --to 2026-02-01");
     CHECK(r.exitCode == 2);
 
-    r = runCommand(kCtl + " ledger org add --db " + db +
-                   " --code 91370602123456788P --name X --industry other --risk-colour green");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "risk colour"));
-    r = runCommand(kCtl + " ledger org add --db " + db +
-                   " --code 91370602123456788P --name X --industry other --region 3706");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "region"));
-    r = runCommand(kCtl + " ledger verify --db " + db);
+    l.checkRefused(
+        "org add --code 91370602123456788P --name X --industry other --risk-colour green",
+        "risk colour");
+    l.checkRefused("org add --code 91370602123456788P --name X --industry other --region 3706",
+                   "region");
+    r = runCommand(kCtl + " ledger verify --db " + l.db);
     CHECK(contains(r.out, "3 event(s)"));  // nothing refused was recorded
 }
 
 TEST_CASE("ledger query compliance|roster|stats: once the ledger has users, --as is needed") {
-    const auto db = smallLedger("gate");
-    auto r = runCommand("printf 'admin pass 1\\n' | " + kCtl + " ledger user add --db " + db +
-                        " --name chen --role admin");
-    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    const auto l = smallLedger("gate");
+    const auto& db = l.db;
+    addUsers(l, {{"chen", "admin", "admin pass 1"}});
     const std::string stats =
         " ledger query stats --db " + db + " --by industry --from 2026-01-01 --to 2026-11-23";
-    r = runCommand(kCtl + stats + " < /dev/null");
+    auto r = runCommand(kCtl + stats + " < /dev/null");
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "--as"));
     r = runCommand("printf 'wrong\\n' | " + kCtl + stats + " --as chen");

@@ -1,28 +1,17 @@
 // End-to-end test of `drillctl ledger synth | export | import`: the real binary, exit codes,
 // files, and no identity number in the clear in any export.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 
+using namespace ledger_cli;
+
 namespace {
 
-const std::string kCtl = DRILLCTL_EXE;
 const std::string kRosters = std::string(DRILLBASE_SOURCE_DIR) + "/tests/ledger/fixtures/";
-
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-std::string freshDir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("drillbase-ledger-data-" + std::to_string(::getpid())) / name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir.string();
-}
 
 // Any 18-character GB 11643 identity number in the text: 17 digits and a check character
 // that matches, with a birth year 1900-2099 (credit codes of digits fail that test).
@@ -59,7 +48,7 @@ void requireWired() {
 
 TEST_CASE("drillctl ledger synth: a verifiable synthetic province, only in a new ledger") {
     requireWired();
-    const auto db = freshDir("synth") + "/p.sqlite";
+    const auto db = freshDir("data", "synth").string() + "/p.sqlite";
     auto r =
         runCommand(kCtl + " ledger synth --db " + db + " --people 300 --seed 5 --today 2026-11-23");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
@@ -76,7 +65,7 @@ TEST_CASE("drillctl ledger synth: a verifiable synthetic province, only in a new
     CHECK(r.exitCode == 1);
 
     // The same seed gives the same province (same events, so the same head hash).
-    const auto db2 = freshDir("synth2") + "/p.sqlite";
+    const auto db2 = freshDir("data", "synth2").string() + "/p.sqlite";
     r = runCommand(kCtl + " ledger synth --db " + db2 +
                    " --people 300 --seed 5 --today 2026-11-23");
     REQUIRE(r.exitCode == 0);
@@ -86,7 +75,7 @@ TEST_CASE("drillctl ledger synth: a verifiable synthetic province, only in a new
 
 TEST_CASE("drillctl ledger export: CSV with BOM and xAPI, to stdout or --out, all masked") {
     requireWired();
-    const auto dir = freshDir("export");
+    const auto dir = freshDir("data", "export").string();
     const auto db = dir + "/p.sqlite";
     REQUIRE(
         runCommand(kCtl + " ledger synth --db " + db + " --people 200 --seed 9 --today 2026-11-23")
@@ -136,7 +125,7 @@ TEST_CASE("drillctl ledger export: CSV with BOM and xAPI, to stdout or --out, al
 
 TEST_CASE("drillctl ledger import: all or nothing, a per-row report, --partial with rejects") {
     requireWired();
-    const auto dir = freshDir("import");
+    const auto dir = freshDir("data", "import").string();
     const auto db = dir + "/l.sqlite";
     REQUIRE(runCommand(kCtl + " ledger init --db " + db + " --base-id base-imp").exitCode == 0);
     REQUIRE(runCommand(kCtl + " ledger org add --db " + db +

@@ -1,20 +1,16 @@
 // drillctl ledger query: an official's look-ups on a synthetic province, numbers masked.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 
-namespace {
-const std::string kCtl = DRILLCTL_EXE;
+using namespace ledger_cli;
 
+namespace {
 std::string province() {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("drillctl-query-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    const auto db = (dir / "p.sqlite").string();
+    const auto db = (freshDir("query", "province") / "p.sqlite").string();
     const auto r = runCommand(kCtl + " ledger synth --db " + db + " --people 300 --seed 3");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     return db;

@@ -1,53 +1,25 @@
 // End-to-end test of `drillctl ledger train | exam | cert ...`: the real binary, exit codes,
 // messages that name the field, nothing recorded on a refusal, and the permission gate.
-#include "run_command.h"
+#include "ledger_cli_fixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-#include <fstream>
+using namespace ledger_cli;
 
 namespace {
 
-const std::string kCtl = DRILLCTL_EXE;
 const std::string kId = "11010519491231002X";
 
-bool contains(const std::string& hay, const std::string& needle) {
-    return hay.find(needle) != std::string::npos;
-}
-
-struct Ledger {
-    std::string dir, db;
-    CommandResult run(const std::string& args, const std::string& input = "") const {
-        const auto in = dir + "/stdin.txt";
-        std::ofstream(in) << input;
-        return runCommand(kCtl + " ledger " + args + " --db " + db + " < " + in);
-    }
-    // The number of events in the chain, from `ledger verify`.
-    int events() const {
-        const auto r = runCommand(kCtl + " ledger verify --db " + db);
-        REQUIRE(r.exitCode == 0);
-        const auto at = r.out.find(" event(s)");
-        REQUIRE(at != std::string::npos);
-        const auto from = r.out.rfind(' ', at - 1) + 1;
-        return std::stoi(r.out.substr(from, at - from));
-    }
-};
-
-Ledger freshLedger(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("drillbase-ledger-record-" + std::to_string(::getpid())) / name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    Ledger l{dir.string(), (dir / "ledger.sqlite").string()};
-    REQUIRE(runCommand(kCtl + " ledger init --db " + l.db + " --base-id base-rec").exitCode == 0);
+// A new ledger with one person, Zhao (base-rec:1).
+CliLedger ledgerWithZhao(const std::string& name) {
+    const auto l = freshLedger("record", name, "base-rec");
     REQUIRE(l.run("person add --name Zhao --id-number " + kId).exitCode == 0);  // base-rec:1
     return l;
 }
 
 // Both exams passed and the certificate issued on 2023-11-24 (event base-rec:4).
-void certify(const Ledger& l) {
+void certify(const CliLedger& l) {
     REQUIRE(l.run("exam --person base-rec:1 --exam special_operations --part theory "
                   "--date 2023-11-01 --score 86")
                 .exitCode == 0);
@@ -63,7 +35,7 @@ void certify(const Ledger& l) {
 }  // namespace
 
 TEST_CASE("drillctl ledger train: recorded with provider and instructor; bad input named") {
-    const auto l = freshLedger("train");
+    const auto l = ledgerWithZhao("train");
     auto r = l.run("train --id-number " + kId +
                    " --date 2026-03-02 --hours 24 --kind three_level --topic 三级安全教育"
                    " --provider 市安全培训中心 --instructor 王老师");
@@ -75,7 +47,7 @@ TEST_CASE("drillctl ledger train: recorded with provider and instructor; bad inp
     REQUIRE(archive.size() == 1);
     CHECK(archive[0]["records"][0]["training_kind"] == "three_level");
     CHECK(archive[0]["records"][0]["hours"] == 24);
-    const int before = l.events();
+    const auto before = l.events();
 
     struct Bad {
         std::string args, message;
@@ -101,17 +73,12 @@ TEST_CASE("drillctl ledger train: recorded with provider and instructor; bad inp
         {"--person base-rec:1 --date 2026-03-02 --hours 8 --kind annual --topic ''",
          "training topic is empty"},
     };
-    for (const auto& b : bad) {
-        CAPTURE(b.args);
-        r = l.run("train " + b.args);
-        CHECK(r.exitCode == 1);
-        CHECK(contains(r.err, b.message));
-    }
+    for (const auto& b : bad) l.checkRefused("train " + b.args, b.message);
     CHECK(l.events() == before);
 }
 
 TEST_CASE("drillctl ledger exam: attempt number and result; the make-up rule refuses") {
-    const auto l = freshLedger("exam");
+    const auto l = ledgerWithZhao("exam");
     auto r = l.run(
         "exam --person base-rec:1 --exam special_operations --part theory "
         "--date 2026-03-01 --score 79");
@@ -121,62 +88,53 @@ TEST_CASE("drillctl ledger exam: attempt number and result; the make-up rule ref
               " --exam special_operations --part theory --date 2026-03-08 --score 80");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "80 of 100, passed (pass mark 80), attempt 2"));
-    const int before = l.events();
-    r = l.run(
+    const auto before = l.events();
+    l.checkRefused(
         "exam --person base-rec:1 --exam special_operations --part theory "
-        "--date 2026-03-09 --score 90");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already passed on 2026-03-08"));
-    r = l.run(
+        "--date 2026-03-09 --score 90",
+        "already passed on 2026-03-08");
+    l.checkRefused(
         "exam --person base-rec:1 --exam special_operations --part oral "
-        "--date 2026-03-09 --score 90");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--part: \"oral\" is not theory or practical"));
-    r = l.run(
+        "--date 2026-03-09 --score 90",
+        "--part: \"oral\" is not theory or practical");
+    l.checkRefused(
         "exam --person base-rec:1 --exam special_operations --part practical "
-        "--date 2026-03-09 --score 101");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "score must be 0 to 100"));
-    r = l.run("exam --person base-rec:1 --exam driving --part theory --date 2026-03-09 --score 9");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "no exam rule \"driving\""));
+        "--date 2026-03-09 --score 101",
+        "score must be 0 to 100");
+    l.checkRefused(
+        "exam --person base-rec:1 --exam driving --part theory --date 2026-03-09 --score 9",
+        "no exam rule \"driving\"");
     CHECK(l.events() == before);
 }
 
 TEST_CASE("drillctl ledger cert: issue, suspend, reinstate, review, revoke, cancel, show") {
-    const auto l = freshLedger("cert");
-    auto r = l.run("cert issue --person base-rec:1 --number T" + kId +
-                   " --operation 低压电工作业 --date 2023-11-24");
-    CHECK(r.exitCode == 1);  // no exams yet
-    CHECK(contains(r.err, "no passed theory exam"));
+    const auto l = ledgerWithZhao("cert");
+    l.checkRefused("cert issue --person base-rec:1 --number T" + kId +
+                       " --operation 低压电工作业 --date 2023-11-24",
+                   "no passed theory exam");  // no exams yet
     certify(l);
-    r = l.run("cert issue --person base-rec:1 --number T" + kId +
-              " --operation 低压电工作业 --date 2023-11-25");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already recorded as base-rec:4"));
+    l.checkRefused("cert issue --person base-rec:1 --number T" + kId +
+                       " --operation 低压电工作业 --date 2023-11-25",
+                   "already recorded as base-rec:4");
 
-    r = l.run(
+    auto r = l.run(
         "cert suspend --certificate base-rec:4 --date 2025-01-10 --reason 违章作业"
         " --until 2025-04-01");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "status: suspended"));
-    r = l.run("cert suspend --certificate base-rec:4 --date 2025-02-01 --reason again");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already suspended since 2025-01-10"));
-    r = l.run("cert suspend --certificate base-rec:4 --date 2025-05-01 --reason x --until 2025-04");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--until: \"2025-04\" is not a valid date"));
+    l.checkRefused("cert suspend --certificate base-rec:4 --date 2025-02-01 --reason again",
+                   "already suspended since 2025-01-10");
+    l.checkRefused(
+        "cert suspend --certificate base-rec:4 --date 2025-05-01 --reason x --until 2025-04",
+        "--until: \"2025-04\" is not a valid date");
     r = l.run("cert reinstate --certificate base-rec:4 --date 2025-03-01 --reason 整改完成");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "status: valid"));
-    r = l.run("cert reinstate --certificate base-rec:4 --date 2025-03-02 --reason x");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "is not suspended on 2025-03-02"));
+    l.checkRefused("cert reinstate --certificate base-rec:4 --date 2025-03-02 --reason x",
+                   "is not suspended on 2025-03-02");
 
     // The review: refused without the 8 hours of review training, recorded with them.
-    r = l.run("cert review --certificate base-rec:4 --date 2026-11-01");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "short by 8"));
+    l.checkRefused("cert review --certificate base-rec:4 --date 2026-11-01", "short by 8");
     REQUIRE(l.run("train --person base-rec:1 --date 2026-10-01 --hours 8 --kind review"
                   " --topic 低压电工复审培训")
                 .exitCode == 0);
@@ -202,30 +160,24 @@ TEST_CASE("drillctl ledger cert: issue, suspend, reinstate, review, revoke, canc
     r = l.run("cert revoke --certificate base-rec:4 --date 2027-01-01 --reason 对事故负有责任");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "status: revoked"));
-    const int before = l.events();
-    r = l.run("cert suspend --certificate base-rec:4 --date 2027-02-01 --reason x");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "revoked on 2027-01-01, which is final"));
-    r = l.run("cert revoke --certificate base-rec:4 --date 2027-02-01 --reason x");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already revoked"));
-    r = l.run("cert revoke --certificate base-rec:4 --date 2027-02-01 --reason ''");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--reason is empty"));
-    r = l.run("cert review --certificate base-rec:99 --date 2027-02-01");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "no certificate base-rec:99"));
-    r = l.run("cert show --certificate base-rec:99");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "--certificate: no certificate base-rec:99"));
+    const auto before = l.events();
+    l.checkRefused("cert suspend --certificate base-rec:4 --date 2027-02-01 --reason x",
+                   "revoked on 2027-01-01, which is final");
+    l.checkRefused("cert revoke --certificate base-rec:4 --date 2027-02-01 --reason x",
+                   "already revoked");
+    l.checkRefused("cert revoke --certificate base-rec:4 --date 2027-02-01 --reason ''",
+                   "--reason is empty");
+    l.checkRefused("cert review --certificate base-rec:99 --date 2027-02-01",
+                   "no certificate base-rec:99");
+    l.checkRefused("cert show --certificate base-rec:99",
+                   "--certificate: no certificate base-rec:99");
     CHECK(l.events() == before);
 
     r = l.run("cert cancel --certificate base-rec:4 --date 2027-02-01 --reason 撤销后注销");
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "status: cancelled"));
-    r = l.run("cert cancel --certificate base-rec:4 --date 2027-03-01 --reason again");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "already cancelled on 2027-02-01"));
+    l.checkRefused("cert cancel --certificate base-rec:4 --date 2027-03-01 --reason again",
+                   "already cancelled on 2027-02-01");
     shown = nlohmann::json::parse(l.run("cert show --certificate base-rec:4 --on 2027-02-01").out);
     CHECK(shown["status"] == "cancelled");
     CHECK(shown["history"].size() == 6);
@@ -234,36 +186,25 @@ TEST_CASE("drillctl ledger cert: issue, suspend, reinstate, review, revoke, canc
 }
 
 TEST_CASE("drillctl ledger train, exam, cert: once users exist, only permitted roles record") {
-    const auto l = freshLedger("permissions");
+    const auto l = ledgerWithZhao("permissions");
     certify(l);  // local mode: no users yet, no --as needed
-    REQUIRE(l.run("user add --name chen --role admin", "admin pass 1\n").exitCode == 0);
-    REQUIRE(l.run("user add --name wu --role trainee --as chen", "admin pass 1\ntrainee pass\n")
-                .exitCode == 0);
-    REQUIRE(l.run("user add --name li --role instructor --as chen", "admin pass 1\nteach pass\n")
-                .exitCode == 0);
-    const int before = l.events();
+    addUsers(l, {{"chen", "admin", "admin pass 1"},
+                 {"wu", "trainee", "trainee pass"},
+                 {"li", "instructor", "teach pass"}});
+    const auto before = l.events();
     const std::string train =
         "train --person base-rec:1 --date 2026-03-02 --hours 8 --kind annual --topic 再培训";
 
-    auto r = l.run(train);
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "sign in with --as"));
-    r = l.run(train + " --as wu", "trainee pass\n");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "a trainee may not do this (wu)"));
-    r = l.run("cert suspend --certificate base-rec:4 --date 2025-01-10 --reason x --as wu",
-              "trainee pass\n");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "a trainee may not do this"));
-    r = l.run("cert show --certificate base-rec:4 --as wu", "trainee pass\n");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "a trainee may not do this"));
-    r = l.run(train + " --as li", "wrong pass\n");
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "wrong name or password"));
+    l.checkRefused(train, "sign in with --as");
+    l.checkRefused(train + " --as wu", "a trainee may not do this (wu)", "trainee pass\n");
+    l.checkRefused("cert suspend --certificate base-rec:4 --date 2025-01-10 --reason x --as wu",
+                   "a trainee may not do this", "trainee pass\n");
+    l.checkRefused("cert show --certificate base-rec:4 --as wu", "a trainee may not do this",
+                   "trainee pass\n");
+    l.checkRefused(train + " --as li", "wrong name or password", "wrong pass\n");
     CHECK(l.events() == before);
 
-    r = l.run(train + " --as li", "teach pass\n");
+    auto r = l.run(train + " --as li", "teach pass\n");
     CHECK(r.exitCode == 0);
     // The event names who recorded it (the payload is hashed, so this is tamper-evident too).
     const auto last =
