@@ -87,9 +87,7 @@ public:
         }
         const auto role = roleFromName(trim(cols_.get(r, "role")));
         if (!role)
-            issue("role", "unknown role \"" + cols_.get(r, "role") +
-                              "\" (principal_person, safety_manager, new_worker, "
-                              "special_operations_worker)");
+            issue("role", "unknown role \"" + cols_.get(r, "role") + "\" (" + allRoleNames() + ")");
         else
             out.role = *role;
         out.since = today_;

@@ -11,15 +11,26 @@ std::string_view roleName(Role r) {
         case Role::SafetyManager: return "safety_manager";
         case Role::NewWorker: return "new_worker";
         case Role::SpecialOperationsWorker: return "special_operations_worker";
+        case Role::OrdinaryWorker: return "ordinary_worker";
     }
     return "";
 }
 
+namespace {
+constexpr Role kAllRoles[] = {Role::PrincipalPerson, Role::SafetyManager, Role::NewWorker,
+                              Role::SpecialOperationsWorker, Role::OrdinaryWorker};
+}
+
 std::optional<Role> roleFromName(std::string_view name) {
-    for (const Role r : {Role::PrincipalPerson, Role::SafetyManager, Role::NewWorker,
-                         Role::SpecialOperationsWorker})
+    for (const Role r : kAllRoles)
         if (roleName(r) == name) return r;
     return std::nullopt;
+}
+
+std::string allRoleNames() {
+    std::string out;
+    for (const Role r : kAllRoles) out.append(out.empty() ? "" : ", ").append(roleName(r));
+    return out;
 }
 
 namespace {

@@ -16,9 +16,21 @@
 
 namespace drillbase::ledger {
 
-enum class Role { PrincipalPerson, SafetyManager, NewWorker, SpecialOperationsWorker };
+// OrdinaryWorker: an employee past the new-worker stage (一般从业人员). The induction hours
+// still count (安全生产法 art. 28: no work before training), and in high-risk industries the
+// annual retraining of the new-worker rule applies; content/certification-rules.json lists
+// both roles on those rules.
+enum class Role {
+    PrincipalPerson,
+    SafetyManager,
+    NewWorker,
+    SpecialOperationsWorker,
+    OrdinaryWorker
+};
 std::string_view roleName(Role r);  // "principal_person", ...
 std::optional<Role> roleFromName(std::string_view name);
+// "principal_person, safety_manager, ...": every role name, for messages that list them.
+std::string allRoleNames();
 
 enum class IndustryClass { General, HighRisk };
 

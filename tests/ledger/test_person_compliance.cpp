@@ -170,6 +170,27 @@ TEST_CASE("compliance: annual refresher hours short by one are Missing, not a ba
     CHECK(item(f.on(p, {2027, 1, 1}), "annual_hours").completed == 0);
 }
 
+TEST_CASE(
+    "compliance: an ordinary worker in a high-risk industry keeps induction and 20 hours a year") {
+    Fixture f("ordinary");
+    const auto p = f.person(7, kHighRiskOrg, Role::OrdinaryWorker, {2024, 6, 1});
+    // Induction of 71 hours: one short of the high-risk 72, so not yet on the post.
+    f.ledger.recordTraining(p, {2024, 5, 20}, 71, "three_level", "三级安全教育", kAt);
+    auto c = f.on(p, {2024, 6, 1});
+    CHECK(item(c, "initial_hours").state == RequirementState::Missing);
+    CHECK(item(c, "initial_hours").required == 72);
+    CHECK(item(c, "initial_hours").ruleId == "training.new_worker.high_risk");
+    CHECK_FALSE(c.mayHoldPost);
+    f.ledger.recordTraining(p, {2024, 5, 31}, 1, "three_level", "班组级补课", kAt);
+    CHECK(f.on(p, {2024, 6, 1}).mayHoldPost);
+    // In a later year the annual 20 hours apply: 19 is short by one.
+    f.ledger.recordTraining(p, {2026, 4, 1}, 19, "annual", "年度再培训", kAt);
+    auto annual = item(f.on(p, {2026, 11, 23}), "annual_hours");
+    CHECK(annual.state == RequirementState::Missing);
+    CHECK(annual.required == 20);
+    CHECK(annual.completed == 19);
+}
+
 TEST_CASE("compliance: a high-risk principal person needs 48 initial hours before the post") {
     Fixture f("principal");
     const auto p = f.person(5, kHighRiskOrg, Role::PrincipalPerson, {2026, 2, 1});

@@ -129,10 +129,7 @@ void runPersonAdd(const LedgerOptions& o) {
     std::optional<Role> role;
     if (!o.role.empty()) {
         role = roleFromName(o.role);
-        if (!role)
-            fail("unknown role \"" + o.role +
-                     "\" (principal_person, safety_manager, new_worker, special_operations_worker)",
-                 kRefused);
+        if (!role) fail("unknown role \"" + o.role + "\" (" + allRoleNames() + ")", kRefused);
         if (o.org.empty()) fail("--role needs --org", kRefused);
     } else if (!o.org.empty()) {
         fail("--org needs --role", kRefused);
@@ -224,9 +221,7 @@ void addLedgerCommands(CLI::App& app) {
     personAdd->add_option("--country", opts->country,
                           "Passport issuing state, ISO 3166-1 alpha-3 (needed with --passport)");
     personAdd->add_option("--org", opts->org, "Unified social credit code of the employer");
-    personAdd->add_option(
-        "--role", opts->role,
-        "principal_person, safety_manager, new_worker, special_operations_worker");
+    personAdd->add_option("--role", opts->role, allRoleNames());
     personAdd->add_option("--since", opts->since, "Role start date YYYY-MM-DD (default: today)");
     addActorOption(*personAdd, opts->asUser);
     personAdd->callback(guarded([opts] { runPersonAdd(*opts); }));
