@@ -207,7 +207,7 @@ private:
         hired = std::min(hired, trained.addDays(-rng_.between(0, 400)));
         sink_.assignRole(person, org.code, Role::SpecialOperationsWorker, hired, at(hired));
         const std::string op = pickFrom(rng_, kOperations);
-        sink_.recordTraining(person, trained, 48, "initial", op + "安全技术培训", at(trained));
+        sink_.recordTraining(person, trained, 48, "special_ops", op + "安全技术培训", at(trained));
         CivilDate theory = trained.addDays(10);
         if (rng_.chance(10)) {  // failed once, passed the make-up a week later
             sink_.recordExam(person, "special_operations", ExamPart::Theory, theory,
