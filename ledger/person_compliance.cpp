@@ -3,6 +3,8 @@
 #include "ledger/certificate_history.h"
 #include "ledger/training_kinds.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 namespace drillbase::ledger {
@@ -200,6 +202,53 @@ std::vector<Requirement> specialOpsCertificate(const CertificationRules& rules, 
     return out;
 }
 
+// The statement in `slot`, prepared on the first call, ready to bind.
+Statement& prepared(SqliteDb& db, std::optional<Statement>& slot, std::string_view sql) {
+    if (!slot) slot.emplace(db.prepare(sql));
+    return *slot;
+}
+
+// Resets a reused statement when its reader is done with it, also when an exception unwinds:
+// a statement left in the middle of its rows keeps a read transaction open.
+class Done {
+public:
+    explicit Done(Statement& st) : st_(st) {}
+    ~Done() { st_.reset(); }
+    Done(const Done&) = delete;
+    Done& operator=(const Done&) = delete;
+
+private:
+    Statement& st_;
+};
+
+// One read transaction around a person's or a roster's queries, unless the caller already
+// has one open. Each statement outside a transaction starts and ends its own: a file lock
+// taken and released and the WAL index checked again, several times per person, which cost
+// more than the look-ups themselves. One snapshot also means a roster is read as of one
+// moment even while a clerk records. Deferred (plain BEGIN): it takes no write lock.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(SqliteDb& db) : db_(db) {
+        if (sqlite3_get_autocommit(db_.handle()) == 0) return;
+        db_.exec("BEGIN");
+        owned_ = true;
+    }
+    ~ReadSnapshot() {
+        if (!owned_) return;
+        try {
+            db_.exec("COMMIT");
+        } catch (...) {
+            // Nothing was written; SQLite ends the transaction on close anyway.
+        }
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    SqliteDb& db_;
+    bool owned_ = false;
+};
+
 }  // namespace
 
 std::string_view requirementStateName(RequirementState s) {
@@ -225,24 +274,31 @@ ComplianceReader::ComplianceReader(SqliteDb& db, const CertificationRules& rules
     : db_(db), rules_(rules), industries_(industries) {}
 
 bool ComplianceReader::organisationExists(const std::string& creditCode) {
-    auto st = db_.prepare("SELECT 1 FROM organisations WHERE credit_code = ?");
+    auto& st = prepared(db_, organisation_, "SELECT 1 FROM organisations WHERE credit_code = ?");
+    const Done done(st);
     st.bind(1, creditCode);
     return st.step();
 }
 
 std::optional<PersonCompliance> ComplianceReader::person(const std::string& personId,
                                                          const CivilDate& on, int withinDays) {
+    const ReadSnapshot snapshot(db_);
     return evaluate(personId, on, withinDays, nullptr);
 }
 
 std::vector<PersonCompliance> ComplianceReader::roster(const std::string& creditCode,
                                                        const CivilDate& on, int withinDays) {
-    auto st = db_.prepare(
-        "SELECT p.person_id FROM people p WHERE p.person_id IN (SELECT person_id FROM roles "
-        "WHERE credit_code = ? AND since <= ?) ORDER BY p.rowid");
-    st.bind(1, creditCode).bind(2, on.iso());
+    const ReadSnapshot snapshot(db_);
     std::vector<std::string> ids;
-    while (st.step()) ids.push_back(st.columnText(0));
+    {
+        auto& st = prepared(
+            db_, rosterIds_,
+            "SELECT p.person_id FROM people p WHERE p.person_id IN (SELECT person_id FROM roles "
+            "WHERE credit_code = ? AND since <= ?) ORDER BY p.rowid");
+        const Done done(st);
+        st.bind(1, creditCode).bind(2, on.iso());
+        while (st.step()) ids.push_back(st.columnText(0));
+    }
     std::vector<PersonCompliance> out;
     out.reserve(ids.size());
     for (const auto& id : ids)
@@ -253,9 +309,11 @@ std::vector<PersonCompliance> ComplianceReader::roster(const std::string& credit
 std::optional<PersonCompliance> ComplianceReader::evaluate(const std::string& personId,
                                                            const CivilDate& on, int withinDays,
                                                            const std::string* onlyOrg) {
+    const auto onIso = on.iso();
     PersonCompliance pc;
     {
-        auto st = db_.prepare("SELECT name, id_masked FROM people WHERE person_id = ?");
+        auto& st = prepared(db_, people_, "SELECT name, id_masked FROM people WHERE person_id = ?");
+        const Done done(st);
         st.bind(1, personId);
         if (!st.step()) return std::nullopt;
         pc.personId = personId;
@@ -264,12 +322,14 @@ std::optional<PersonCompliance> ComplianceReader::evaluate(const std::string& pe
     }
     {
         // One row per organisation and role; the earliest assignment counts as the start.
-        auto st = db_.prepare(
+        auto& st = prepared(
+            db_, roles_,
             "SELECT r.credit_code, COALESCE(o.name, ''), COALESCE(o.industry, ''), r.role, "
             "MIN(r.since) FROM roles r LEFT JOIN organisations o ON o.credit_code = "
             "r.credit_code WHERE r.person_id = ? AND r.since <= ? GROUP BY r.credit_code, r.role "
             "ORDER BY MIN(r.since), r.credit_code, r.role");
-        st.bind(1, personId).bind(2, on.iso());
+        const Done done(st);
+        st.bind(1, personId).bind(2, onIso);
         while (st.step()) {
             PersonRole r{st.columnText(0), st.columnText(1),         st.columnText(2),
                          st.columnText(3), dateOf(st.columnText(4)), false};
@@ -281,35 +341,62 @@ std::optional<PersonCompliance> ComplianceReader::evaluate(const std::string& pe
     }
     PersonFacts f;
     {
-        auto st = db_.prepare(
+        auto& st = prepared(
+            db_, training_,
             "SELECT kind, on_date, hours FROM training WHERE person_id = ? AND on_date <= ?");
-        st.bind(1, personId).bind(2, on.iso());
+        const Done done(st);
+        st.bind(1, personId).bind(2, onIso);
         while (st.step())
             if (const auto t = complianceTrainingRecord(st.columnText(0), dateOf(st.columnText(1)),
                                                         static_cast<int>(st.columnInt(2))))
                 f.training.push_back(*t);
     }
     {
-        auto st = db_.prepare(
-            "SELECT MAX(on_date) FROM assessments WHERE person_id = ? AND exam = "
-            "'high_risk_principal' AND passed = 1 AND on_date <= ?");
-        st.bind(1, personId).bind(2, on.iso());
+        auto& st = prepared(db_, principalPass_,
+                            "SELECT MAX(on_date) FROM assessments WHERE person_id = ? AND exam = "
+                            "'high_risk_principal' AND passed = 1 AND on_date <= ?");
+        const Done done(st);
+        st.bind(1, personId).bind(2, onIso);
         if (st.step() && !st.columnIsNull(0)) f.principalPass = dateOf(st.columnText(0));
     }
     {
-        // Special-operations certificates through certificate_history.h, the read path
-        // Ledger::certificateStatus uses, so both give the same state.
-        auto st = db_.prepare(
-            "SELECT certificate_id FROM certificates WHERE person_id = ? AND type = "
-            "'special_operations' ORDER BY issued, certificate_id");
+        // Special-operations certificates: the rows readCertificate() and the history
+        // readCertificateHistory() return (certificate_history.h, the read path
+        // Ledger::certificateStatus uses), read with the same SQL on reused statements, and
+        // folded by specialOpsCertificateFrom(), so both give the same state.
+        auto& st =
+            prepared(db_, certificates_,
+                     "SELECT certificate_id, person_id, type, operation, number_masked, issued "
+                     "FROM certificates WHERE person_id = ? AND type = 'special_operations' "
+                     "ORDER BY issued, certificate_id");
+        const Done done(st);
         st.bind(1, personId);
-        std::vector<std::string> ids;
-        while (st.step()) ids.push_back(st.columnText(0));
-        for (const auto& id : ids)
-            if (auto summary = readCertificate(db_, id))
-                f.certificates.push_back(
-                    {std::move(*summary),
-                     specialOpsCertificateFrom(readCertificateHistory(db_, id))});
+        while (st.step()) {
+            CertificateSummary summary{st.columnText(0), st.columnText(1), st.columnText(2),
+                                       st.columnText(3), st.columnText(4), {}};
+            summary.issued = dateOf(st.columnText(5));
+            f.certificates.push_back({std::move(summary), {}});
+        }
+    }
+    if (!f.certificates.empty()) {
+        auto& st = prepared(db_, certificateEvents_,
+                            "SELECT event_id, on_date, change, reason, until_date FROM "
+                            "certificate_events WHERE certificate_id = ? ORDER BY on_date, seq");
+        std::vector<CertificateChange> history;
+        for (auto& c : f.certificates) {
+            const Done done(st);
+            st.bind(1, c.summary.certificateId);
+            history.clear();
+            while (st.step()) {
+                const auto date = parseIsoDate(st.columnText(1));
+                if (!date) continue;  // as readCertificateHistory: a foreign event may not be
+                CertificateChange h{
+                    st.columnText(0), *date, st.columnText(2), st.columnText(3), {}};
+                if (!st.columnIsNull(4)) h.until = parseIsoDate(st.columnText(4));
+                history.push_back(std::move(h));
+            }
+            c.cert = specialOpsCertificateFrom(history);
+        }
     }
 
     for (const auto& r : pc.roles) {

@@ -84,6 +84,11 @@ private:
     SqliteDb& db_;
     const CertificationRules& rules_;
     const IndustryList& industries_;
+    // Each query is prepared on first use and then only reset and bound again: a roster of
+    // thousands would otherwise parse the same SQL several times per person. Reset after every
+    // use, so none holds a read transaction between calls.
+    std::optional<Statement> organisation_, rosterIds_, people_, roles_, training_, principalPass_,
+        certificates_, certificateEvents_;
 };
 
 }  // namespace drillbase::ledger

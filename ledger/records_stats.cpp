@@ -3,7 +3,12 @@
 #include "ledger/certificate_history.h"
 #include "ledger/compliance.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -11,121 +16,377 @@ namespace drillbase::ledger {
 
 namespace {
 
-// The population of the period, held in memory: one slot per person holding a role, with the
-// groups (Region, Industry) or the day of the first role (Month). Why not a temporary table
-// joined in SQL: every record would then cost a B-tree look-up by a text key; a hash look-up
-// is an order of magnitude cheaper, and the tables are read in one plain scan each.
-class Population {
+// A read-only query whose text columns are views into SQLite's own row buffer (valid until
+// the next step). The scans below read millions of rows; Statement::columnText would make a
+// std::string, and so a heap allocation, for every person id longer than the small-string
+// buffer.
+class Scan {
 public:
-    // Region or Industry: people holding a role (since <= to) at an organisation of a group.
-    Population(SqliteDb& db, StatsGroup by, const CivilDate& to) {
-        reserve(db);
-        std::unordered_map<std::string, std::uint32_t> orgGroup;
-        auto orgs = db.prepare(by == StatsGroup::Region
-                                   ? "SELECT credit_code, region FROM organisations"
-                                   : "SELECT credit_code, industry FROM organisations");
-        while (orgs.step()) orgGroup.emplace(orgs.columnText(0), groupIndex(orgs.columnText(1)));
-        auto roles = db.prepare("SELECT person_id, credit_code FROM roles WHERE since <= ?");
-        roles.bind(1, to.iso());
-        while (roles.step()) {
-            const auto g = orgGroup.find(roles.columnText(1));
-            if (g == orgGroup.end()) continue;  // a role at an unregistered organisation
-            add(roles.columnText(0), g->second);
+    Scan(SqliteDb& db, const char* sql) : db_(db.handle()) {
+        if (sqlite3_prepare_v2(db_, sql, -1, &st_, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(st_);
+            st_ = nullptr;
+            fail("prepare");
         }
     }
-    // Month: everyone holding a role by `to`, with the day the first one began.
-    Population(SqliteDb& db, const CivilDate& to) {
-        reserve(db);
-        auto roles = db.prepare(
-            "SELECT person_id, MIN(since) FROM roles WHERE since <= ? "
-            "GROUP BY person_id");
-        roles.bind(1, to.iso());
+    ~Scan() { sqlite3_finalize(st_); }
+    Scan(const Scan&) = delete;
+    Scan& operator=(const Scan&) = delete;
+
+    Scan& bind(int index, const std::string& text) {
+        if (sqlite3_bind_text(st_, index, text.data(), static_cast<int>(text.size()),
+                              SQLITE_TRANSIENT) != SQLITE_OK)
+            fail("bind");
+        return *this;
+    }
+    bool step() {
+        const int rc = sqlite3_step(st_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        fail("step");
+    }
+    std::string_view text(int col) const {
+        const auto* p = sqlite3_column_text(st_, col);
+        if (!p) return {};
+        return {reinterpret_cast<const char*>(p),
+                static_cast<std::size_t>(sqlite3_column_bytes(st_, col))};
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+    bool isNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+
+private:
+    [[noreturn]] void fail(const char* what) const {
+        throw DbError(std::string(what) + ": " + sqlite3_errmsg(db_));
+    }
+    sqlite3* db_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+// Distinct texts (person ids, credit codes, group keys) numbered 0, 1, 2, ... in the order
+// first seen. Open addressing over one character arena: a look-up is one hash and usually one
+// comparison, and a million person ids cost a handful of allocations, not a million nodes.
+// Once numbered, everything else is indexed by that integer.
+class TextIndex {
+public:
+    static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+
+    explicit TextIndex(std::size_t expected = 0) {
+        std::size_t capacity = 16;
+        while (capacity < expected * 2) capacity *= 2;
+        table_.assign(capacity, 0);
+        mask_ = capacity - 1;
+        offsets_.reserve(expected + 1);
+        offsets_.push_back(0);
+    }
+    std::size_t size() const { return offsets_.size() - 1; }
+    std::string_view key(std::uint32_t n) const {
+        return std::string_view(arena_).substr(offsets_[n], offsets_[n + 1] - offsets_[n]);
+    }
+    // The number of `text`, and whether it was new.
+    std::pair<std::uint32_t, bool> insert(std::string_view text) {
+        const auto h = hash(text);
+        std::size_t i = h & mask_;
+        for (; table_[i] != 0; i = (i + 1) & mask_)
+            if (matches(table_[i], h, text)) return {number(table_[i]), false};
+        const auto n = static_cast<std::uint32_t>(size());
+        arena_.append(text);
+        offsets_.push_back(arena_.size());
+        table_[i] = entry(h, n);
+        if (size() * 2 > table_.size()) grow();
+        return {n, true};
+    }
+    std::uint32_t find(std::string_view text) const {
+        const auto h = hash(text);
+        for (std::size_t i = h & mask_; table_[i] != 0; i = (i + 1) & mask_)
+            if (matches(table_[i], h, text)) return number(table_[i]);
+        return kAbsent;
+    }
+
+private:
+    // An entry: the hash's upper half (compared before the text) and the number plus one, so
+    // that 0 marks an empty place.
+    static std::uint64_t hash(std::string_view text) {
+        return static_cast<std::uint64_t>(std::hash<std::string_view>{}(text));
+    }
+    static std::uint64_t entry(std::uint64_t h, std::uint32_t n) {
+        return (h & 0xFFFFFFFF00000000ull) | (static_cast<std::uint64_t>(n) + 1);
+    }
+    static std::uint32_t number(std::uint64_t e) { return static_cast<std::uint32_t>(e) - 1; }
+    bool matches(std::uint64_t e, std::uint64_t h, std::string_view text) const {
+        return (e >> 32) == (h >> 32) && key(number(e)) == text;
+    }
+    void grow() {
+        table_.assign(table_.size() * 2, 0);
+        mask_ = table_.size() - 1;
+        for (std::uint32_t n = 0; n < size(); ++n) {
+            const auto h = hash(key(n));
+            std::size_t i = h & mask_;
+            while (table_[i] != 0) i = (i + 1) & mask_;
+            table_[i] = entry(h, n);
+        }
+    }
+
+    std::vector<std::uint64_t> table_;
+    std::size_t mask_ = 0;
+    std::string arena_;
+    std::vector<std::size_t> offsets_;  // key n is arena_[offsets_[n], offsets_[n + 1])
+};
+
+// Looks person ids up in a TextIndex, remembering the last answer: the derived tables are
+// written person by person (a registration, then that person's records), so consecutive rows
+// of a scan mostly name the same person and skip the hash altogether.
+class LastLookup {
+public:
+    explicit LastLookup(const TextIndex& index) : index_(index) {}
+    std::uint32_t operator()(std::string_view text) {
+        if (!fresh_ && text == last_) return number_;
+        fresh_ = false;
+        last_.assign(text);
+        number_ = index_.find(text);
+        return number_;
+    }
+
+    // The index has changed: the remembered answer may be stale.
+    void forget() { fresh_ = true; }
+
+private:
+    const TextIndex& index_;
+    std::string last_;
+    std::uint32_t number_ = TextIndex::kAbsent;
+    bool fresh_ = true;
+};
+
+// About one person per registered person; MAX(rowid) is read from the b-tree's edge, no scan.
+std::size_t expectedPeople(SqliteDb& db) {
+    Scan st(db, "SELECT COALESCE(MAX(rowid), 0) FROM people");
+    return st.step() ? static_cast<std::size_t>(std::max<std::int64_t>(st.integer(0), 0)) : 0;
+}
+
+// Region or Industry: the people holding a role (since <= to) at an organisation of a group,
+// each numbered by the TextIndex, with the groups they belong to. Why not a temporary table
+// joined in SQL: every record would then cost a B-tree look-up by a text key; the integer
+// numbering costs one hash per person id, and the tables are read in one plain scan each.
+class GroupPopulation {
+public:
+    GroupPopulation(SqliteDb& db, StatsGroup by, const CivilDate& to)
+        : people_(expectedPeople(db)) {
+        TextIndex orgs;
+        std::vector<std::uint32_t> orgGroup;
+        Scan o(db, by == StatsGroup::Region ? "SELECT credit_code, region FROM organisations"
+                                            : "SELECT credit_code, industry FROM organisations");
+        while (o.step()) {
+            const auto g = groups_.insert(o.text(1)).first;
+            // credit_code is the table's key, so every organisation is new here.
+            if (orgs.insert(o.text(0)).second) orgGroup.push_back(g);
+        }
+        const auto since = to.iso();
+        Scan roles(db, "SELECT person_id, credit_code FROM roles WHERE since <= ?");
+        roles.bind(1, since);
+        LastLookup orgOf(orgs);
         while (roles.step()) {
-            const auto d = parseIsoDate(roles.columnText(1));
+            const auto org = orgOf(roles.text(1));
+            if (org == TextIndex::kAbsent) continue;  // a role at an unregistered organisation
+            add(roles.text(0), orgGroup[org]);
+        }
+    }
+
+    const TextIndex& people() const { return people_; }
+    const TextIndex& groups() const { return groups_; }
+    template <class F>
+    void forGroups(std::uint32_t person, F f) const {
+        f(group_[person]);
+        if (!several_[person]) return;
+        const auto [a, b] = extra_.equal_range(person);
+        for (auto it = a; it != b; ++it) f(it->second);
+    }
+
+private:
+    void add(std::string_view personId, std::uint32_t g) {
+        const auto [p, fresh] = people_.insert(personId);
+        if (fresh) {
+            group_.push_back(g);
+            several_.push_back(0);
+            return;
+        }
+        if (group_[p] == g) return;
+        const auto [a, b] = extra_.equal_range(p);
+        for (auto e = a; e != b; ++e)
+            if (e->second == g) return;
+        extra_.emplace(p, g);
+        several_[p] = 1;
+    }
+
+    TextIndex people_, groups_;
+    std::vector<std::uint32_t> group_;  // each person's first group
+    std::vector<char> several_;         // the person has further groups in extra_
+    // Further groups of the few people with roles in several (most hold one role).
+    std::unordered_multimap<std::uint32_t, std::uint32_t> extra_;
+};
+
+// Month: everyone holding a role by `to`, with the day the first one began (MIN(since), as
+// text). Read as a plain scan with the minimum kept per person: GROUP BY person_id would sort,
+// or walk an index with a table look-up per role, which cost more than everything else here.
+// The ledger writes `since` as "YYYY-MM-DD", so the minimum is a 10-byte comparison, as
+// SQLite's MIN() on text compares; a value of another length sends the whole read back to
+// the GROUP BY query, so the answer is the same for any table.
+class MonthPopulation {
+public:
+    MonthPopulation(SqliteDb& db, const CivilDate& to) : people_(expectedPeople(db)) {
+        const auto toIso = to.iso();
+        if (!readByScan(db, toIso)) readGrouped(db, toIso);
+    }
+    const TextIndex& people() const { return people_; }
+    bool inPost(std::uint32_t person) const { return first_[person].has_value(); }
+    const CivilDate& firstRole(std::uint32_t person) const { return *first_[person]; }
+
+private:
+    using Since = std::array<char, 10>;
+
+    bool readByScan(SqliteDb& db, const std::string& toIso) {
+        std::vector<Since> least;
+        Scan roles(db, "SELECT person_id, since FROM roles WHERE since <= ?");
+        roles.bind(1, toIso);
+        LastLookup last(people_);
+        while (roles.step()) {
+            const auto since = roles.text(1);
+            if (since.size() != Since().size()) {
+                people_ = TextIndex();
+                return false;
+            }
+            const auto p = last(roles.text(0));
+            if (p == TextIndex::kAbsent) {
+                people_.insert(roles.text(0));
+                last.forget();
+                least.emplace_back();
+                std::copy(since.begin(), since.end(), least.back().begin());
+            } else if (std::string_view(least[p].data(), least[p].size()) > since) {
+                std::copy(since.begin(), since.end(), least[p].begin());
+            }
+        }
+        first_.reserve(least.size());
+        for (const auto& l : least) first_.push_back(parseIsoDate({l.data(), l.size()}));
+        return true;
+    }
+    void readGrouped(SqliteDb& db, const std::string& toIso) {
+        Scan roles(db,
+                   "SELECT person_id, MIN(since) FROM roles WHERE since <= ? "
+                   "GROUP BY person_id");
+        roles.bind(1, toIso);
+        while (roles.step()) {
+            const auto d = parseIsoDate(roles.text(1));
             if (!d) continue;
-            slots_.emplace(roles.columnText(0), static_cast<std::uint32_t>(first_.size()));
+            people_.insert(roles.text(0));
             first_.push_back(*d);
         }
     }
 
-    // The person's slot, or -1 when not in the population.
-    std::int64_t slot(const std::string& personId) const {
-        const auto it = slots_.find(personId);
-        return it == slots_.end() ? -1 : it->second;
-    }
-    std::size_t size() const { return slots_.size(); }
-    template <class F>
-    void forGroups(std::int64_t slot, F f) const {
-        const auto s = static_cast<std::size_t>(slot);
-        f(group_[s]);
-        const auto [a, b] = extra_.equal_range(static_cast<std::uint32_t>(slot));
-        for (auto it = a; it != b; ++it) f(it->second);
-    }
-    const CivilDate& firstRole(std::int64_t slot) const {
-        return first_[static_cast<std::size_t>(slot)];
-    }
-    const std::vector<std::string>& groupKeys() const { return keys_; }
-
-private:
-    // About one slot per registered person; MAX(rowid) is read from the b-tree's edge, no scan.
-    void reserve(SqliteDb& db) {
-        auto st = db.prepare("SELECT COALESCE(MAX(rowid), 0) FROM people");
-        if (st.step()) slots_.reserve(static_cast<std::size_t>(st.columnInt(0)));
-    }
-    std::uint32_t groupIndex(const std::string& key) {
-        const auto [it, fresh] = keyIndex_.emplace(key, static_cast<std::uint32_t>(keys_.size()));
-        if (fresh) keys_.push_back(key);
-        return it->second;
-    }
-    void add(const std::string& personId, std::uint32_t g) {
-        const auto [it, fresh] =
-            slots_.emplace(personId, static_cast<std::uint32_t>(group_.size()));
-        if (fresh) {
-            group_.push_back(g);
-            return;
-        }
-        bool known = group_[it->second] == g;
-        const auto [a, b] = extra_.equal_range(it->second);
-        for (auto e = a; e != b && !known; ++e) known = e->second == g;
-        if (!known) extra_.emplace(it->second, g);
-    }
-
-    std::unordered_map<std::string, std::uint32_t> slots_;
-    std::vector<std::uint32_t> group_;  // each person's first group
-    // Further groups of the few people with roles in several (most hold one role).
-    std::unordered_multimap<std::uint32_t, std::uint32_t> extra_;
-    std::vector<CivilDate> first_;  // Month: the first role's day
-    std::vector<std::string> keys_;
-    std::unordered_map<std::string, std::uint32_t> keyIndex_;
+    TextIndex people_;
+    // The first role's day; none when its text is no date: such a person is not counted,
+    // as if not in post (the GROUP BY read leaves them out).
+    std::vector<std::optional<CivilDate>> first_;
 };
 
-// Reads every special-operations certificate's history in one ordered scan and hands each
-// certificate, folded by certificate_history.h (the fold Ledger::certificateStatus uses), to
-// `visit` with its holder's person id.
+// A certificate's history rows (on_date, change, reason, until_date: every column the fold
+// reads) as one byte string, each field length-prefixed, a NULL end marked apart from an empty
+// one. Two certificates with the same string have the same history, so the same fold and the
+// same status on every day.
+constexpr std::uint32_t kNullField = 0xFFFFFFFFu;
+
+void appendField(std::string& out, std::string_view text, bool null = false) {
+    const std::uint32_t n = null ? kNullField : static_cast<std::uint32_t>(text.size());
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out.append(text);
+}
+
+std::optional<std::string_view> readField(std::string_view& in) {
+    std::uint32_t n = 0;
+    std::memcpy(&n, in.data(), sizeof n);
+    in.remove_prefix(sizeof n);
+    if (n == kNullField) return std::nullopt;
+    const auto text = in.substr(0, n);
+    in.remove_prefix(n);
+    return text;
+}
+
+// The history back from its byte string, exactly as certificate_history.h reads it from the
+// table (readCertificateHistory): rows with an unreadable date left out. The event id is not
+// kept: the fold does not read it.
+std::vector<CertificateChange> decodeHistory(std::string_view in) {
+    std::vector<CertificateChange> out;
+    while (!in.empty()) {
+        const auto date = readField(in);
+        const auto change = readField(in);
+        const auto reason = readField(in);
+        const auto until = readField(in);
+        const auto d = parseIsoDate(date.value_or(""));
+        if (!d) continue;
+        CertificateChange c{
+            {}, *d, std::string(change.value_or("")), std::string(reason.value_or("")), {}};
+        if (until) c.until = parseIsoDate(*until);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// Reads every special-operations certificate's history and hands each certificate to `visit`
+// with its holder's person id and its history as one byte string (appendField), the rows in
+// the order certificate_history.h reads them (on_date, then seq). Both tables are read in
+// storage order and the rows sorted here: walking them in certificate_id order through their
+// indexes costs a table look-up per row, more than the whole sort.
 template <class Visit>
 void forEachCertificate(SqliteDb& db, Visit visit) {
-    auto certificates = db.prepare(
-        "SELECT certificate_id, person_id FROM certificates WHERE type = 'special_operations' "
-        "ORDER BY certificate_id");
-    auto events = db.prepare(
-        "SELECT certificate_id, event_id, on_date, change, reason, until_date "
-        "FROM certificate_events ORDER BY certificate_id, on_date, seq");
-    bool more = events.step();
-    std::vector<CertificateChange> history;
-    while (certificates.step()) {
-        const std::string id = certificates.columnText(0);
-        history.clear();
-        while (more && events.columnText(0) < id) more = events.step();
-        while (more && events.columnText(0) == id) {
-            if (const auto d = parseIsoDate(events.columnText(2))) {
-                CertificateChange c{
-                    events.columnText(1), *d, events.columnText(3), events.columnText(4), {}};
-                if (!events.columnIsNull(5)) c.until = parseIsoDate(events.columnText(5));
-                history.push_back(std::move(c));
+    TextIndex certificates, holders;
+    std::vector<std::uint32_t> holderOf;
+    {
+        Scan st(db,
+                "SELECT certificate_id, person_id FROM certificates WHERE type = "
+                "'special_operations'");
+        while (st.step())
+            if (certificates.insert(st.text(0)).second)
+                holderOf.push_back(holders.insert(st.text(1)).first);
+    }
+    struct Row {
+        std::uint32_t certificate;
+        std::int64_t seq;
+        std::size_t date, fields, end;  // on_date at arena[date, fields), all four to end
+    };
+    std::vector<Row> rows;
+    std::string arena;
+    {
+        Scan st(db,
+                "SELECT certificate_id, seq, on_date, change, reason, until_date "
+                "FROM certificate_events");
+        LastLookup certificate(certificates);
+        while (st.step()) {
+            const auto c = certificate(st.text(0));
+            if (c == TextIndex::kAbsent) continue;  // not a special-operations certificate
+            Row r{c, st.integer(1), arena.size(), 0, 0};
+            arena.append(st.text(2));
+            r.fields = arena.size();
+            for (int col = 2; col <= 5; ++col) {
+                // The type first: it is undefined once the text has been asked for.
+                const bool null = st.isNull(col);
+                appendField(arena, null ? std::string_view() : st.text(col), null);
             }
-            more = events.step();
+            r.end = arena.size();
+            rows.push_back(r);
         }
-        visit(certificates.columnText(1), specialOpsCertificateFrom(history));
+    }
+    const auto date = [&](const Row& r) {
+        return std::string_view(arena).substr(r.date, r.fields - r.date);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+        if (x.certificate != y.certificate) return x.certificate < y.certificate;
+        const auto dx = date(x), dy = date(y);
+        return dx != dy ? dx < dy : x.seq < y.seq;
+    });
+    std::string history;
+    std::size_t next = 0;
+    for (std::uint32_t c = 0; c < certificates.size(); ++c) {
+        history.clear();
+        for (; next < rows.size() && rows[next].certificate == c; ++next)
+            history.append(arena, rows[next].fields, rows[next].end - rows[next].fields);
+        visit(holders.key(holderOf[c]), std::string_view(history));
     }
 }
 
@@ -142,6 +403,37 @@ CertificateCount countOn(const SpecialOpsCertificate& cert, const CertificationR
     return {due || s.state == CertificateState::Valid, due};
 }
 
+// countOn for each of a fixed list of days, computed once per distinct history. Most
+// certificates share their history (issued on a day, reviewed on the days the rule sets) with
+// many others, and by month a certificate is asked about up to 121 days; the fold
+// (specialOpsCertificateFrom, as Ledger::certificateStatus uses it) and specialOpsStatus,
+// which writes an explanation on every call, then run a few thousand times instead of
+// hundreds of thousands.
+class CertificateCounts {
+public:
+    CertificateCounts(const CertificationRules& rules, std::vector<CivilDate> days)
+        : rules_(rules), days_(std::move(days)) {}
+
+    // One count per day, in the order of the days given; valid until the next call.
+    const CertificateCount* counts(std::string_view history) {
+        const auto [n, fresh] = histories_.insert(history);
+        const auto first = static_cast<std::size_t>(n) * days_.size();
+        if (fresh) {
+            const auto cert = specialOpsCertificateFrom(decodeHistory(history));
+            table_.resize(first + days_.size());
+            for (std::size_t i = 0; i < days_.size(); ++i)
+                table_[first + i] = countOn(cert, rules_, days_[i]);
+        }
+        return table_.data() + first;
+    }
+
+private:
+    const CertificationRules& rules_;
+    std::vector<CivilDate> days_;
+    TextIndex histories_;
+    std::vector<CertificateCount> table_;  // days_.size() counts per history, by number
+};
+
 std::string monthKey(const CivilDate& d) {
     return d.iso().substr(0, 7);
 }
@@ -149,48 +441,55 @@ std::string monthKey(const CivilDate& d) {
 std::vector<StatsRow> byGroup(SqliteDb& db, StatsGroup by, const CivilDate& from,
                               const CivilDate& to, const RegionList& regions,
                               const CertificationRules& rules, const IndustryList& industries) {
-    const Population pop(db, by, to);
-    std::vector<StatsRow> rows(pop.groupKeys().size());
-    std::vector<char> trained(pop.size(), 0);
-    for (std::size_t s = 0; s < pop.size(); ++s)
-        pop.forGroups(static_cast<std::int64_t>(s), [&](std::uint32_t g) { ++rows[g].people; });
+    const GroupPopulation pop(db, by, to);
+    const auto& people = pop.people();
+    std::vector<StatsRow> rows(pop.groups().size());
+    std::vector<char> trained(people.size(), 0);
+    for (std::uint32_t p = 0; p < people.size(); ++p)
+        pop.forGroups(p, [&](std::uint32_t g) { ++rows[g].people; });
+    const auto fromIso = from.iso(), toIso = to.iso();
     {
-        auto st = db.prepare("SELECT person_id FROM training WHERE on_date >= ? AND on_date <= ?");
-        st.bind(1, from.iso()).bind(2, to.iso());
+        Scan st(db, "SELECT person_id FROM training WHERE on_date >= ? AND on_date <= ?");
+        st.bind(1, fromIso).bind(2, toIso);
+        LastLookup slot(people);
         while (st.step()) {
-            const auto s = pop.slot(st.columnText(0));
-            if (s < 0 || trained[static_cast<std::size_t>(s)]) continue;
-            trained[static_cast<std::size_t>(s)] = 1;
-            pop.forGroups(s, [&](std::uint32_t g) { ++rows[g].trained; });
+            const auto p = slot(st.text(0));
+            if (p == TextIndex::kAbsent || trained[p]) continue;
+            trained[p] = 1;
+            pop.forGroups(p, [&](std::uint32_t g) { ++rows[g].trained; });
         }
     }
     {
-        auto st = db.prepare(
-            "SELECT person_id, passed FROM assessments WHERE on_date >= ? AND on_date <= ?");
-        st.bind(1, from.iso()).bind(2, to.iso());
+        Scan st(db,
+                "SELECT person_id, passed FROM assessments WHERE on_date >= ? AND on_date <= ?");
+        st.bind(1, fromIso).bind(2, toIso);
+        LastLookup slot(people);
         while (st.step()) {
-            const auto s = pop.slot(st.columnText(0));
-            if (s < 0) continue;
-            const bool passed = st.columnInt(1) != 0;
-            pop.forGroups(s, [&](std::uint32_t g) {
+            const auto p = slot(st.text(0));
+            if (p == TextIndex::kAbsent) continue;
+            const bool passed = st.integer(1) != 0;
+            pop.forGroups(p, [&](std::uint32_t g) {
                 ++rows[g].examsTaken;
                 rows[g].examsPassed += passed;
             });
         }
     }
     // A certificate counts in every group its holder belongs to.
-    forEachCertificate(db, [&](const std::string& personId, const SpecialOpsCertificate& cert) {
-        const auto s = pop.slot(personId);
-        if (s < 0) return;
-        const auto n = countOn(cert, rules, to);
-        pop.forGroups(s, [&](std::uint32_t g) {
+    CertificateCounts counts(rules, {to});
+    LastLookup holder(people);
+    forEachCertificate(db, [&](std::string_view personId, std::string_view history) {
+        const auto n = counts.counts(history)[0];
+        if (!n.valid) return;  // counts nowhere (a due one is valid): no need to find the holder
+        const auto p = holder(personId);
+        if (p == TextIndex::kAbsent) return;
+        pop.forGroups(p, [&](std::uint32_t g) {
             rows[g].certificatesValid += n.valid;
             rows[g].certificatesDue += n.due;
         });
     });
-    for (std::size_t g = 0; g < rows.size(); ++g) {
+    for (std::uint32_t g = 0; g < rows.size(); ++g) {
         auto& row = rows[g];
-        row.key = pop.groupKeys()[g];
+        row.key = pop.groups().key(g);
         if (by == StatsGroup::Region) {
             row.label = regions.labelZh(row.key);
             row.labelEn = regions.labelEn(row.key);
@@ -223,56 +522,74 @@ std::vector<StatsRow> byMonth(SqliteDb& db, const CivilDate& from, const CivilDa
     const auto monthOf = [&](const CivilDate& d) {
         return static_cast<std::size_t>((d.year - from.year) * 12 + d.month - from.month);
     };
-    const Population pop(db, to);
+    const MonthPopulation pop(db, to);
+    const auto& people = pop.people();
     // Head count: each person from the month of the first role on.
     std::vector<std::int64_t> starts(rows.size() + 1, 0);
-    for (std::size_t s = 0; s < pop.size(); ++s) {
-        const auto& first = pop.firstRole(static_cast<std::int64_t>(s));
+    for (std::uint32_t p = 0; p < people.size(); ++p) {
+        if (!pop.inPost(p)) continue;
+        const auto& first = pop.firstRole(p);
         ++starts[first < from ? 0 : monthOf(first)];
     }
     std::int64_t running = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i].people = running += starts[i];
+    // The first month whose last day finds the person in post: records of earlier months do
+    // not count (ends[] grows with the month, so this is one comparison per record).
+    std::vector<std::uint16_t> firstMonth(people.size());
+    for (std::uint32_t p = 0; p < people.size(); ++p) {
+        std::size_t m = pop.inPost(p) ? 0 : ends.size();
+        while (m < ends.size() && ends[m] < pop.firstRole(p)) ++m;
+        firstMonth[p] = static_cast<std::uint16_t>(m);
+    }
+    const auto fromIso = from.iso(), toIso = to.iso();
 
-    // Records of people already in post in the record's month. Distinct people per month:
-    // (month, slot) pairs, sorted.
-    std::vector<std::uint64_t> trainedPairs;
+    // Distinct people per month: one bit per (month, person), set the first time.
     {
-        auto st = db.prepare(
-            "SELECT person_id, on_date FROM training WHERE on_date >= ? AND on_date <= ?");
-        st.bind(1, from.iso()).bind(2, to.iso());
+        std::vector<std::vector<std::uint64_t>> trained(rows.size());
+        Scan st(db, "SELECT person_id, on_date FROM training WHERE on_date >= ? AND on_date <= ?");
+        st.bind(1, fromIso).bind(2, toIso);
+        LastLookup slot(people);
         while (st.step()) {
-            const auto s = pop.slot(st.columnText(0));
-            const auto d = parseIsoDate(st.columnText(1));
-            if (s < 0 || !d || ends[monthOf(*d)] < pop.firstRole(s)) continue;
-            trainedPairs.push_back((static_cast<std::uint64_t>(monthOf(*d)) << 32) |
-                                   static_cast<std::uint64_t>(s));
+            const auto p = slot(st.text(0));
+            if (p == TextIndex::kAbsent) continue;
+            const auto d = parseIsoDate(st.text(1));
+            if (!d) continue;
+            const auto m = monthOf(*d);
+            if (m < firstMonth[p]) continue;
+            auto& seen = trained[m];
+            if (seen.empty()) seen.assign(people.size() / 64 + 1, 0);
+            const auto bit = std::uint64_t{1} << (p % 64);
+            if (seen[p / 64] & bit) continue;
+            seen[p / 64] |= bit;
+            ++rows[m].trained;
         }
     }
-    std::sort(trainedPairs.begin(), trainedPairs.end());
-    trainedPairs.erase(std::unique(trainedPairs.begin(), trainedPairs.end()), trainedPairs.end());
-    for (const auto pair : trainedPairs) ++rows[pair >> 32].trained;
     {
-        auto st = db.prepare(
-            "SELECT person_id, on_date, passed FROM assessments WHERE on_date >= ? AND "
-            "on_date <= ?");
-        st.bind(1, from.iso()).bind(2, to.iso());
+        Scan st(db,
+                "SELECT person_id, on_date, passed FROM assessments WHERE on_date >= ? AND "
+                "on_date <= ?");
+        st.bind(1, fromIso).bind(2, toIso);
+        LastLookup slot(people);
         while (st.step()) {
-            const auto s = pop.slot(st.columnText(0));
-            const auto d = parseIsoDate(st.columnText(1));
-            if (s < 0 || !d || ends[monthOf(*d)] < pop.firstRole(s)) continue;
-            auto& row = rows[monthOf(*d)];
-            ++row.examsTaken;
-            row.examsPassed += st.columnInt(2) != 0;
+            const auto p = slot(st.text(0));
+            if (p == TextIndex::kAbsent) continue;
+            const auto d = parseIsoDate(st.text(1));
+            if (!d) continue;
+            const auto m = monthOf(*d);
+            if (m < firstMonth[p]) continue;
+            ++rows[m].examsTaken;
+            rows[m].examsPassed += st.integer(2) != 0;
         }
     }
-    forEachCertificate(db, [&](const std::string& personId, const SpecialOpsCertificate& cert) {
-        const auto s = pop.slot(personId);
-        if (s < 0) return;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (ends[i] < pop.firstRole(s)) continue;
-            const auto n = countOn(cert, rules, ends[i]);
-            rows[i].certificatesValid += n.valid;
-            rows[i].certificatesDue += n.due;
+    CertificateCounts counts(rules, ends);
+    LastLookup holder(people);
+    forEachCertificate(db, [&](std::string_view personId, std::string_view history) {
+        const auto p = holder(personId);
+        if (p == TextIndex::kAbsent) return;
+        const auto* n = counts.counts(history);
+        for (std::size_t i = firstMonth[p]; i < rows.size(); ++i) {
+            rows[i].certificatesValid += n[i].valid;
+            rows[i].certificatesDue += n[i].due;
         }
     });
     return rows;

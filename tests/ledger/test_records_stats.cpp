@@ -122,6 +122,25 @@ TEST_CASE("records stats by region: the organisation's region, else its credit c
     CHECK(p.stats(StatsGroup::Region, {2026, 4, 30}).at("370303").people == 1);
 }
 
+TEST_CASE("records stats: records of people holding no role in the period are left out") {
+    // A regression: someone with training, exams and a certificate but no role by the period's
+    // end once made the statistics read past the end of an array.
+    Province p("no-role");
+    const auto doc = *parseResidentId(idNumber(9), {2026, 11, 23}).document;
+    const auto loose = p.ledger.registerPerson("李9", doc, kAt);
+    p.ledger.recordTraining(loose, {2026, 2, 1}, 8, "initial", "无岗位培训", kAt);
+    certificate(p.ledger, loose, 9, {2026, 2, 10}, {2026, 2, 20});
+    auto rows = p.stats(StatsGroup::Region);
+    REQUIRE(rows.size() == 3);
+    checkRow(rows.at("440300"), 2, 2, 0, 0, 0, 0);
+    checkRow(rows.at("370303"), 2, 1, 3, 2, 1, 0);
+    checkRow(rows.at("370103"), 1, 0, 0, 0, 1, 1);
+    // A one-day period with that person's certificate in it.
+    for (const auto by : {StatsGroup::Region, StatsGroup::Industry, StatsGroup::Month})
+        CHECK_NOTHROW(recordsStats(p.db, by, {2026, 2, 20}, {2026, 2, 20}, regions().regions,
+                                   rules(), industries()));
+}
+
 TEST_CASE("records stats by industry") {
     Province p("industry");
     const auto rows = p.stats(StatsGroup::Industry);
