@@ -162,20 +162,23 @@ void common(CLI::App* cmd, ComplianceOptions& o) {
 
 void addComplianceQueries(CLI::App& query) {
     static ComplianceOptions o;
+    // The date asked about and the "due soon" window, shared by compliance and roster.
+    auto dateOptions = [](CLI::App* cmd) {
+        cmd->add_option("--on", o.on, "The date asked about, YYYY-MM-DD (default today)");
+        cmd->add_option("--within", o.within, "Due soon: within this many days (default 30)");
+    };
     auto* person = query.add_subcommand(
         "compliance", "What a person needs on a date: missing, overdue, due soon, may hold post");
     common(person, o);
     person->add_option("--person", o.person, "Ledger person id");
-    person->add_option("--on", o.on, "The date asked about, YYYY-MM-DD (default today)");
-    person->add_option("--within", o.within, "Due soon: within this many days (default 30)");
+    dateOptions(person);
     person->callback(guarded([] { runCompliance(o); }));
 
     auto* roster = query.add_subcommand(
         "roster", "An organisation's people with each one's compliance (numbers masked)");
     common(roster, o);
     roster->add_option("--org", o.org, "Unified social credit code");
-    roster->add_option("--on", o.on, "The date asked about, YYYY-MM-DD (default today)");
-    roster->add_option("--within", o.within, "Due soon: within this many days (default 30)");
+    dateOptions(roster);
     roster->callback(guarded([] { runRoster(o); }));
 
     auto* stats = query.add_subcommand(
