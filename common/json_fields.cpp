@@ -1,6 +1,67 @@
 #include "common/json_fields.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace drillbase {
+
+namespace {
+// Levenshtein distance over bytes (keys are ASCII), two rows.
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
+                               prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+}  // namespace
+
+std::string nearestName(std::string_view word, std::span<const std::string_view> candidates) {
+    // Keys longer than this are not worth comparing (and bound the work on hostile input).
+    constexpr std::size_t kMaxCompared = 64;
+    if (word.size() > kMaxCompared) return {};
+    std::string best;
+    std::size_t bestD = std::max<std::size_t>(2, word.size() / 3) + 1;
+    // A key cut short ("air_changes" for "air_changes_per_hour") is a likely mistake too.
+    if (word.size() >= 4)
+        for (auto c : candidates)
+            if (c.size() > word.size() && c.substr(0, word.size()) == word) return std::string(c);
+    for (auto c : candidates) {
+        const std::size_t d = editDistance(word, c);
+        if (d < bestD) {
+            bestD = d;
+            best = std::string(c);
+        }
+    }
+    return best;
+}
+
+bool FieldReader::knownKeys(const std::string& obj, std::span<const std::string_view> known) {
+    const auto* v = at(obj);
+    if (!v || !v->is_object()) return true;
+    bool clean = true;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+        const std::string& key = it.key();
+        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) continue;
+        std::string msg = "unknown key \"" + key + "\"";
+        if (const auto near = nearestName(key, known); !near.empty())
+            msg += "; did you mean \"" + near + "\"?";
+        else {
+            msg += " (known: ";
+            for (std::size_t i = 0; i < known.size(); ++i)
+                msg += (i ? ", " : "") + std::string(known[i]);
+            msg += ")";
+        }
+        error(pointerChild(obj, key), std::move(msg));
+        clean = false;
+    }
+    return clean;
+}
 
 void FieldReader::error(const std::string& pointer, std::string message) {
     out_.push_back(doc_.diag(pointer, std::move(message)));

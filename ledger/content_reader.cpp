@@ -14,10 +14,28 @@ std::string joinIssues(const std::string& file, const std::vector<ContentIssue>&
     }
     return s;
 }
+
+std::string joinDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+    std::string s;
+    for (const auto& d : diagnostics) {
+        if (!s.empty()) s += '\n';
+        s += d.format();
+    }
+    return s;
+}
+
+std::vector<ContentIssue> issuesOf(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<ContentIssue> out;
+    for (const auto& d : diagnostics) out.push_back({d.pointer, d.message});
+    return out;
+}
 }  // namespace
 
 ContentError::ContentError(const std::string& file, const std::vector<ContentIssue>& issues)
     : std::runtime_error(joinIssues(file, issues)), issues_(issues) {}
+
+ContentError::ContentError(const std::vector<Diagnostic>& diagnostics)
+    : std::runtime_error(joinDiagnostics(diagnostics)), issues_(issuesOf(diagnostics)) {}
 
 nlohmann::json readJsonFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

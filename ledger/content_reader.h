@@ -29,6 +29,9 @@ struct ContentIssue {
 class ContentError : public std::runtime_error {
 public:
     ContentError(const std::string& file, const std::vector<ContentIssue>& issues);
+    // For loaders that read the text themselves (training_kinds.h): one
+    // "FILE:LINE:COL: /pointer: message" a line.
+    explicit ContentError(const std::vector<Diagnostic>& diagnostics);
     const std::vector<ContentIssue>& issues() const { return issues_; }
 
 private:

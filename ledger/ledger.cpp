@@ -4,7 +4,6 @@
 #include "ledger/event_kinds.h"
 #include "ledger/event_payloads.h"
 #include "ledger/organisation_fields.h"
-#include "ledger/training_kinds.h"
 
 namespace drillbase::ledger {
 
@@ -12,14 +11,16 @@ std::string_view examPartName(ExamPart p) {
     return p == ExamPart::Theory ? "theory" : "practical";
 }
 
-Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules)
+Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules,
+               TrainingKindList trainingKinds)
     : db_(db),
       storage_(db),
       store_(storage_),
       projections_(db),
       key_(key),
       industries_(std::move(industries)),
-      rules_(std::move(rules)) {
+      rules_(std::move(rules)),
+      trainingKinds_(std::move(trainingKinds)) {
     projections_.createSchema();
     projections_.catchUp(store_);
 }
@@ -102,8 +103,8 @@ std::string Ledger::recordTraining(const TrainingInput& t, const std::string& at
     if (t.hours < 1 || t.hours > 100)
         throw LedgerError("training hours: " + std::to_string(t.hours) +
                           " is not 1 to 100 class hours per record");
-    if (!isTrainingKind(t.kind))
-        throw LedgerError("training kind: \"" + t.kind + "\" is not " + trainingKindList());
+    if (!trainingKinds_.contains(t.kind))
+        throw LedgerError("training kind: \"" + t.kind + "\" is not " + trainingKinds_.listText());
     if (t.topic.empty()) throw LedgerError("training topic is empty: name what was taught");
     // The archive is read on screens and printed: one line each, of a sensible length.
     const std::pair<const char*, const std::string*> texts[] = {

@@ -14,6 +14,7 @@
 #include "ledger/rules.h"
 #include "ledger/sqlite_db.h"
 #include "ledger/sqlite_event_storage.h"
+#include "ledger/training_kinds.h"
 
 #include <optional>
 #include <stdexcept>
@@ -63,8 +64,10 @@ struct TrainingInput {
 
 class Ledger {
 public:
-    // `db` must hold an initialised ledger (EventStore::initialize).
-    Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules);
+    // `db` must hold an initialised ledger (EventStore::initialize). The content is what
+    // openLedgerFiles() loads from content/ (ledger_files.h).
+    Ledger(SqliteDb& db, LookupKey key, IndustryList industries, CertificationRules rules,
+           TrainingKindList trainingKinds);
     // The members refer to each other (store_ to storage_): not copyable or movable.
     Ledger(const Ledger&) = delete;
     Ledger& operator=(const Ledger&) = delete;
@@ -80,7 +83,8 @@ public:
                                const std::string& at);
     std::string assignRole(const std::string& personId, const std::string& creditCode, Role role,
                            const CivilDate& since, const std::string& at);
-    // kind: one of training_kinds.h (which hours each counts toward is decided there); hours
+    // kind: one of trainingKinds() (content/training-kinds.json decides which hours each
+    // counts toward; a kind the file does not list is refused); hours
     // are class hours (1..100 per record); topic required; provider and instructor optional
     // (left out of the event when empty). The message of a refusal names the field.
     std::string recordTraining(const TrainingInput& t, const std::string& at);
@@ -151,6 +155,7 @@ public:
 
     EventStore& events() { return store_; }
     const CertificationRules& rules() const { return rules_; }
+    const TrainingKindList& trainingKinds() const { return trainingKinds_; }
 
 private:
     std::string append(const char* kind, const std::string& at, nlohmann::json payload);
@@ -173,6 +178,7 @@ private:
     LookupKey key_;
     IndustryList industries_;
     CertificationRules rules_;
+    TrainingKindList trainingKinds_;
     std::string recordedBy_;
 };
 

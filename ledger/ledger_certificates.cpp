@@ -4,7 +4,6 @@
 #include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
 #include "ledger/ledger.h"
-#include "ledger/training_kinds.h"
 
 namespace drillbase::ledger {
 
@@ -135,15 +134,21 @@ std::string Ledger::recordCertificateReview(const std::string& certificateId, co
                           ": reinstate it before recording a review (" + status.explanation + ")");
     if (status.state != CertificateState::ReviewDue)
         throw LedgerError("no review can be recorded on " + date.iso() + ": " + status.explanation);
-    // Review training since the issue or the last review (art. 21: at least 8 class hours).
+    // Review training since the issue or the last review (Order No. 30 art. 23: at least 8
+    // class hours): the records whose kind counts toward review hours on their date
+    // (content/training-kinds.json).
     CivilDate since = row.cert.issued;
     for (const auto& d : row.cert.reviewsPassed) since = std::max(since, d);
     auto st = db_.prepare(
-        "SELECT COALESCE(SUM(hours), 0) FROM training WHERE person_id = ? AND kind = ? "
-        "AND on_date > ? AND on_date <= ?");
-    st.bind(1, row.personId).bind(2, kTrainingReview).bind(3, since.iso()).bind(4, date.iso());
-    st.step();
-    const auto hours = st.columnInt(0);
+        "SELECT kind, on_date, hours FROM training WHERE person_id = ? AND on_date > ? "
+        "AND on_date <= ?");
+    st.bind(1, row.personId).bind(2, since.iso()).bind(3, date.iso());
+    std::int64_t hours = 0;
+    while (st.step()) {
+        const auto on = parseIsoDate(st.columnText(1));
+        if (on && trainingKinds_.countsAs(st.columnText(0), *on) == TrainingCount::ReviewHours)
+            hours += st.columnInt(2);
+    }
     if (hours < rule.reviewTrainingHours)
         throw LedgerError("review training: " + std::to_string(hours) + " of " +
                           std::to_string(rule.reviewTrainingHours) + " class hours since " +

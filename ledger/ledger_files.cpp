@@ -38,7 +38,8 @@ std::unique_ptr<Ledger> openLedgerFiles(SqliteDb& db, const fs::path& dbFile,
                                  "found again");
     return std::make_unique<Ledger>(
         db, loadOrCreateLookupKey(keyFile), loadIndustriesFile(contentDir / "industries.json"),
-        loadCertificationRulesFile(contentDir / "certification-rules.json"));
+        loadCertificationRulesFile(contentDir / "certification-rules.json"),
+        loadTrainingKindsFile(contentDir / "training-kinds.json"));
 }
 
 }  // namespace drillbase::ledger

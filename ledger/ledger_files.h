@@ -1,7 +1,7 @@
 // ledger_files.h — the files that make up one ledger and opening them: the SQLite database,
-// the look-up key beside it (identity_document.h says why it is not inside), and the rules
-// and industries from content/. Shared by drillctl and the GUI, so both open a ledger the
-// same way and the GUI's embedded database is a ledger drillctl can read.
+// the look-up key beside it (identity_document.h says why it is not inside), and the rules,
+// industries and training kinds from content/. Shared by drillctl and the GUI, so both open a
+// ledger the same way and the GUI's embedded database is a ledger drillctl can read.
 #pragma once
 
 #include "ledger/ledger.h"
@@ -26,7 +26,8 @@ std::string randomBaseId();
 std::string initializeLedgerIfNeeded(SqliteDb& db, const std::filesystem::path& dbFile);
 
 // The ledger over `db` with the key beside `dbFile` and the content of `contentDir`. Throws
-// EventStoreError (not initialised), ContentError (broken rules) or std::runtime_error.
+// EventStoreError (not initialised), ContentError (broken rules, industries or training
+// kinds) or std::runtime_error.
 std::unique_ptr<Ledger> openLedgerFiles(SqliteDb& db, const std::filesystem::path& dbFile,
                                         const std::filesystem::path& contentDir);
 

@@ -270,8 +270,8 @@ RequirementState PersonCompliance::worst() const {
 }
 
 ComplianceReader::ComplianceReader(SqliteDb& db, const CertificationRules& rules,
-                                   const IndustryList& industries)
-    : db_(db), rules_(rules), industries_(industries) {}
+                                   const TrainingKindList& kinds, const IndustryList& industries)
+    : db_(db), rules_(rules), kinds_(kinds), industries_(industries) {}
 
 bool ComplianceReader::organisationExists(const std::string& creditCode) {
     auto& st = prepared(db_, organisation_, "SELECT 1 FROM organisations WHERE credit_code = ?");
@@ -347,8 +347,8 @@ std::optional<PersonCompliance> ComplianceReader::evaluate(const std::string& pe
         const Done done(st);
         st.bind(1, personId).bind(2, onIso);
         while (st.step())
-            if (const auto t = complianceTrainingRecord(st.columnText(0), dateOf(st.columnText(1)),
-                                                        static_cast<int>(st.columnInt(2))))
+            if (const auto t = kinds_.complianceRecord(st.columnText(0), dateOf(st.columnText(1)),
+                                                       static_cast<int>(st.columnInt(2))))
                 f.training.push_back(*t);
     }
     {

@@ -12,6 +12,7 @@
 #include "ledger/industries.h"
 #include "ledger/rules.h"
 #include "ledger/sqlite_db.h"
+#include "ledger/training_kinds.h"
 
 #include <optional>
 #include <string>
@@ -63,9 +64,11 @@ struct PersonCompliance {
 
 class ComplianceReader {
 public:
-    // Reads the derived tables of `db` (a ledger whose projections are caught up). Keeps
-    // references to all three: they must outlive the reader.
-    ComplianceReader(SqliteDb& db, const CertificationRules& rules, const IndustryList& industries);
+    // Reads the derived tables of `db` (a ledger whose projections are caught up); which
+    // training records count toward which hours is `kinds`' (Ledger::trainingKinds()). Keeps
+    // references to all four: they must outlive the reader.
+    ComplianceReader(SqliteDb& db, const CertificationRules& rules, const TrainingKindList& kinds,
+                     const IndustryList& industries);
 
     // nullopt for an unknown person. withinDays: 0..3660 (a review or expiry within that many
     // days from `on` is DueSoon).
@@ -83,6 +86,7 @@ private:
                                              int withinDays, const std::string* onlyOrg);
     SqliteDb& db_;
     const CertificationRules& rules_;
+    const TrainingKindList& kinds_;
     const IndustryList& industries_;
     // Each query is prepared on first use and then only reset and bound again: a roster of
     // thousands would otherwise parse the same SQL several times per person. Reset after every

@@ -13,6 +13,7 @@ packages=(
   fonts-wqy-microhei                   # CJK glyphs
   xvfb xauth                           # GUI tests without a screen
   sqlite3                              # ledger tamper tests edit a database by hand
+  python3 python3-jsonschema           # scenario files checked against their JSON Schema (tests/schema)
 )
 
 missing=()

@@ -1,7 +1,8 @@
 // chemicals.h — the toxic gases a drill can release, loaded from content/chemicals.json
-// (format "drillbase-chemicals/1"). Every number carries its published source in the file;
-// loading checks types, ranges and the order AEGL-1 ≤ AEGL-2 ≤ AEGL-3 and reports each problem
-// as FILE:LINE:COL: /json/pointer: message.
+// (format "drillbase-chemicals/1"). Every number carries its published source in the file, and
+// every AEGL value a mark saying whether it was checked against that source ("checks"). Loading
+// checks types, ranges, the order AEGL-1 ≤ AEGL-2 ≤ AEGL-3 and unknown keys, and reports each
+// problem as FILE:LINE:COL: /json/pointer: message.
 #pragma once
 
 #include "common/json_source.h"
@@ -20,10 +21,33 @@ enum class AeglDuration { Min10, Min30, Min60, Hour4, Hour8 };
 inline constexpr std::array<const char*, 5> kAeglDurationKeys = {"10min", "30min", "60min", "4h",
                                                                  "8h"};
 
+// How a value compares with its published source, as last checked by a person.
+enum class CheckStatus {
+    Confirmed,    // equals the published figure
+    Corrected,    // was wrong and now equals the published figure
+    Unconfirmed,  // no copy of the source was at hand; the value is kept as it was
+};
+inline constexpr std::array<const char*, 3> kCheckStatusNames = {"confirmed", "corrected",
+                                                                 "unconfirmed"};
+
+// One check mark: which source the value was compared with and when. `note` says what was
+// wrong (corrected) or why the value could not be confirmed (unconfirmed).
+struct ValueCheck {
+    CheckStatus status = CheckStatus::Unconfirmed;
+    std::string source;
+    std::string checked;  // ISO date, YYYY-MM-DD
+    std::string note;
+};
+
 // One AEGL tier: ppm per duration; nullopt where the NAC found the data insufficient ("NR").
+// `check` holds the mark of each value (required for every value; optional for an NR slot).
 struct AeglTier {
     std::array<std::optional<double>, 5> ppm;
+    std::array<std::optional<ValueCheck>, 5> check;
     const std::optional<double>& at(AeglDuration d) const { return ppm[static_cast<int>(d)]; }
+    const std::optional<ValueCheck>& checkAt(AeglDuration d) const {
+        return check[static_cast<int>(d)];
+    }
 };
 
 // Lethality probit  Y = a + b·ln(Cⁿ·t), C in `concentrationUnit`, t in minutes; the fraction
@@ -41,7 +65,7 @@ struct Chemical {
     double molecularWeight = 0;           // g/mol
     std::optional<double> boilingPointC;  // at 1 atm
     std::string propertiesSource;
-    std::array<AeglTier, 3> aegl;  // [0] = AEGL-1 … [2] = AEGL-3
+    std::array<AeglTier, 3> aegl;  // [0] = AEGL-1 … [2] = AEGL-3, values with their checks
     std::string aeglSource;
     std::optional<double> idlhPpm;
     std::string idlhSource;

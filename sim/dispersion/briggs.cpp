@@ -1,5 +1,7 @@
 #include "sim/dispersion/briggs.h"
 
+#include "sim/math/det_math.h"
+
 #include <cmath>
 
 namespace drillbase::sim {
@@ -11,7 +13,7 @@ struct Fit {
     double a, b, p;
     double at(double x) const {
         if (p == 0) return a * x;
-        return a * x * std::pow(1.0 + b * x, p);
+        return a * x * dmath::pow(1.0 + b * x, p);
     }
 };
 

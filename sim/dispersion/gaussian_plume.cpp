@@ -2,6 +2,8 @@
 
 #include "sim/dispersion/units.h"
 
+#include "sim/math/det_math.h"
+
 #include <cmath>
 #include <numbers>
 
@@ -10,7 +12,7 @@ namespace drillbase::sim {
 double reflectedVertical(double z, double h, double sigmaZ) {
     const double twoVar = 2.0 * sigmaZ * sigmaZ;
     const double below = z - h, above = z + h;
-    return std::exp(-(below * below) / twoVar) + std::exp(-(above * above) / twoVar);
+    return dmath::exp(-(below * below) / twoVar) + dmath::exp(-(above * above) / twoVar);
 }
 
 PlumeValue gaussianPlume(const PlumeInput& in, double x, double y, double z) {
@@ -19,7 +21,7 @@ PlumeValue gaussianPlume(const PlumeInput& in, double x, double y, double z) {
     out.sigmas = briggsSigmas(x, in.stability, in.terrain);
     const double sy = out.sigmas.y, sz = out.sigmas.z;
     const double q = in.rateKgS * kMgPerKg;  // mg/s
-    const double crosswind = std::exp(-(y * y) / (2.0 * sy * sy));
+    const double crosswind = dmath::exp(-(y * y) / (2.0 * sy * sy));
     out.mgPerM3 = q / (2.0 * std::numbers::pi * in.windMS * sy * sz) * crosswind *
                   reflectedVertical(z, in.releaseHeightM, sz);
     return out;

@@ -5,6 +5,8 @@
 #include "sim/dispersion/units.h"
 #include "sim/engine/state_hash.h"
 
+#include "sim/math/det_math.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,7 +18,7 @@ namespace {
 
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 // (2π)^{3/2}, the normalisation of a three-dimensional Gaussian.
-const double kTwoPiPow1_5 = std::pow(2.0 * std::numbers::pi, 1.5);
+const double kTwoPiPow1_5 = dmath::pow(2.0 * std::numbers::pi, 1.5);
 
 struct WindVector {
     double ux = 0, uy = 0;  // m/s toward east and north
@@ -25,7 +27,7 @@ struct WindVector {
 // "From" direction, clockwise from north: a wind from 270° (west) blows toward +x (east).
 WindVector windVector(const PuffWeather& w) {
     const double rad = w.fromDeg * kDegToRad;
-    return {-w.speedMS * std::sin(rad), -w.speedMS * std::cos(rad)};
+    return {-w.speedMS * dmath::sin(rad), -w.speedMS * dmath::cos(rad)};
 }
 
 double withSource(double sigma, double source) {
@@ -37,7 +39,7 @@ double withSource(double sigma, double source) {
 double puffConcentration(const Puff& p, double sigmaY, double sigmaZ, double x, double y,
                          double z) {
     const double dx = x - p.x, dy = y - p.y;
-    const double horizontal = std::exp(-(dx * dx + dy * dy) / (2.0 * sigmaY * sigmaY));
+    const double horizontal = dmath::exp(-(dx * dx + dy * dy) / (2.0 * sigmaY * sigmaY));
     return p.massMg / (kTwoPiPow1_5 * sigmaY * sigmaY * sigmaZ) * horizontal *
            reflectedVertical(z, p.heightM, sigmaZ);
 }
@@ -192,11 +194,11 @@ void PuffModel::fillGrid(FieldGrid& grid, double z) const {
         ex.resize(static_cast<std::size_t>(i1 - i0 + 1));
         for (int i = i0; i <= i1; ++i) {
             const double dx = grid.centreX(i) - p.x;
-            ex[static_cast<std::size_t>(i - i0)] = std::exp(-(dx * dx) / twoVar);
+            ex[static_cast<std::size_t>(i - i0)] = dmath::exp(-(dx * dx) / twoVar);
         }
         for (int j = j0; j <= j1; ++j) {
             const double dy = grid.centreY(j) - p.y;
-            const double rowFactor = amplitude * std::exp(-(dy * dy) / twoVar);
+            const double rowFactor = amplitude * dmath::exp(-(dy * dy) / twoVar);
             double* row = &grid.at(0, j);
             for (int i = i0; i <= i1; ++i)
                 row[i] += rowFactor * ex[static_cast<std::size_t>(i - i0)];

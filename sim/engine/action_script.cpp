@@ -7,6 +7,7 @@
 namespace drillbase::sim {
 
 std::optional<std::vector<ScheduledCommand>> parseActionScript(const JsonDocument& doc,
+                                                               const CommandCatalog& catalog,
                                                                std::vector<Diagnostic>& out) {
     const std::size_t before = out.size();
     FieldReader r(doc, out);
@@ -15,9 +16,10 @@ std::optional<std::vector<ScheduledCommand>> parseActionScript(const JsonDocumen
     for (std::size_t i = 0; i < doc.value.size(); ++i) {
         const auto p = pointerChild("", i);
         if (!r.isObject(p)) continue;
+        r.knownKeys(p, {"t", "command"});
         const auto t = r.number(p, "t");
         if (t && *t < 0) r.error(pointerChild(p, "t"), "must not be negative");
-        auto c = commandFromJson(doc, pointerChild(p, "command"), out);
+        auto c = catalog.parse(doc, pointerChild(p, "command"), out);
         if (t && c) script.push_back({*t, *c});
     }
     if (out.size() > before) return std::nullopt;
@@ -27,26 +29,32 @@ std::optional<std::vector<ScheduledCommand>> parseActionScript(const JsonDocumen
     return script;
 }
 
-void runScript(DrillRecorder& rec, const Drill& drill, std::vector<ScheduledCommand> script,
-               double untilS) {
+void runScript(const Drill& drill, const std::vector<ScheduledCommand>& script, double untilS,
+               const std::function<void(const Command&)>& apply,
+               const std::function<void()>& step) {
     const auto tickMs = drill.state().tickMillis;
     const auto untilTick = static_cast<std::int64_t>(untilS * 1000) / tickMs;
     std::size_t next = 0;
     for (;;) {
         const auto nowMs = drill.state().tick * tickMs;
         while (next < script.size() && static_cast<std::int64_t>(script[next].atS * 1000) <= nowMs)
-            rec.apply(script[next++].command);
+            apply(script[next++].command);
         if (drill.state().ended || drill.state().tick >= untilTick) break;
         const auto before = drill.state().tick;
-        rec.step();
+        step();
         if (drill.state().tick == before) {
             // Paused: drill time stands still while the wall clock runs, so the script's next
             // command (its resume, typically) comes now. With none left, the drill stays paused.
             if (next >= script.size()) break;
-            rec.apply(script[next++].command);
+            apply(script[next++].command);
         }
     }
-    rec.finish();
+}
+
+void runScript(DrillRecorder& rec, const Drill& drill, const std::vector<ScheduledCommand>& script,
+               double untilS) {
+    runScript(
+        drill, script, untilS, [&](const Command& c) { rec.apply(c); }, [&] { rec.step(); });
 }
 
 }  // namespace drillbase::sim

@@ -1,9 +1,9 @@
+// drill.cpp — the Drill's life cycle: construction from a scenario, one tick, the state hash.
 #include "sim/engine/drill.h"
+
 #include "sim/engine/drill_internal.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace drillbase::sim {
 
@@ -13,9 +13,7 @@ const char* unitTaskName(UnitTask t) {
     switch (t) {
         case UnitTask::Idle: return "idle";
         case UnitTask::Moving: return "moving";
-        case UnitTask::DonningPpe: return "donning_ppe";
-        case UnitTask::ClosingValve: return "closing_valve";
-        case UnitTask::WaterCurtain: return "water_curtain";
+        case UnitTask::Tasked: return "tasked";
         case UnitTask::Rescuing: return "rescuing";
         case UnitTask::Carrying: return "carrying";
     }
@@ -33,15 +31,36 @@ const char* personActionName(PersonAction a) {
     return "unaware";
 }
 
-Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazard> hazard)
+// The face of the drill a hazard sees (hazard.h): it may emit, reject and task units, nothing else.
+class Drill::Context : public DrillContext {
+public:
+    explicit Context(Drill& d) : d_(d) {}
+    const DrillState& state() const override { return d_.state_; }
+    UnitState* unit(const std::string& id) override { return d_.unit(id); }
+    void emit(std::string kind, std::map<std::string, std::string> attrs) override {
+        d_.emit(std::move(kind), std::move(attrs));
+    }
+    void reject(const Command& c, const std::string& reason) override { d_.reject(c, reason); }
+    std::int64_t ticksFor(double seconds) const override { return d_.ticksFor(seconds); }
+    void assign(UnitState& u, const UnitTaskOrder& order) override { d_.assign(u, order); }
+
+private:
+    Drill& d_;
+};
+
+Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazard> hazard,
+             const DrillRules& rules, std::optional<CommandCatalog> catalog)
     : scenario_(scenario),
+      rules_(rules),
+      catalog_(catalog ? std::move(*catalog) : CommandCatalog(engineCommands(rules))),
+      checkHazardCommands_(catalog.has_value()),
       nav_(scenario_.map),
       seed_(seed),
       hazard_(std::move(hazard)),
+      context_(std::make_unique<Context>(*this)),
       rng_(seed) {
     state_.tickMillis = scenario_.tickMillis;
-    state_.wind = Wind{scenario_.weather.windSpeedMS, scenario_.weather.windFromDeg,
-                       scenario_.weather.stability, scenario_.weather.urban};
+    state_.wind = Wind{scenario_.weather.windSpeedMS, scenario_.weather.windFromDeg};
     for (const auto& u : scenario_.units) {
         UnitState us;
         us.id = u.id;
@@ -52,7 +71,6 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
         us.ppe = u.ppe;
         state_.units.push_back(us);
     }
-    state_.indoorIntensity.assign(scenario_.map.buildings.size(), 0.0);
     for (const auto& p : scenario_.people) {
         PersonState ps;
         ps.id = p.id;
@@ -65,21 +83,32 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
             if (scenario_.map.buildings[b].contains(p.x, p.y)) ps.building = static_cast<int>(b);
         state_.people.push_back(ps);
     }
-    emitReleaseStarts();
+    if (hazard_) {
+        groundVersion_ = hazard_->passabilityVersion();
+        if (groundVersion_ != 0)
+            nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
+        hazard_->begin(*context_);
+    }
 }
 
-void Drill::emitReleaseStarts() {
-    // A release due at time 0 starts at tick 0, before the first step; the others in the step
-    // whose tick they fall in.
-    for (const auto& r : scenario_.releases)
-        if (static_cast<std::int64_t>(r.startS * 1000) / state_.tickMillis == state_.tick)
-            emit("release_started", {{"release", r.id}, {"chemical", r.chemical}});
+Drill::~Drill() = default;
+
+DrillContext& Drill::ctx() {
+    return *context_;
 }
 
 void Drill::emit(std::string kind, std::map<std::string, std::string> attrs) {
     Event e{state_.tick, std::move(kind), std::move(attrs)};
     events_.push_back(e);
     timeline_.push_back(std::move(e));
+}
+
+void Drill::reject(const Command& c, const std::string& reason) {
+    emit("command_rejected", {{"command", c.type}, {"reason", reason}});
+}
+
+std::int64_t Drill::ticksFor(double seconds) const {
+    return static_cast<std::int64_t>(seconds * 1000) / state_.tickMillis;
 }
 
 UnitState* Drill::unit(const std::string& id) {
@@ -90,10 +119,12 @@ UnitState* Drill::unit(const std::string& id) {
 
 std::int64_t Drill::reactionTick() {
     // People do not all move the moment a warning is given: each reacts after the scenario's
-    // warning delay ±25 %, drawn from the drill's seeded generator so a seed replays exactly.
+    // warning delay ± the spread of content/drill.json, drawn from the drill's seeded generator
+    // so a seed replays exactly.
     ++draws_;
-    const double delayS = scenario_.warningDelayS * rng_.uniform(0.75, 1.25);
-    return state_.tick + static_cast<std::int64_t>(delayS * 1000) / state_.tickMillis;
+    const double s = rules_.warningSpread;
+    const double delayS = scenario_.warningDelayS * rng_.uniform(1 - s, 1 + s);
+    return state_.tick + ticksFor(delayS);
 }
 
 void Drill::orderPeople(const Circle& area, PersonAction action, double tx, double ty) {
@@ -119,11 +150,36 @@ void Drill::step() {
         apply(scenario_.injects[nextInject_].command);
         ++nextInject_;
     }
-    emitReleaseStarts();
-    if (hazard_) hazard_->step(state_.tick, dt, state_.wind);
+    if (hazard_) hazard_->step(state_.tick, dt, state_.wind, *context_);
+    replanIfGroundChanged();
     stepUnits(dt);
     stepPeople(dt);
+    exposeAgents(dt);
 }
+
+void Drill::replanIfGroundChanged() {
+    // At a fixed interval, never in between, so a replay re-plans at the same ticks.
+    if (!hazard_) return;
+    const auto every = std::max<std::int64_t>(1, ticksFor(rules_.replanIntervalS));
+    if (state_.tick % every != 0) return;
+    const auto version = hazard_->passabilityVersion();
+    if (version == groundVersion_) return;
+    groundVersion_ = version;
+    nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
+    for (auto& u : state_.units) u.path.clear();
+    for (auto& p : state_.people) p.path.clear();
+    emit("routes_replanned");
+}
+
+namespace {
+void hashHarm(StateHasher& h, const Harm& x) {
+    h.add(x.dose);
+    h.add(x.load);
+    h.add(x.peak);
+    h.add(x.level);
+    h.add(x.worstLevel);
+}
+}  // namespace
 
 std::uint64_t Drill::hash() const {
     StateHasher h;
@@ -135,7 +191,6 @@ std::uint64_t Drill::hash() const {
     h.add(state_.speed);
     h.add(state_.wind.speedMS);
     h.add(state_.wind.fromDeg);
-    h.add(static_cast<int>(state_.wind.stability));
     h.add(state_.alarmRaised);
     for (const auto& u : state_.units) {
         h.add(u.id);
@@ -143,14 +198,14 @@ std::uint64_t Drill::hash() const {
         h.add(u.y);
         h.add(u.ppe);
         h.add(static_cast<int>(u.task));
+        h.add(u.taskKind);
         h.add(u.taskTarget);
         h.add(u.tx);
         h.add(u.ty);
         h.add(u.workUntilTick);
         h.add(u.inHotZone);
         h.add(static_cast<std::uint64_t>(u.path.size()));
-        h.add(u.dose);
-        h.add(u.toxicLoad);
+        hashHarm(h, u.harm);
     }
     for (const auto& p : state_.people) {
         h.add(p.id);
@@ -161,20 +216,16 @@ std::uint64_t Drill::hash() const {
         h.add(p.orderReachesTick);
         h.add(p.building);
         h.add(static_cast<std::uint64_t>(p.path.size()));
-        h.add(p.dose);
-        h.add(p.toxicLoad);
-        h.add(p.peak);
-        h.add(p.worstLevel);
+        hashHarm(h, p.harm);
     }
-    for (double c : state_.indoorIntensity) h.add(c);
     for (const auto& c : state_.cordons) {
         h.add(c.x);
         h.add(c.y);
         h.add(c.radius);
     }
-    for (const auto& v : state_.closedValves) h.add(v);
     h.add(static_cast<std::uint64_t>(nextInject_));
     h.add(static_cast<std::uint64_t>(timeline_.size()));
+    h.add(groundVersion_);
     if (hazard_) hazard_->hashInto(h);
     return h.value();
 }

@@ -1,10 +1,9 @@
 // drill_agents.cpp — units and people over one tick: movement, on-site work, orders reaching
-// people after the warning delay, shelter air exchange and exposure.
+// people after the warning delay, and what the hazard does to each of them where they stand.
 #include "sim/engine/drill.h"
 #include "sim/engine/drill_internal.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 namespace drillbase::sim {
@@ -17,34 +16,51 @@ bool Drill::travel(double& x, double& y, double tx, double ty, Waypoints& path, 
     return followPath(x, y, path, speed, dt);
 }
 
-void Drill::finishUnitWork(UnitState& u) {
+void Drill::arrive(UnitState& u) {
     switch (u.task) {
-        case UnitTask::DonningPpe:
-            u.ppe = true;
-            emit("ppe_donned", {{"unit", u.id}});
+        case UnitTask::Moving:
+            u.task = UnitTask::Idle;
+            emit("unit_arrived", {{"unit", u.id}});
             break;
-        case UnitTask::ClosingValve: {
-            const Valve* v = findById(scenario_.map.valves, u.taskTarget);
-            state_.closedValves.push_back(u.taskTarget);
-            if (hazard_ && v) hazard_->stopSource(v->release, state_.tick);
-            emit("valve_closed", {{"unit", u.id}, {"valve", u.taskTarget}});
+        case UnitTask::Tasked: {
+            auto attrs = u.taskAttrs;
+            attrs["unit"] = u.id;
+            emit("unit_arrived", attrs);
+            u.workUntilTick = state_.tick + ticksFor(u.workS);
             break;
         }
-        case UnitTask::WaterCurtain:
-            if (hazard_) hazard_->mitigate(u.x, u.y, kCurtainKnockdown);
-            emit("water_curtain_set", {{"unit", u.id}});
+        case UnitTask::Rescuing: {
+            // Carry the casualty to the nearest assembly point.
+            double best = std::numeric_limits<double>::max();
+            for (const auto& ap : scenario_.map.assemblyPoints) {
+                const double d = distance(u.x, u.y, ap.x, ap.y);
+                if (d < best) {
+                    best = d;
+                    u.tx = ap.x;
+                    u.ty = ap.y;
+                }
+            }
+            for (auto& p : state_.people)
+                if (p.id == u.taskTarget) p.action = PersonAction::Carried;
+            u.task = UnitTask::Carrying;
+            emit("rescue_started", {{"unit", u.id}, {"person", u.taskTarget}});
             break;
-        default: break;
+        }
+        case UnitTask::Carrying: u.task = UnitTask::Idle; break;
+        case UnitTask::Idle: break;
     }
-    u.task = UnitTask::Idle;
-    u.workUntilTick = -1;
 }
 
 void Drill::stepUnits(double dt) {
-    const auto levels = hazard_ ? hazard_->levels() : std::array<double, 3>{};
     for (auto& u : state_.units) {
         if (u.workUntilTick >= 0) {
-            if (state_.tick >= u.workUntilTick) finishUnitWork(u);
+            if (state_.tick < u.workUntilTick) continue;
+            // The hazard's task is done: it decides what that changes.
+            const std::string kind = u.taskKind, target = u.taskTarget;
+            u.task = UnitTask::Idle;
+            u.workUntilTick = -1;
+            u.taskKind.clear();
+            if (hazard_) hazard_->finishTask(u, kind, target, ctx());
             continue;
         }
         if (u.task == UnitTask::Idle) continue;
@@ -61,69 +77,20 @@ void Drill::stepUnits(double dt) {
                 }
         }
         if (!arrived) continue;
-        switch (u.task) {
-            case UnitTask::Moving:
-                u.task = UnitTask::Idle;
-                emit("unit_arrived", {{"unit", u.id}});
-                break;
-            case UnitTask::ClosingValve: {
-                const Valve* v = findById(scenario_.map.valves, u.taskTarget);
-                u.workUntilTick =
-                    state_.tick +
-                    static_cast<std::int64_t>((v ? v->workSeconds : 60) * 1000) / state_.tickMillis;
-                emit("unit_arrived", {{"unit", u.id}, {"valve", u.taskTarget}});
-                break;
-            }
-            case UnitTask::WaterCurtain: finishUnitWork(u); break;
-            case UnitTask::Rescuing: {
-                // Carry the casualty to the nearest assembly point.
-                double best = std::numeric_limits<double>::max();
-                for (const auto& ap : scenario_.map.assemblyPoints) {
-                    const double d = std::hypot(ap.x - u.x, ap.y - u.y);
-                    if (d < best) {
-                        best = d;
-                        u.tx = ap.x;
-                        u.ty = ap.y;
-                    }
-                }
-                for (auto& p : state_.people)
-                    if (p.id == u.taskTarget) p.action = PersonAction::Carried;
-                u.task = UnitTask::Carrying;
-                emit("rescue_started", {{"unit", u.id}, {"person", u.taskTarget}});
-                break;
-            }
-            case UnitTask::Carrying: u.task = UnitTask::Idle; break;
-            default: break;
-        }
-    }
-    // Every unit, moving, working or idle, is in the air where it stands.
-    if (!hazard_) return;
-    for (auto& u : state_.units) {
-        const double c = hazard_->intensityAt(u.x, u.y, kBreathingHeightM);
-        const bool hot = c >= levels[1];
-        if (hot && !u.inHotZone)
-            emit("unit_entered_hot_zone", {{"unit", u.id}, {"ppe", u.ppe ? "yes" : "no"}});
-        u.inHotZone = hot;
-        if (!u.ppe) {  // breathing apparatus on: the crew breathes none of it
-            u.dose += c * dt;
-            u.toxicLoad += hazard_->toxicLoadIncrement(c, dt);
+        arrive(u);
+        // Work that takes no time on site (a water curtain once the crew is there) ends now.
+        if (u.task == UnitTask::Tasked && u.workUntilTick == state_.tick) {
+            const std::string kind = u.taskKind, target = u.taskTarget;
+            u.task = UnitTask::Idle;
+            u.workUntilTick = -1;
+            u.taskKind.clear();
+            if (hazard_) hazard_->finishTask(u, kind, target, ctx());
         }
     }
 }
 
 void Drill::stepPeople(double dt) {
     const auto& buildings = scenario_.map.buildings;
-    // Indoor air: single-zone mass balance, dC_in/dt = λ (C_out − C_in) with λ the air-change
-    // rate, integrated exactly over the tick: C_in ← C_out + (C_in − C_out)·e^(−λ·dt).
-    // (Wilson 1987, "Stay indoors or evacuate to avoid exposure to toxic gas?").
-    for (std::size_t b = 0; b < buildings.size(); ++b) {
-        const auto& r = buildings[b];
-        const double out =
-            hazard_ ? hazard_->intensityAt(r.x + r.w / 2, r.y + r.h / 2, kBreathingHeightM) : 0;
-        const double decay = std::exp(-r.airChangesPerHour * dt / 3600.0);
-        state_.indoorIntensity[b] = out + (state_.indoorIntensity[b] - out) * decay;
-    }
-    const auto levels = hazard_ ? hazard_->levels() : std::array<double, 3>{};
     for (auto& p : state_.people) {
         if (p.orderReachesTick >= 0 && state_.tick >= p.orderReachesTick &&
             p.action != PersonAction::Carried && p.action != PersonAction::Safe) {
@@ -139,7 +106,7 @@ void Drill::stepPeople(double dt) {
                 p.tx = p.x;
                 p.ty = p.y;
                 for (const auto& r : buildings) {
-                    const double d = std::hypot(r.x + r.w / 2 - p.x, r.y + r.h / 2 - p.y);
+                    const double d = distance(p.x, p.y, r.x + r.w / 2, r.y + r.h / 2);
                     if (d < best) {
                         best = d;
                         p.tx = r.x + r.w / 2;
@@ -149,7 +116,7 @@ void Drill::stepPeople(double dt) {
             }
             emit("order_received", {{"person", p.id}, {"action", personActionName(p.action)}});
         }
-        const double speed = p.vulnerable ? p.speedMS * 0.4 : p.speedMS;
+        const double speed = p.vulnerable ? p.speedMS * rules_.vulnerableSpeedFactor : p.speedMS;
         if (p.action == PersonAction::Evacuating &&
             travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
             p.action = PersonAction::Safe;
@@ -160,23 +127,28 @@ void Drill::stepPeople(double dt) {
                 if (buildings[b].contains(p.x, p.y)) p.building = static_cast<int>(b);
             emit("person_sheltered", {{"person", p.id}});
         }
-        if (!hazard_) continue;
-        const double c = p.building >= 0
-                             ? state_.indoorIntensity[static_cast<std::size_t>(p.building)]
-                             : hazard_->intensityAt(p.x, p.y, kBreathingHeightM);
-        p.dose += c * dt;
-        p.toxicLoad += hazard_->toxicLoadIncrement(c, dt);
-        p.peak = std::max(p.peak, c);
-        int level = 0;
-        for (int l = 0; l < 3; ++l)
-            if (levels[static_cast<std::size_t>(l)] > 0 && c >= levels[static_cast<std::size_t>(l)])
-                level = l + 1;
-        if (level > p.worstLevel) {
-            p.worstLevel = level;
+    }
+}
+
+void Drill::exposeAgents(double dt) {
+    // Every unit, moving, working or idle, and every person is exposed where they stand; what
+    // that does (the air they breathe, water at their feet, heat on their skin) is the hazard's.
+    if (!hazard_) return;
+    const int hot = hazard_->legend().hotLevel;
+    for (auto& u : state_.units) {
+        hazard_->harm(Exposure{u.x, u.y, -1, u.ppe, true}, u.harm, dt);
+        const bool inHot = u.harm.level >= hot;
+        if (inHot && !u.inHotZone)
+            emit("unit_entered_hot_zone", {{"unit", u.id}, {"ppe", u.ppe ? "yes" : "no"}});
+        u.inHotZone = inHot;
+    }
+    for (auto& p : state_.people) {
+        const int before = p.harm.worstLevel;
+        hazard_->harm(Exposure{p.x, p.y, p.building, false, false}, p.harm, dt);
+        if (p.harm.worstLevel > before)
             emit("person_exposed", {{"person", p.id},
-                                    {"level", std::to_string(level)},
+                                    {"level", std::to_string(p.harm.worstLevel)},
                                     {"kind", personKindName(p.kind)}});
-        }
     }
 }
 

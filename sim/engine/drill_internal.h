@@ -1,8 +1,10 @@
 // drill_internal.h — helpers shared by the Drill's source files (drill.cpp: life cycle, step
-// and hash; drill_apply.cpp: commands; drill_agents.cpp: units and people). Not a public API.
+// and hash; drill_apply.cpp: commands; drill_agents.cpp: units and people) and the hazards'.
+// Not a public API.
 #pragma once
 
-#include <cmath>
+#include "sim/math/det_math.h"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -10,8 +12,6 @@
 namespace drillbase::sim::detail {
 
 inline constexpr double kBreathingHeightM = 1.5;
-inline constexpr double kPpeDonSeconds = 60;  // breathing apparatus and suit, trained crew
-inline constexpr double kCurtainKnockdown = 0.5;
 
 template <class T>
 const T* findById(const std::vector<T>& items, const std::string& id) {
@@ -25,6 +25,10 @@ inline std::string fmt(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
+}
+
+inline double distance(double x0, double y0, double x1, double y1) {
+    return dmath::hypot(x1 - x0, y1 - y0);
 }
 
 }  // namespace drillbase::sim::detail

@@ -25,9 +25,15 @@ DrillRecorder::DrillRecorder(Drill& drill, std::ostream& out, const std::string&
                              const std::string& scenarioText, std::uint64_t seed,
                              std::int64_t hashEvery)
     : drill_(drill), out_(out), hashEvery_(hashEvery > 0 ? hashEvery : 60) {
+    const auto& sc = drill.scenario();
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto& in : sc.inputs) inputs.push_back({{"path", in.path}, {"hash", in.hash}});
     nlohmann::json header = {{"format", kDrillLogFormat},
                              {"scenario", scenarioPath},
+                             {"scenario_id", sc.id},
                              {"scenario_hash", scenarioHash(scenarioText)},
+                             {"inputs", inputs},
+                             {"hazard", sc.hazardType},
                              {"seed", seed},
                              {"build", std::string("drillbase ") + build::kVersion},
                              {"hash_every", hashEvery_}};
@@ -35,7 +41,9 @@ DrillRecorder::DrillRecorder(Drill& drill, std::ostream& out, const std::string&
 }
 
 void DrillRecorder::apply(const Command& c) {
-    out_ << nlohmann::json{{"tick", drill_.state().tick}, {"command", toJson(c)}}.dump() << '\n';
+    out_ << nlohmann::json{{"tick", drill_.state().tick}, {"command", drill_.catalog().toJson(c)}}
+                .dump()
+         << '\n';
     drill_.apply(c);
 }
 
@@ -54,6 +62,15 @@ void DrillRecorder::finish() {
     out_.flush();
 }
 
+namespace {
+
+std::string text(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
 DrillLog readDrillLog(std::istream& in, const std::string& name) {
     DrillLog log;
     std::string line;
@@ -67,28 +84,36 @@ DrillLog readDrillLog(std::istream& in, const std::string& name) {
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
             fail(std::string("invalid JSON: ") + e.what());
         }
         if (lineNo == 1) {
-            if (j.value("format", "") != kDrillLogFormat)
+            const std::string format = j.is_object() ? text(j, "format") : "";
+            if (format == "drillbase-drill-log/1")
+                fail("recorded by an earlier engine (drillbase-drill-log/1): its state hashes "
+                     "cannot be reproduced by this one");
+            if (format != kDrillLogFormat)
                 fail("not a drill log (expected format " + std::string(kDrillLogFormat) + ")");
-            log.header.scenarioPath = j.value("scenario", "");
-            log.header.scenarioHash = j.value("scenario_hash", "");
-            log.header.seed = j.value("seed", std::uint64_t{0});
-            log.header.build = j.value("build", "");
+            log.header.scenarioPath = text(j, "scenario");
+            log.header.scenarioId = text(j, "scenario_id");
+            log.header.scenarioHash = text(j, "scenario_hash");
+            log.header.hazardType = text(j, "hazard");
+            log.header.build = text(j, "build");
+            const auto seed = j.find("seed");
+            if (seed == j.end() || !seed->is_number_unsigned()) fail("/seed: missing or not a whole number");
+            log.header.seed = seed->get<std::uint64_t>();
+            if (const auto ins = j.find("inputs"); ins != j.end() && ins->is_array())
+                for (const auto& i : *ins)
+                    if (i.is_object()) log.header.inputs.push_back({text(i, "path"), text(i, "hash")});
             continue;
         }
         if (!j.is_object() || !j.contains("tick") || !j["tick"].is_number_integer())
             fail("missing integer \"tick\"");
         LogEntry e;
         e.tick = j["tick"].get<std::int64_t>();
+        e.line = lineNo;
         if (j.contains("command")) {
-            try {
-                e.command = commandFromJson(j["command"]);
-            } catch (const std::exception& ex) {
-                fail(std::string("/command: ") + ex.what());
-            }
+            e.commandJson = j["command"];
         } else if (j.contains("hash") && j["hash"].is_string()) {
             e.hash = j["hash"].get<std::string>();
         } else {
@@ -99,6 +124,17 @@ DrillLog readDrillLog(std::istream& in, const std::string& name) {
     }
     if (lineNo == 0) throw std::runtime_error(name + ": empty log");
     return log;
+}
+
+void resolveCommands(DrillLog& log, const CommandCatalog& catalog, const std::string& name) {
+    for (auto& e : log.entries) {
+        if (e.hash) continue;
+        std::string error;
+        e.command = catalog.parse(e.commandJson, error);
+        if (!e.command)
+            throw std::runtime_error(name + ":" + std::to_string(e.line) + ": /command" +
+                                     (error.rfind('/', 0) == 0 ? "" : ": ") + error);
+    }
 }
 
 ReplayResult replay(const DrillLog& log, Drill& drill) {
@@ -126,6 +162,10 @@ ReplayResult replay(const DrillLog& log, Drill& drill) {
                 res.actual = actual;
                 return res;
             }
+        } else {
+            res.ok = false;
+            res.error = "line " + std::to_string(e.line) + ": command not resolved";
+            return res;
         }
     }
     return res;

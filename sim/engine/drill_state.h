@@ -1,5 +1,6 @@
-// drill_state.h — the whole state of a running drill, readable by the UI and the report.
-// Plain data in a fixed order: hashing, replay and after-action review depend on it.
+// drill_state.h — the whole state of a running drill the engine keeps, readable by the UI and
+// the report. Plain data in a fixed order: hashing, replay and after-action review depend on it.
+// The hazard's own state (puffs, water depths, the fire front) lives in the hazard.
 #pragma once
 
 #include "sim/engine/event.h"
@@ -13,22 +14,27 @@
 
 namespace drillbase::sim {
 
-enum class UnitTask { Idle, Moving, DonningPpe, ClosingValve, WaterCurtain, Rescuing, Carrying };
+// Idle; Moving to a point; Tasked: on the way to (or working at) a hazard's task; Rescuing: on
+// the way to a casualty; Carrying: bringing them to the nearest assembly point.
+enum class UnitTask { Idle, Moving, Tasked, Rescuing, Carrying };
 const char* unitTaskName(UnitTask t);
 
 struct UnitState {
     std::string id;
-    UnitKind kind = UnitKind::Hazmat;
+    std::string kind;  // content/drill.json unit_kinds
     double x = 0, y = 0, speedMS = 5;
-    bool ppe = false;
+    bool ppe = false;  // protective equipment for this hazard on (the hazard decides its effect)
     UnitTask task = UnitTask::Idle;
+    std::string taskKind;             // Tasked: the hazard's task ("close_valve", "don_ppe")
     std::string taskTarget;           // valve or person id
     double tx = 0, ty = 0;            // where the task happens
+    bool travel = true;               // Tasked: go to (tx, ty) first
+    double workS = 0;                 // Tasked: work on site once there
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
+    std::map<std::string, std::string> taskAttrs;  // for the arrival event
     Waypoints path;                   // the route to (tx, ty) around buildings
-    bool inHotZone = false;           // inside the harm level 2 area (reported once per entry)
-    double dose = 0;                  // ∫C dt breathed without breathing apparatus, mg·s/m³
-    double toxicLoad = 0;             // ∫Cⁿ dt in the hazard's probit units
+    bool inHotZone = false;           // at or above the legend's hot level (reported once per entry)
+    Harm harm;                        // what the crew breathed or suffered
 };
 
 // Unaware: has not got any warning and stays where they are (indoors or out).
@@ -45,12 +51,9 @@ struct PersonState {
     double pendingX = 0, pendingY = 0;             // where that order sends them
     std::int64_t orderReachesTick = -1;
     double tx = 0, ty = 0;
-    int building = -1;     // index of the building they are inside, -1 outdoors
-    Waypoints path;        // the route to (tx, ty) around buildings
-    double dose = 0;       // ∫C dt, mg·s/m³
-    double toxicLoad = 0;  // ∫Cⁿ dt in the hazard's probit units (ppmⁿ·min for most gases)
-    double peak = 0;       // highest intensity breathed
-    int worstLevel = 0;    // 0 none, 1..3 highest harm level exceeded
+    int building = -1;  // index of the building they are inside, -1 outdoors
+    Waypoints path;     // the route to (tx, ty) around buildings
+    Harm harm;
 };
 
 struct Circle {
@@ -71,9 +74,7 @@ struct DrillState {
     bool alarmRaised = false;
     std::vector<UnitState> units;
     std::vector<PersonState> people;
-    std::vector<double> indoorIntensity;  // per building: the air inside relaxes to the outside
     std::vector<Circle> cordons;
-    std::vector<std::string> closedValves;
     double timeS() const { return static_cast<double>(tick * tickMillis) / 1000.0; }
 };
 

@@ -15,16 +15,44 @@ Navigator::Navigator(const MapDef& map) {
     nx_ = std::max(1, static_cast<int>(std::ceil(map.widthM / cell_)));
     ny_ = std::max(1, static_cast<int>(std::ceil(map.heightM / cell_)));
     blocked_.assign(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_), 0);
-    for (const auto& b : map.buildings) {
+    buildingOf_.assign(blocked_.size(), -1);
+    for (std::size_t bi = 0; bi < map.buildings.size(); ++bi) {
+        const auto& b = map.buildings[bi];
         const int i0 = std::max(0, static_cast<int>(std::floor(b.x / cell_)));
         const int i1 = std::min(nx_ - 1, static_cast<int>(std::floor((b.x + b.w) / cell_)));
         const int j0 = std::max(0, static_cast<int>(std::floor(b.y / cell_)));
         const int j1 = std::min(ny_ - 1, static_cast<int>(std::floor((b.y + b.h) / cell_)));
         for (int j = j0; j <= j1; ++j)
             for (int i = i0; i <= i1; ++i)
-                if (b.contains((i + 0.5) * cell_, (j + 0.5) * cell_))
+                if (b.contains((i + 0.5) * cell_, (j + 0.5) * cell_)) {
                     blocked_[static_cast<std::size_t>(index(i, j))] = 1;
+                    buildingOf_[static_cast<std::size_t>(index(i, j))] = static_cast<int>(bi);
+                }
     }
+    closed_.assign(blocked_.size(), 0);
+    weight_.assign(blocked_.size(), 1);
+}
+
+void Navigator::setCosts(const std::function<double(double, double)>& cost) {
+    for (int j = 0; j < ny_; ++j)
+        for (int i = 0; i < nx_; ++i) {
+            const auto k = static_cast<std::size_t>(index(i, j));
+            const double c = cost((i + 0.5) * cell_, (j + 0.5) * cell_);
+            const bool closed = !(c < std::numeric_limits<double>::infinity());
+            closed_[k] = closed ? 1 : 0;
+            blocked_[k] = buildingOf_[k] >= 0 || closed ? 1 : 0;
+            weight_[k] = closed ? 1
+                                : static_cast<std::uint16_t>(
+                                      std::clamp(std::floor(c + 0.5), 1.0, 1000.0));
+        }
+}
+
+bool Navigator::clear(double x, double y) const {
+    const int i = static_cast<int>(std::floor(x / cell_)),
+              j = static_cast<int>(std::floor(y / cell_));
+    if (i < 0 || j < 0 || i >= nx_ || j >= ny_) return true;
+    const auto k = static_cast<std::size_t>(index(i, j));
+    return !blocked_[k] && weight_[k] == 1;
 }
 
 bool Navigator::blocked(double x, double y) const {
@@ -37,15 +65,22 @@ bool Navigator::blocked(double x, double y) const {
 bool Navigator::freeCell(int i, int j, int start, int goal) const {
     if (i < 0 || j < 0 || i >= nx_ || j >= ny_) return false;
     const int k = index(i, j);
-    return k == start || k == goal || !blocked_[static_cast<std::size_t>(k)];
+    const auto kk = static_cast<std::size_t>(k);
+    if (k == start || k == goal || !blocked_[kk]) return true;
+    // Inside the building the walk starts or ends in: people leave or enter it (its cells are
+    // walls to everyone passing by). Ground the hazard closed stays closed.
+    const int b = buildingOf_[kk];
+    if (b < 0 || closed_[kk]) return false;
+    return b == buildingOf_[static_cast<std::size_t>(start)] ||
+           b == buildingOf_[static_cast<std::size_t>(goal)];
 }
 
 bool Navigator::lineOfSight(double x0, double y0, double x1, double y1) const {
-    const double len = std::hypot(x1 - x0, y1 - y0);
+    const double len = std::sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
     const int samples = static_cast<int>(len / (cell_ * 0.25)) + 1;  // quarter cells: no clipped corners
     for (int s = 1; s < samples; ++s) {
         const double t = static_cast<double>(s) / samples;
-        if (blocked(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)) return false;
+        if (!clear(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)) return false;
     }
     return true;
 }
@@ -86,7 +121,7 @@ Waypoints Navigator::route(double x, double y, double tx, double ty) const {
                     (!freeCell(i + di, j, start, goal) || !freeCell(i, j + dj, start, goal)))
                     continue;
                 const int nk = index(i + di, j + dj);
-                const int ng = g + (di && dj ? 14 : 10);
+                const int ng = g + (di && dj ? 14 : 10) * weight_[static_cast<std::size_t>(nk)];
                 if (ng < cost[static_cast<std::size_t>(nk)]) {
                     cost[static_cast<std::size_t>(nk)] = ng;
                     from[static_cast<std::size_t>(nk)] = k;

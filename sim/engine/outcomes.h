@@ -8,11 +8,12 @@
 
 namespace drillbase::sim {
 
-// Keys: people, exposed_level1/2/3 (anyone at or above AEGL-1/2/3), public_above_aegl2
-// (residents at or above level 2), workers_above_aegl2, evacuated, sheltered, unaware,
-// peak_public (highest intensity a resident breathed), max_dose; with a hazard also
-// expected_fatalities (Σ of each person's and unprotected responder's probit fraction),
-// fatalities (those more likely dead than not, fraction ≥ 0.5) and responders_exposed.
+// Keys: people, exposed_level1/2/3 (anyone at or above the hazard's level 1/2/3),
+// public_above_level2 (residents at or above level 2), workers_above_level2, evacuated,
+// sheltered, unaware, peak_public (highest intensity a resident met), max_dose; with a hazard
+// also expected_fatalities (Σ of each person's and unprotected responder's probit fraction),
+// fatalities (those more likely dead than not, fraction ≥ 0.5), responders_exposed, and the
+// hazard's own figures (gas: public_above_aegl2, workers_above_aegl2).
 std::map<std::string, double> computeOutcomes(const DrillState& s, const Hazard* hazard = nullptr);
 
 }  // namespace drillbase::sim

@@ -1,11 +1,15 @@
-// scenario.h — a drill scenario as authored by an instructor (format drillbase-scenario/1).
-// Units: metres, x east and y north from the map's south-west corner; wind direction is where
-// the wind blows FROM, degrees clockwise from north; times in seconds from the drill start.
+// scenario.h — a drill scenario as authored by an instructor (format drillbase-scenario/2): the
+// parts every drill has (map, buildings, people, units, roles, injects, rubric, briefings) and a
+// hazard section that its HazardType reads (hazard_type.h). Units: metres, x east and y north
+// from the map's south-west corner; wind direction is where the wind blows FROM, degrees
+// clockwise from north; times in seconds from the drill start.
 #pragma once
 
 #include "sim/engine/command.h"
+#include "sim/engine/hazard_type.h"
 #include "sim/scoring/rubric.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +19,8 @@ namespace drillbase::sim {
 struct Rect {
     std::string id;
     double x = 0, y = 0, w = 0, h = 0;  // south-west corner and size
-    double airChangesPerHour = 0.5;     // buildings: infiltration rate for shelter-in-place
+    double airChangesPerHour = 0.5;     // infiltration rate (shelter-in-place from a gas)
+    int floors = 1;                     // storeys (refuge upstairs from a flood)
     bool contains(double px, double py) const {
         return px >= x && px <= x + w && py >= y && py <= y + h;
     }
@@ -26,18 +31,10 @@ struct Point {
     double x = 0, y = 0;
 };
 
-struct Valve {
-    std::string id;
-    double x = 0, y = 0;
-    std::string release;      // the release it stops
-    double workSeconds = 60;  // time for a unit on site to close it
-};
-
 struct MapDef {
     double widthM = 0, heightM = 0, cellM = 10;
     std::vector<Rect> buildings;
     std::vector<Point> assemblyPoints;
-    std::vector<Valve> valves;
     bool contains(double x, double y) const {
         return x >= 0 && y >= 0 && x <= widthM && y <= heightM;
     }
@@ -46,17 +43,6 @@ struct MapDef {
 struct WeatherDef {
     double windSpeedMS = 2;
     double windFromDeg = 0;
-    char stability = 'D';  // Pasquill–Gifford class A..F
-    bool urban = false;
-};
-
-struct ReleaseDef {
-    std::string id;
-    std::string chemical;
-    double x = 0, y = 0, heightM = 0;
-    double rateKgS = 0;
-    double startS = 0;
-    double durationS = 0;
 };
 
 enum class PersonKind { Worker, Resident };
@@ -69,15 +55,17 @@ struct PersonDef {
     double speedMS = 1.2;
 };
 
-enum class UnitKind { Hazmat, Fire, Medical, Police };
-
 struct UnitDef {
     std::string id;
-    UnitKind kind = UnitKind::Hazmat;
+    std::string kind = "hazmat";  // one of content/drill.json unit_kinds
     double x = 0, y = 0;
     double speedMS = 5;
     bool ppe = false;
-    double arriveS = 0;  // when it reaches the map edge after dispatch (0: on site)
+};
+
+struct RoleDef {
+    std::string id;
+    std::string titleZh, titleEn;
 };
 
 struct InjectDef {
@@ -86,21 +74,23 @@ struct InjectDef {
 };
 
 struct Scenario {
-    std::string file;
+    std::string file;  // the path it was read from
     std::string id;
     std::string titleZh, titleEn, briefingZh, briefingEn;
     std::int64_t tickMillis = 1000;
     double warningDelayS = 60;  // how long an alarm or order takes to reach people
     MapDef map;
     WeatherDef weather;
-    std::vector<ReleaseDef> releases;
+    std::string hazardType;                     // "gas", "flood", "fire"
+    std::shared_ptr<const HazardConfig> hazard;  // that type's section
+    std::vector<ScenarioInput> inputs;          // grid files it reads
     std::vector<PersonDef> people;
     std::vector<UnitDef> units;
+    std::vector<RoleDef> roles;
     std::vector<InjectDef> injects;
     Rubric rubric;
 };
 
 const char* personKindName(PersonKind k);
-const char* unitKindName(UnitKind k);
 
 }  // namespace drillbase::sim

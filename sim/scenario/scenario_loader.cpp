@@ -3,13 +3,14 @@
 #include "common/json_fields.h"
 
 #include <algorithm>
+#include <set>
 
 namespace drillbase::sim {
 
 namespace {
 
 // Reads the fields every scenario section shares, with the checks instructors most often
-// need: ids unique within their list, points on the map.
+// need: ids unique within their list, points on the map, no unknown keys.
 class ScenarioReader {
 public:
     ScenarioReader(const JsonDocument& doc, std::vector<Diagnostic>& out) : r(doc, out) {}
@@ -17,9 +18,10 @@ public:
     FieldReader r;
     MapDef map;
 
-    // Calls fn(pointer) for each element of an optional array field.
+    // Calls fn(pointer) for each object element of an array field, after checking its keys.
     template <class Fn>
-    void each(const std::string& obj, const char* key, Fn fn, bool required = false) {
+    void each(const std::string& obj, const char* key, std::initializer_list<std::string_view> keys,
+              Fn fn, bool required = false) {
         const auto ptr = pointerChild(obj, key);
         const auto* v = r.at(ptr);
         if (!v) {
@@ -30,7 +32,12 @@ public:
             r.error(ptr, "must be an array");
             return;
         }
-        for (std::size_t i = 0; i < v->size(); ++i) fn(pointerChild(ptr, i));
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const auto p = pointerChild(ptr, i);
+            if (!r.isObject(p)) continue;
+            r.knownKeys(p, keys);
+            fn(p);
+        }
     }
 
     std::string id(const std::string& ptr, std::set<std::string>& seen) {
@@ -64,60 +71,73 @@ public:
 void readMap(ScenarioReader& s, Scenario& sc) {
     auto& r = s.r;
     if (!r.isObject("/map")) return;
+    r.knownKeys("/map", {"width_m", "height_m", "cell_m", "buildings", "assembly_points"});
     s.map.widthM = s.positive("/map", "width_m");
     s.map.heightM = s.positive("/map", "height_m");
     s.map.cellM = s.positive("/map", "cell_m");
     std::set<std::string> ids;
-    s.each("/map", "buildings", [&](const std::string& p) {
-        Rect b;
-        b.id = s.id(p, ids);
-        b.x = r.number(p, "x").value_or(0);
-        b.y = r.number(p, "y").value_or(0);
-        b.w = s.positive(p, "w");
-        b.h = s.positive(p, "h");
-        b.airChangesPerHour = s.positive(p, "air_changes_per_hour", false, 0.5);
-        s.onMap(p, b.x, b.y);
-        s.onMap(p, b.x + b.w, b.y + b.h);
-        s.map.buildings.push_back(b);
-    });
+    s.each("/map", "buildings", {"id", "x", "y", "w", "h", "air_changes_per_hour", "floors"},
+           [&](const std::string& p) {
+               Rect b;
+               b.id = s.id(p, ids);
+               b.x = r.number(p, "x").value_or(0);
+               b.y = r.number(p, "y").value_or(0);
+               b.w = s.positive(p, "w");
+               b.h = s.positive(p, "h");
+               b.airChangesPerHour = s.positive(p, "air_changes_per_hour", false, 0.5);
+               if (const auto f = r.integer(p, "floors", false)) {
+                   if (*f < 1 || *f > 200)
+                       r.error(pointerChild(p, "floors"), "must be 1 to 200");
+                   else
+                       b.floors = static_cast<int>(*f);
+               }
+               s.onMap(p, b.x, b.y);
+               s.onMap(p, b.x + b.w, b.y + b.h);
+               s.map.buildings.push_back(b);
+           });
     s.each(
-        "/map", "assembly_points",
+        "/map", "assembly_points", {"id", "x", "y"},
         [&](const std::string& p) {
             Point a{s.id(p, ids), r.number(p, "x").value_or(0), r.number(p, "y").value_or(0)};
             s.onMap(p, a.x, a.y);
             s.map.assemblyPoints.push_back(a);
         },
         true);
-    s.each("/map", "valves", [&](const std::string& p) {
-        Valve v;
-        v.id = s.id(p, ids);
-        v.x = r.number(p, "x").value_or(0);
-        v.y = r.number(p, "y").value_or(0);
-        v.release = r.string(p, "release").value_or("");
-        v.workSeconds = s.positive(p, "work_s", false, 60);
-        s.onMap(p, v.x, v.y);
-        s.map.valves.push_back(v);
-    });
     sc.map = s.map;
 }
 
 void readWeather(ScenarioReader& s, Scenario& sc) {
     auto& r = s.r;
     if (!r.isObject("/weather")) return;
+    r.knownKeys("/weather", {"wind_speed_m_s", "wind_from_deg"});
     sc.weather.windSpeedMS = s.positive("/weather", "wind_speed_m_s");
     const auto from = r.number("/weather", "wind_from_deg");
     if (from && (*from < 0 || *from >= 360))
         r.error("/weather/wind_from_deg", "must be in [0, 360)");
     sc.weather.windFromDeg = from.value_or(0);
-    const auto st = r.string("/weather", "stability");
-    if (st && (st->size() != 1 || (*st)[0] < 'A' || (*st)[0] > 'F'))
-        r.error("/weather/stability", "must be a Pasquill–Gifford class \"A\" to \"F\"");
-    else if (st)
-        sc.weather.stability = (*st)[0];
-    const auto terrain = r.string("/weather", "terrain");
-    if (terrain && *terrain != "rural" && *terrain != "urban")
-        r.error("/weather/terrain", "must be \"rural\" or \"urban\"");
-    sc.weather.urban = terrain && *terrain == "urban";
+}
+
+void readHazard(ScenarioReader& s, Scenario& sc, const SimContent& content) {
+    auto& r = s.r;
+    if (!r.isObject("/hazard")) return;
+    const auto type = r.string("/hazard", "type");
+    if (!type) return;
+    const HazardType* t = content.hazards().find(*type);
+    if (!t) {
+        const auto names = content.hazards().names();
+        std::vector<std::string_view> views(names.begin(), names.end());
+        std::string all;
+        for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+        const auto near = nearestName(*type, views);
+        r.error("/hazard/type", "unknown hazard type \"" + *type + "\"" +
+                                    (near.empty() ? " (one of: " + all + ")"
+                                                  : "; did you mean \"" + near + "\"?"));
+        return;
+    }
+    sc.hazardType = *type;
+    const auto dir = std::filesystem::path(r.doc().file).parent_path();
+    HazardSection section{r.doc(), r, sc.map, dir, sc.inputs};
+    sc.hazard = t->parse(section);
 }
 
 template <class Kind>
@@ -133,35 +153,82 @@ std::optional<Kind> kindOf(FieldReader& r, const std::string& p,
     return std::nullopt;
 }
 
+void readAgents(ScenarioReader& s, Scenario& sc, const DrillRules& rules) {
+    auto& r = s.r;
+    std::set<std::string> agentIds;
+    s.each("", "people", {"id", "kind", "x", "y", "vulnerable", "speed_m_s"},
+           [&](const std::string& p) {
+               PersonDef d;
+               d.id = s.id(p, agentIds);
+               d.kind = kindOf<PersonKind>(r, p,
+                                           {{"worker", PersonKind::Worker},
+                                            {"resident", PersonKind::Resident}})
+                            .value_or(PersonKind::Worker);
+               d.x = r.number(p, "x").value_or(0);
+               d.y = r.number(p, "y").value_or(0);
+               s.onMap(p, d.x, d.y);
+               d.vulnerable = r.boolean(p, "vulnerable", false).value_or(false);
+               d.speedMS = s.positive(p, "speed_m_s", false, 1.2);
+               sc.people.push_back(d);
+           });
+    s.each("", "units", {"id", "kind", "x", "y", "speed_m_s", "ppe"}, [&](const std::string& p) {
+        UnitDef u;
+        u.id = s.id(p, agentIds);
+        u.kind = r.string(p, "kind").value_or("");
+        const auto& kinds = rules.unitKinds;
+        if (!u.kind.empty() && std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) {
+            std::string all;
+            for (const auto& k : kinds) all += (all.empty() ? "" : ", ") + k;
+            r.error(pointerChild(p, "kind"), "unknown unit kind \"" + u.kind + "\" (" + all +
+                                                 "; content/drill.json unit_kinds)");
+        }
+        u.x = r.number(p, "x").value_or(0);
+        u.y = r.number(p, "y").value_or(0);
+        s.onMap(p, u.x, u.y);
+        u.speedMS = s.positive(p, "speed_m_s", false, 5);
+        u.ppe = r.boolean(p, "ppe", false).value_or(false);
+        sc.units.push_back(u);
+    });
+    std::set<std::string> roleIds;
+    s.each("", "roles", {"id", "title_zh", "title_en"}, [&](const std::string& p) {
+        RoleDef d;
+        d.id = s.id(p, roleIds);
+        d.titleZh = r.string(p, "title_zh").value_or("");
+        d.titleEn = r.string(p, "title_en").value_or("");
+        sc.roles.push_back(d);
+    });
+}
+
 }  // namespace
 
 const char* personKindName(PersonKind k) {
     return k == PersonKind::Worker ? "worker" : "resident";
 }
 
-const char* unitKindName(UnitKind k) {
-    switch (k) {
-        case UnitKind::Hazmat: return "hazmat";
-        case UnitKind::Fire: return "fire";
-        case UnitKind::Medical: return "medical";
-        case UnitKind::Police: return "police";
-    }
-    return "hazmat";
-}
-
-std::optional<Scenario> loadScenario(const JsonDocument& doc,
-                                     const std::set<std::string>& chemicals,
+std::optional<Scenario> loadScenario(const JsonDocument& doc, const SimContent& content,
                                      std::vector<Diagnostic>& out) {
-    // Nested parsers (rubric, commands) report into `out` too: any new diagnostic fails the file.
+    // Nested parsers (rubric, commands, hazard) report into `out` too: any new diagnostic
+    // fails the file.
     const std::size_t before = out.size();
     ScenarioReader s(doc, out);
     auto& r = s.r;
     if (!r.isObject("")) return std::nullopt;
     Scenario sc;
     sc.file = doc.file;
-    if (const auto fmt = r.string("", "format"); fmt && *fmt != kScenarioFormat)
+    const auto fmt = r.string("", "format");
+    if (fmt && *fmt == kScenarioFormatV1) {
+        // Never misread an old file: its releases and stability sit where /2 has none.
+        r.error("/format", std::string("format \"") + kScenarioFormatV1 +
+                               "\" is no longer read; rewrite the file as \"" + kScenarioFormat +
+                               "\" with: drillctl scenario migrate " + doc.file);
+        return std::nullopt;
+    }
+    if (fmt && *fmt != kScenarioFormat)
         r.error("/format",
                 "unsupported format \"" + *fmt + "\" (expected \"" + kScenarioFormat + "\")");
+    r.knownKeys("", {"format", "id", "title_zh", "title_en", "briefing_zh", "briefing_en",
+                     "tick_ms", "warning_delay_s", "map", "weather", "hazard", "people", "units",
+                     "roles", "injects", "rubric"});
     sc.id = r.string("", "id").value_or("");
     sc.titleZh = r.string("", "title_zh").value_or("");
     sc.titleEn = r.string("", "title_en").value_or("");
@@ -176,69 +243,18 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc,
     sc.warningDelayS = s.nonNegative("", "warning_delay_s", false, 60);
     readMap(s, sc);
     readWeather(s, sc);
+    readHazard(s, sc, content);
+    readAgents(s, sc, content.rules());
 
-    std::set<std::string> releaseIds, agentIds;
-    s.each(
-        "", "releases",
-        [&](const std::string& p) {
-            ReleaseDef rel;
-            rel.id = s.id(p, releaseIds);
-            rel.chemical = r.string(p, "chemical").value_or("");
-            if (!rel.chemical.empty() && !chemicals.count(rel.chemical))
-                r.error(pointerChild(p, "chemical"),
-                        "unknown chemical \"" + rel.chemical + "\" (see content/chemicals.json)");
-            rel.x = r.number(p, "x").value_or(0);
-            rel.y = r.number(p, "y").value_or(0);
-            s.onMap(p, rel.x, rel.y);
-            rel.heightM = s.nonNegative(p, "height_m");
-            rel.rateKgS = s.positive(p, "rate_kg_s");
-            rel.startS = s.nonNegative(p, "start_s");
-            rel.durationS = s.positive(p, "duration_s");
-            sc.releases.push_back(rel);
-        },
-        true);
-    for (std::size_t i = 0; i < sc.map.valves.size(); ++i)
-        if (!sc.map.valves[i].release.empty() && !releaseIds.count(sc.map.valves[i].release))
-            r.error(pointerChild(pointerChild("/map/valves", i), "release"),
-                    "no release with id \"" + sc.map.valves[i].release + "\"");
-
-    s.each("", "people", [&](const std::string& p) {
-        PersonDef d;
-        d.id = s.id(p, agentIds);
-        d.kind = kindOf<PersonKind>(
-                     r, p, {{"worker", PersonKind::Worker}, {"resident", PersonKind::Resident}})
-                     .value_or(PersonKind::Worker);
-        d.x = r.number(p, "x").value_or(0);
-        d.y = r.number(p, "y").value_or(0);
-        s.onMap(p, d.x, d.y);
-        d.vulnerable = r.boolean(p, "vulnerable", false).value_or(false);
-        d.speedMS = s.positive(p, "speed_m_s", false, 1.2);
-        sc.people.push_back(d);
-    });
-    s.each("", "units", [&](const std::string& p) {
-        UnitDef u;
-        u.id = s.id(p, agentIds);
-        u.kind = kindOf<UnitKind>(r, p,
-                                  {{"hazmat", UnitKind::Hazmat},
-                                   {"fire", UnitKind::Fire},
-                                   {"medical", UnitKind::Medical},
-                                   {"police", UnitKind::Police}})
-                     .value_or(UnitKind::Hazmat);
-        u.x = r.number(p, "x").value_or(0);
-        u.y = r.number(p, "y").value_or(0);
-        s.onMap(p, u.x, u.y);
-        u.speedMS = s.positive(p, "speed_m_s", false, 5);
-        u.ppe = r.boolean(p, "ppe", false).value_or(false);
-        sc.units.push_back(u);
-    });
-    s.each("", "injects", [&](const std::string& p) {
+    const auto catalog = content.catalogFor(sc.hazardType);
+    s.each("", "injects", {"t", "command"}, [&](const std::string& p) {
         InjectDef in;
         in.atS = s.nonNegative(p, "t");
-        if (auto c = commandFromJson(doc, pointerChild(p, "command"), out)) {
-            if (!isInject(c->type))
+        if (auto c = catalog.parse(doc, pointerChild(p, "command"), out)) {
+            const auto* spec = catalog.find(c->type);
+            if (spec && !(spec->issuers & kInstructor))
                 r.error(pointerChild(pointerChild(p, "command"), "type"),
-                        std::string("\"") + commandName(c->type) +
-                            "\" is a trainee command, not an instructor inject");
+                        "\"" + c->type + "\" is a trainee command, not an instructor inject");
             in.command = *c;
             sc.injects.push_back(in);
         }
@@ -251,11 +267,10 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc,
 }
 
 std::optional<Scenario> loadScenarioFile(const std::filesystem::path& file,
-                                         const std::set<std::string>& chemicals,
-                                         std::vector<Diagnostic>& out) {
+                                         const SimContent& content, std::vector<Diagnostic>& out) {
     const auto doc = loadJsonFile(file, out);
     if (!doc) return std::nullopt;
-    return loadScenario(*doc, chemicals, out);
+    return loadScenario(*doc, content, out);
 }
 
 }  // namespace drillbase::sim

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <vector>
 
 namespace drillbase::sim {
 
@@ -20,6 +22,7 @@ std::optional<EventSelector> parseSelector(FieldReader& r, const std::string& pt
     if (v->is_string()) {
         sel.kind = v->get<std::string>();
     } else if (v->is_object()) {
+        r.knownKeys(ptr, {"kind", "attrs"});
         const auto kind = r.string(ptr, "kind");
         if (!kind) return std::nullopt;
         sel.kind = *kind;
@@ -52,6 +55,21 @@ std::optional<Rule> parseRule(FieldReader& r, const std::string& ptr) {
     const auto type = r.string(ptr, "type");
     if (!type) return std::nullopt;
     Rule rule;
+    static constexpr std::string_view kRuleKeys[][5] = {
+        {"type", "", "", "", ""},                          // manual
+        {"type", "metric", "max", "", ""},                 // threshold
+        {"type", "event", "", "", ""},                     // occurs
+        {"type", "event", "after", "seconds", "late_points"},  // within
+        {"type", "event", "then", "", ""},                 // before
+    };
+    const int which = *type == "manual" ? 0 : *type == "threshold" ? 1 : *type == "occurs" ? 2
+                      : *type == "within" ? 3 : *type == "before" ? 4 : -1;
+    if (which >= 0) {
+        std::vector<std::string_view> keys;
+        for (auto k : kRuleKeys[which])
+            if (!k.empty()) keys.push_back(k);
+        r.knownKeys(ptr, keys);
+    }
     if (*type == "manual") {
         rule.kind = RuleKind::Manual;
         return rule;
@@ -100,6 +118,8 @@ std::optional<RubricItem> parseItem(FieldReader& r, const std::string& ptr,
                                     std::set<std::string>& ids) {
     if (!r.isObject(ptr)) return std::nullopt;
     RubricItem item;
+    r.knownKeys(ptr, {"id", "title_zh", "title_en", "max_points", "optional", "advice_zh",
+                      "advice_en", "rule"});
     const auto id = r.string(ptr, "id");
     const auto zh = r.string(ptr, "title_zh");
     const auto en = r.string(ptr, "title_en");
@@ -130,6 +150,7 @@ std::optional<Rubric> parseRubric(const JsonDocument& doc, const std::string& po
     FieldReader r(doc, out);
     if (!r.isObject(pointer)) return std::nullopt;
     Rubric rubric;
+    r.knownKeys(pointer, {"total_points", "areas"});
     const auto total = r.number(pointer, "total_points");
     const std::string areasPtr = pointerChild(pointer, "areas");
     if (!r.isArray(areasPtr)) return std::nullopt;
@@ -140,6 +161,7 @@ std::optional<Rubric> parseRubric(const JsonDocument& doc, const std::string& po
         const auto ap = pointerChild(areasPtr, a);
         if (!r.isObject(ap)) continue;
         RubricArea area;
+        r.knownKeys(ap, {"id", "title_zh", "title_en", "items"});
         area.id = r.string(ap, "id").value_or("");
         area.titleZh = r.string(ap, "title_zh").value_or("");
         area.titleEn = r.string(ap, "title_en").value_or("");

@@ -13,6 +13,7 @@
 #include "ledger/rules.h"
 #include "ledger/sqlite_db.h"
 #include "ledger/sqlite_event_storage.h"
+#include "ledger/training_kinds.h"
 
 #include <unistd.h>
 #include <cstdint>
@@ -57,14 +58,18 @@ inline const CertificationRules& rules() {
     static const auto r = loadCertificationRulesFile(kContent / "certification-rules.json");
     return r;
 }
+inline const TrainingKindList& trainingKinds() {
+    static const auto k = loadTrainingKindsFile(kContent / "training-kinds.json");
+    return k;
+}
 inline const RegionList& regions() {
     static const auto r = loadRegionsFile(kContent / "regions.json");
     return r;
 }
 
-// A Ledger over `db` with the shipped industries and certification rules.
+// A Ledger over `db` with the shipped industries, certification rules and training kinds.
 inline Ledger openLedger(SqliteDb& db, const LookupKey& key) {
-    return Ledger(db, key, industries(), rules());
+    return Ledger(db, key, industries(), rules(), trainingKinds());
 }
 
 // The first column of the first row of `sql`, typically a COUNT(*).

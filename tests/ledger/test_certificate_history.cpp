@@ -274,9 +274,8 @@ TEST_CASE("training records: every kind, provider and instructor, and the old ev
     auto ledger = openLedger(db, key);
     const auto p = ledger.registerPerson("赵六", doc, kAt);
 
-    for (const auto kind : trainingKinds())
-        CHECK_NOTHROW(ledger.recordTraining(
-            {p, {2026, 3, 1}, 2, std::string(kind), "安全教育", "", ""}, kAt));
+    for (const auto& kind : trainingKinds().ids())
+        CHECK_NOTHROW(ledger.recordTraining({p, {2026, 3, 1}, 2, kind, "安全教育", "", ""}, kAt));
     CHECK(count(db, "SELECT count(DISTINCT kind) FROM training") == 7);
 
     const auto withProvider = ledger.recordTraining(
@@ -332,14 +331,17 @@ TEST_CASE("training records: every kind, provider and instructor, and the old ev
 }
 
 TEST_CASE("training kinds: which hours each one counts toward") {
-    CHECK(trainingCountsAs("initial") == TrainingCount::InitialHours);
-    CHECK(trainingCountsAs("three_level") == TrainingCount::InitialHours);
-    CHECK(trainingCountsAs("annual") == TrainingCount::AnnualHours);
-    CHECK(trainingCountsAs("first_lesson") == TrainingCount::AnnualHours);
-    CHECK(trainingCountsAs("review") == TrainingCount::ReviewHours);
-    CHECK(trainingCountsAs("special_ops") == TrainingCount::NotCounted);
-    CHECK(trainingCountsAs("drill") == TrainingCount::NotCounted);
-    CHECK_FALSE(isTrainingKind("Initial"));
+    // The shipped content/training-kinds.json; test_training_kinds.cpp checks every kind.
+    const auto& kinds = trainingKinds();
+    const CivilDate on{2026, 3, 1};
+    CHECK(kinds.countsAs("initial", on) == TrainingCount::InitialHours);
+    CHECK(kinds.countsAs("three_level", on) == TrainingCount::InitialHours);
+    CHECK(kinds.countsAs("annual", on) == TrainingCount::AnnualHours);
+    CHECK(kinds.countsAs("first_lesson", on) == TrainingCount::AnnualHours);
+    CHECK(kinds.countsAs("review", on) == TrainingCount::ReviewHours);
+    CHECK(kinds.countsAs("special_ops", on) == TrainingCount::NotCounted);
+    CHECK(kinds.countsAs("drill", on) == TrainingCount::NotCounted);
+    CHECK_FALSE(kinds.contains("Initial"));
 
     // A new worker in a general industry: 24 initial hours (art. 13). Three-level induction
     // counts; a drill and special-operations training do not; short by one is short.
@@ -348,17 +350,15 @@ TEST_CASE("training kinds: which hours each one counts toward") {
     const std::pair<const char*, int> given[] = {
         {"three_level", 16}, {"initial", 7}, {"drill", 4}, {"special_ops", 40}, {"review", 8}};
     for (const auto& [kind, hours] : given)
-        if (const auto rec = complianceTrainingRecord(kind, {2026, 3, 1}, hours))
-            records.push_back(*rec);
+        if (const auto rec = kinds.complianceRecord(kind, on, hours)) records.push_back(*rec);
     auto c = checkInitialTraining(r, Role::NewWorker, IndustryClass::General, records, kToday);
     CHECK(c.completed == 23);
     CHECK(c.shortBy == 1);
-    records.push_back(*complianceTrainingRecord("three_level", {2026, 3, 2}, 1));
+    records.push_back(*kinds.complianceRecord("three_level", {2026, 3, 2}, 1));
     CHECK(checkInitialTraining(r, Role::NewWorker, IndustryClass::General, records, kToday).ok());
     // The first lesson of the year is refresher training: annual hours, never initial.
-    std::vector<TrainingRecord> annual = {
-        *complianceTrainingRecord("first_lesson", {2026, 2, 20}, 4),
-        *complianceTrainingRecord("annual", {2026, 6, 1}, 8)};
+    std::vector<TrainingRecord> annual = {*kinds.complianceRecord("first_lesson", {2026, 2, 20}, 4),
+                                          *kinds.complianceRecord("annual", {2026, 6, 1}, 8)};
     c = checkAnnualTraining(r, Role::SafetyManager, IndustryClass::General, annual, kToday);
     CHECK(c.completed == 12);
     CHECK(c.ok());

@@ -36,8 +36,8 @@ struct Fixture {
     explicit Fixture(const std::string& name)
         : file(freshDb(kDbFolder, name)),
           db(file),
-          ledger(db, LookupKey::generate(), industries, rules()),
-          reader(db, ledger.rules(), industries) {
+          ledger(db, LookupKey::generate(), industries, rules(), trainingKinds()),
+          reader(db, ledger.rules(), ledger.trainingKinds(), industries) {
         ledger.registerOrganisation(kGeneralOrg, "华为技术有限公司", "manufacturing", kAt);
         ledger.registerOrganisation(kHighRiskOrg, "淄博化工有限公司", "hazardous_chemicals", kAt);
     }

@@ -63,7 +63,7 @@ struct Province {
     explicit Province(const std::string& name)
         : file(freshDb(kDbFolder, name)),
           db(file),
-          ledger(db, LookupKey::generate(), industries(), rules()) {
+          ledger(db, LookupKey::generate(), industries(), rules(), trainingKinds()) {
         ledger.registerOrganisation(kOrgA, "甲公司", "manufacturing", kAt);
         ledger.registerOrganisation(kOrgB, "乙冶金", "metal_smelting", kAt);
         ledger.registerOrganisation(
@@ -179,7 +179,7 @@ TEST_CASE("records stats refuse a period that ends before it starts") {
 TEST_CASE("organisation fields: stored when given, left out of the event when not") {
     const auto file = freshDb(kDbFolder, "org-fields");
     SqliteDb db(file);
-    Ledger ledger(db, LookupKey::generate(), industries(), rules());
+    Ledger ledger(db, LookupKey::generate(), industries(), rules(), trainingKinds());
     ledger.registerOrganisation(kOrgA, "甲公司", "manufacturing", kAt);
     ledger.registerOrganisation(
         {kOrgC, "丙化工", "hazardous_chemicals", "370103", "七里河街道", "county", "orange"}, kAt);
@@ -233,7 +233,7 @@ TEST_CASE("projection schema upgrade: an old-shape organisations table is rebuil
         CHECK_THROWS_AS(db.prepare("SELECT region FROM organisations"), DbError);
     }
     SqliteDb db(file);
-    Ledger ledger(db, LookupKey::generate(), industries(), rules());
+    Ledger ledger(db, LookupKey::generate(), industries(), rules(), trainingKinds());
     CHECK(count(db, "SELECT count(*) FROM organisations WHERE credit_code = '" +
                         std::string(kOrgB) + "' AND region = '370303'") == 1);
     CHECK(count(db, "SELECT value FROM ledger_meta WHERE key = 'projection_schema'") ==

@@ -69,7 +69,7 @@ TEST_CASE(
     const auto bulk = bulkProvince("equal-bulk", 150, 42);
 
     SqliteDb db(freshDb(kDbFolder, "equal-ledger", kBaseId));
-    Ledger ledger(db, fixedKey(), industries(), rules());
+    Ledger ledger(db, fixedKey(), industries(), rules(), trainingKinds());
     LedgerSink sink(ledger);
     SynthOptions o;
     o.people = 150;

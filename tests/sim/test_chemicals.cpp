@@ -1,10 +1,11 @@
 // content/chemicals.json: it loads, covers the gases common in Chinese industry with sourced
-// values, and broken files are reported with the field that is wrong.
+// and checked values, and broken files are reported with the field that is wrong.
 #include "sim/chemicals.h"
 #include "sim/dispersion/units.h"
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
 
 using namespace drillbase;
@@ -32,17 +33,50 @@ std::string errorsOf(const std::string& text) {
     return all;
 }
 
+// True when `text` loads as a chemicals file without any diagnostic.
+bool loadsCleanly(const std::string& text) {
+    std::vector<Diagnostic> diags;
+    auto doc = parseJsonText("ok.json", text, diags);
+    const bool ok = doc && ChemicalTable::fromDocument(*doc, diags).has_value();
+    for (const auto& d : diags) MESSAGE(d.format());
+    return ok && diags.empty();
+}
+
 const char* kGood = R"({"format": "drillbase-chemicals/1", "chemicals": [{
   "id": "x", "name": {"zh-CN": "某气", "en": "X"}, "cas": "1-1-1", "formula": "X",
   "molecularWeight": 50, "propertiesSource": "test",
   "aegl": {"unit": "ppm", "source": "test", "aegl1": null,
-           "aegl2": {"60min": 2}, "aegl3": {"60min": 10}}}]})";
+           "aegl2": {"60min": 2}, "aegl3": {"60min": 10},
+           "checks": [{"values": ["aegl2", "aegl3"], "status": "confirmed",
+                       "source": "test", "checked": "2026-12-01"}]}}]})";
 
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
     const auto at = s.find(from);
     REQUIRE(at != std::string::npos);
     return s.replace(at, from.size(), to);
 }
+
+constexpr std::array<AeglDuration, 5> kDurations = {AeglDuration::Min10, AeglDuration::Min30,
+                                                    AeglDuration::Min60, AeglDuration::Hour4,
+                                                    AeglDuration::Hour8};
+
+// Published final AEGLs, ppm at 10 min, 30 min, 60 min, 4 h, 8 h: US EPA compiled table of final
+// AEGLs (www.epa.gov/oppt/aegl/pubs/compiled_aegls_050409.pdf, 2009), which carries the values
+// of NRC "Acute Exposure Guideline Levels for Selected Airborne Chemicals" Vol. 4 (2004;
+// hydrogen chloride, hydrogen fluoride) and Vol. 1 (2000; phosgene).
+struct Published {
+    const char* id;
+    int level;
+    std::array<double, 5> ppm;
+};
+constexpr std::array<Published, 6> kPublished = {{
+    {"hydrogen_chloride", 2, {100, 43, 22, 11, 11}},
+    {"hydrogen_chloride", 3, {620, 210, 100, 26, 26}},
+    {"hydrogen_fluoride", 2, {95, 34, 24, 12, 12}},
+    {"hydrogen_fluoride", 3, {170, 62, 44, 22, 22}},
+    {"phosgene", 2, {0.60, 0.60, 0.30, 0.080, 0.040}},
+    {"phosgene", 3, {3.6, 1.5, 0.75, 0.20, 0.090}},
+}};
 
 }  // namespace
 
@@ -84,6 +118,64 @@ TEST_CASE("published values come through with their units") {
     CHECK(table.find("hydrogen sulfide") == table.find("hydrogen_sulfide"));
     CHECK(table.find("7664-41-7") == table.find("ammonia"));
     CHECK(table.find("argon") == nullptr);
+}
+
+TEST_CASE("hydrogen chloride, hydrogen fluoride and phosgene AEGL-2/3 are the published values") {
+    const auto table = shipped();
+    for (const auto& p : kPublished) {
+        const Chemical* c = table.find(p.id);
+        REQUIRE(c);
+        const AeglTier& tier = c->aegl[static_cast<std::size_t>(p.level - 1)];
+        for (std::size_t d = 0; d < kDurations.size(); ++d) {
+            CAPTURE(p.id);
+            CAPTURE(p.level);
+            CAPTURE(kAeglDurationKeys[d]);
+            REQUIRE(tier.at(kDurations[d]).has_value());
+            CHECK(*tier.at(kDurations[d]) == doctest::Approx(p.ppm[d]).epsilon(1e-12));
+            REQUIRE(tier.checkAt(kDurations[d]).has_value());
+            CHECK(tier.checkAt(kDurations[d])->status == CheckStatus::Confirmed);
+            CHECK(tier.checkAt(kDurations[d])->source.find("compiled_aegls_050409") !=
+                  std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("sulfur dioxide AEGL-3 is 30, 30, 30, 19, 9.6 ppm, marked corrected where it changed") {
+    // US EPA AEGL table for sulfur dioxide (NRC Vol. 8 (2010), ch. 9), as quoted in the issue.
+    const auto table = shipped();
+    const Chemical* so2 = table.find("sulfur_dioxide");
+    REQUIRE(so2);
+    const std::array<double, 5> published = {30, 30, 30, 19, 9.6};
+    const std::array<CheckStatus, 5> status = {CheckStatus::Corrected, CheckStatus::Corrected,
+                                               CheckStatus::Corrected, CheckStatus::Confirmed,
+                                               CheckStatus::Corrected};
+    for (std::size_t d = 0; d < kDurations.size(); ++d) {
+        CAPTURE(kAeglDurationKeys[d]);
+        CHECK(*so2->aegl[2].at(kDurations[d]) == doctest::Approx(published[d]).epsilon(1e-12));
+        REQUIRE(so2->aegl[2].checkAt(kDurations[d]));
+        CHECK(so2->aegl[2].checkAt(kDurations[d])->status == status[d]);
+    }
+    // The old, extrapolated value is kept in the note of the correction.
+    CHECK(so2->aegl[2].checkAt(AeglDuration::Min10)->note.find("42") != std::string::npos);
+}
+
+TEST_CASE("every shipped AEGL value carries a dated, sourced check mark") {
+    const auto table = shipped();
+    for (const auto& c : table.all()) {
+        for (std::size_t lv = 0; lv < 3; ++lv) {
+            for (std::size_t d = 0; d < kDurations.size(); ++d) {
+                if (!c.aegl[lv].ppm[d]) continue;
+                CAPTURE(c.id);
+                CAPTURE(lv + 1);
+                CAPTURE(kAeglDurationKeys[d]);
+                const auto& mark = c.aegl[lv].check[d];
+                REQUIRE(mark.has_value());
+                CHECK_FALSE(mark->source.empty());
+                CHECK(mark->checked.size() == 10);
+                if (mark->status != CheckStatus::Confirmed) CHECK_FALSE(mark->note.empty());
+            }
+        }
+    }
 }
 
 TEST_CASE("the chlorine probit gives a plausible lethality") {
@@ -146,5 +238,73 @@ TEST_CASE("invalid chemicals files name the field that is wrong") {
     SUBCASE("wrong format") {
         const auto e = errorsOf(replaced(kGood, "drillbase-chemicals/1", "other/9"));
         CHECK(e.find("/format: unsupported format") != std::string::npos);
+    }
+}
+
+TEST_CASE("a misspelt key anywhere in the file is a located error naming the key meant") {
+    SUBCASE("in a chemical") {
+        const auto e =
+            errorsOf(replaced(kGood, R"("molecularWeight": 50)", R"("molecularWieght": 50)"));
+        CHECK(e.find("bad.json:3:22: /chemicals/0/molecularWieght: unknown key "
+                     "\"molecularWieght\"; did you mean \"molecularWeight\"?") !=
+              std::string::npos);
+    }
+    SUBCASE("in a check mark") {
+        const auto e = errorsOf(
+            replaced(kGood, R"("source": "test", "checked")", R"("sorce": "test", "checked")"));
+        CHECK(e.find("bad.json:7:33: /chemicals/0/aegl/checks/0/sorce: unknown key \"sorce\"; "
+                     "did you mean \"source\"?") != std::string::npos);
+    }
+    SUBCASE("at the top") {
+        const auto e = errorsOf(replaced(kGood, R"("format")", R"("fromat")"));
+        CHECK(e.find("bad.json:1:12: /fromat: unknown key \"fromat\"; did you mean "
+                     "\"format\"?") != std::string::npos);
+    }
+}
+
+TEST_CASE("invalid check marks are located errors") {
+    SUBCASE("unknown status, near a known one") {
+        const auto e = errorsOf(replaced(kGood, R"("confirmed")", R"("confimed")"));
+        CHECK(e.find("bad.json:6:64: /chemicals/0/aegl/checks/0/status: unknown status "
+                     "\"confimed\"; did you mean \"confirmed\"?") != std::string::npos);
+        CHECK(e.find("needs a \"note\"") == std::string::npos);  // one error, not two
+    }
+    SUBCASE("unknown status, near none") {
+        const auto e = errorsOf(replaced(kGood, R"("confirmed")", R"("approved")"));
+        CHECK(e.find("/chemicals/0/aegl/checks/0/status: unknown status \"approved\" (use "
+                     "confirmed, corrected or unconfirmed)") != std::string::npos);
+    }
+    SUBCASE("a value without a mark") {
+        const auto e = errorsOf(replaced(kGood, R"(["aegl2", "aegl3"])", R"(["aegl3"])"));
+        CHECK(e.find("bad.json:5:31: /chemicals/0/aegl/aegl2/60min: no check mark") !=
+              std::string::npos);
+    }
+    SUBCASE("a value marked twice") {
+        const auto e = errorsOf(
+            replaced(kGood, R"(["aegl2", "aegl3"])", R"(["aegl2", "aegl3", "aegl2/60min"])"));
+        CHECK(e.find("/chemicals/0/aegl/checks/0/values/2: aegl2/60min is already marked at "
+                     "/chemicals/0/aegl/checks/0/values/0") != std::string::npos);
+    }
+    SUBCASE("a value name that is not an AEGL") {
+        const auto e = errorsOf(replaced(kGood, R"("aegl3"])", R"("aegl3", "aegl4"])"));
+        CHECK(e.find("/chemicals/0/aegl/checks/0/values/2: unknown AEGL value \"aegl4\"; did "
+                     "you mean") != std::string::npos);
+    }
+    SUBCASE("not a calendar date") {
+        const auto e = errorsOf(replaced(kGood, "2026-12-01", "2026-02-30"));
+        CHECK(e.find("/chemicals/0/aegl/checks/0/checked: must be the date of the check") !=
+              std::string::npos);
+    }
+    SUBCASE("unconfirmed without a reason") {
+        const auto e = errorsOf(replaced(kGood, R"("confirmed")", R"("unconfirmed")"));
+        CHECK(e.find("/chemicals/0/aegl/checks/0: a corrected or unconfirmed value needs a "
+                     "\"note\"") != std::string::npos);
+        CHECK(loadsCleanly(replaced(kGood, R"("status": "confirmed")",
+                                    R"("status": "unconfirmed", "note": "no copy")")));
+    }
+    SUBCASE("no checks at all") {
+        const auto e = errorsOf(replaced(kGood, R"("checks")", R"("checkz")"));
+        CHECK(e.find("did you mean \"checks\"?") != std::string::npos);
+        CHECK(e.find("/chemicals/0/aegl: missing required field \"checks\"") != std::string::npos);
     }
 }

@@ -1,16 +1,24 @@
 // Scenario validation: the shipped scenarios load; each class of mistake is reported, all
 // of them at once, with line, column and JSON pointer.
 #include "scenario_fixture.h"
+#include "sim/hazards/gas/gas_config.h"
+#include "sim/scenario/scenario_migrate.h"
 
 #include <doctest/doctest.h>
+
+#include <fstream>
 
 using namespace drillbase;
 using namespace drillbase::sim;
 
 TEST_CASE("the shipped scenarios load") {
     const auto sc = loadShipped("chlorine-waterworks-night.json");
-    CHECK(sc.weather.stability == 'F');
-    CHECK(sc.releases.size() == 1);
+    CHECK(sc.hazardType == "gas");
+    const auto* gas = dynamic_cast<const GasConfig*>(sc.hazard.get());
+    REQUIRE(gas);
+    CHECK(gas->stability == 'F');
+    CHECK(gas->releases.size() == 1);
+    CHECK(gas->valves.size() == 1);
     CHECK(sc.rubric.totalPoints == doctest::Approx(100));
     CHECK(sc.map.buildings.size() == 6);
 }
@@ -21,13 +29,15 @@ TEST_CASE("every class of error is reported at its place") {
     REQUIRE(doc);
     auto& j = doc->value;
     j["format"] = "drillbase-scenario/9";
-    j["releases"][0]["chemical"] = "unobtainium";
-    j["releases"][0]["rate_kg_s"] = -1;
+    j["hazard"]["releases"][0]["chemical"] = "unobtainium";
+    j["hazard"]["releases"][0]["rate_kg_s"] = -1;
     j["people"][0]["x"] = 5000;
     j["people"][1]["id"] = "operator-1";
     j["units"][0]["kind"] = "navy";
-    j["weather"]["stability"] = "G";
-    j["map"]["valves"][0]["release"] = "nope";
+    j["hazard"]["stability"] = "G";
+    j["hazard"]["valves"][0]["release"] = "nope";
+    j["hazard"]["valves"][0]["work_sec"] = 30;
+    j["map"]["buildings"][0]["air_changes"] = 1;
     j["injects"] = {{{"t", 60}, {"command", {{"type", "raise_alarm"}}}},
                     {{"t", 90}, {"command", {{"type", "warp"}}}}};
     j["rubric"]["total_points"] = 90;
@@ -35,7 +45,7 @@ TEST_CASE("every class of error is reported at its place") {
     std::vector<Diagnostic> d;
     auto edited = parseJsonText("edited.json", j.dump(2), d);
     REQUIRE(edited);
-    CHECK_FALSE(loadScenario(*edited, testChemicals(), d));
+    CHECK_FALSE(loadScenario(*edited, testContent(), d));
     std::string all;
     for (const auto& x : d) all += x.format() + "\n";
     INFO(all);
@@ -46,13 +56,17 @@ TEST_CASE("every class of error is reported at its place") {
         return false;
     };
     CHECK(has("/format", "unsupported format"));
-    CHECK(has("/releases/0/chemical", "unknown chemical \"unobtainium\""));
-    CHECK(has("/releases/0/rate_kg_s", "must be positive"));
+    CHECK(has("/hazard/releases/0/chemical", "unknown chemical \"unobtainium\""));
+    CHECK(has("/hazard/releases/0/rate_kg_s", "must be positive"));
     CHECK(has("/people/0", "off the map"));
     CHECK(has("/people/1/id", "duplicate id \"operator-1\""));
-    CHECK(has("/units/0/kind", "unknown kind \"navy\""));
-    CHECK(has("/weather/stability", "Pasquill"));
-    CHECK(has("/map/valves/0/release", "no release with id \"nope\""));
+    CHECK(has("/units/0/kind", "unknown unit kind \"navy\""));
+    CHECK(has("/hazard/stability", "Pasquill"));
+    CHECK(has("/hazard/valves/0/release", "no release with id \"nope\""));
+    // A misspelt optional key is refused, not silently defaulted.
+    CHECK(has("/hazard/valves/0/work_sec", "unknown key \"work_sec\"; did you mean \"work_s\"?"));
+    CHECK(has("/map/buildings/0/air_changes",
+              "did you mean \"air_changes_per_hour\"?"));
     CHECK(has("/injects/0/command/type", "trainee command, not an instructor inject"));
     CHECK(has("/injects/1/command/type", "unknown command \"warp\""));
     // The rubric is otherwise clean, so its total is judged too.
@@ -73,8 +87,60 @@ TEST_CASE("all three shipped scenarios load, with rubrics of 100 points") {
         CAPTURE(name);
         const auto sc = loadShipped(name);
         CHECK(sc.rubric.totalPoints == doctest::Approx(100));
-        CHECK_FALSE(sc.releases.empty());
+        CHECK(sc.hazardType == "gas");
         CHECK_FALSE(sc.titleZh.empty());
         CHECK_FALSE(sc.briefingEn.empty());
     }
+}
+
+TEST_CASE("a /1 scenario is refused with the way to migrate it, and the migration loads") {
+    // The chlorine scenario as it was written in format /1.
+    nlohmann::ordered_json v2;
+    {
+        std::ifstream in(shippedScenario("chlorine-waterworks-night.json"));
+        v2 = nlohmann::ordered_json::parse(in);
+    }
+    nlohmann::ordered_json v1 = v2;
+    v1["format"] = "drillbase-scenario/1";
+    v1["weather"]["stability"] = v2["hazard"]["stability"];
+    v1["weather"]["terrain"] = v2["hazard"]["terrain"];
+    v1["map"]["valves"] = v2["hazard"]["valves"];
+    v1["releases"] = v2["hazard"]["releases"];
+    v1.erase("hazard");
+
+    std::vector<Diagnostic> d;
+    const auto doc = parseJsonText("old.json", v1.dump(2), d);
+    REQUIRE(doc);
+    CHECK_FALSE(loadScenario(*doc, testContent(), d));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].pointer == "/format");
+    CHECK(d[0].pos.line == 2);
+    CHECK(d[0].message.find("drillctl scenario migrate old.json") != std::string::npos);
+
+    std::string error;
+    const auto migrated = migrateScenarioV1(v1, error);
+    REQUIRE(migrated);
+    CHECK((*migrated)["hazard"] == v2["hazard"]);
+    std::vector<Diagnostic> d2;
+    const auto mdoc = parseJsonText("new.json", migrated->dump(2), d2);
+    REQUIRE(mdoc);
+    const auto sc = loadScenario(*mdoc, testContent(), d2);
+    for (const auto& x : d2) MESSAGE(x.format());
+    CHECK(sc);
+    CHECK_FALSE(migrateScenarioV1(v2, error));
+    CHECK(error.find("not a") != std::string::npos);
+}
+
+TEST_CASE("an unknown hazard type is named with the ones there are") {
+    std::vector<Diagnostic> ld;
+    auto doc = loadJsonFile(shippedScenario("chlorine-waterworks-night.json"), ld);
+    REQUIRE(doc);
+    doc->value["hazard"]["type"] = "gass";
+    std::vector<Diagnostic> d;
+    const auto edited = parseJsonText("e.json", doc->value.dump(2), d);
+    REQUIRE(edited);
+    CHECK_FALSE(loadScenario(*edited, testContent(), d));
+    REQUIRE_FALSE(d.empty());
+    CHECK(d[0].pointer == "/hazard/type");
+    CHECK(d[0].message.find("did you mean \"gas\"?") != std::string::npos);
 }

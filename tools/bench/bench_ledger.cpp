@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
     const auto content = contentDir();
     const auto industries = loadIndustriesFile(content / "industries.json");
     const auto rules = loadCertificationRulesFile(content / "certification-rules.json");
+    const auto kinds = loadTrainingKindsFile(content / "training-kinds.json");
     const auto regions = loadRegionsFile(content / "regions.json");
 
     SqliteDb db(file);
@@ -274,7 +275,7 @@ int main(int argc, char** argv) {
                                     sizes[sizes.size() - 2].second);
         rosterOrgs.emplace_back("median-size organisation", sizes[sizes.size() / 2].second);
     }
-    ComplianceReader compliance(db, rules, industries);
+    ComplianceReader compliance(db, rules, kinds, industries);
     for (const auto& [what, code] : rosterOrgs) {
         std::size_t rosterPeople = 0, mayNot = 0;
         // The large rosters take seconds each: fewer runs there.

@@ -5,8 +5,11 @@
 #include "ledger/industries.h"
 #include "ledger/regions.h"
 #include "ledger/rules.h"
+#include "ledger/training_kinds.h"
 #include "sim/chemicals.h"
 #include "sim/engine/action_script.h"
+#include "sim/hazards/builtin_hazards.h"
+#include "sim/hazards/gas/gas_type.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scoring/scorer.h"
 
@@ -38,6 +41,9 @@ enum class Kind {
     Rules,
     Industries,
     Regions,
+    TrainingKinds,
+    DrillRules,
+    GasRules,
     Scenario,
     ActionScript,
     Other
@@ -50,23 +56,37 @@ Kind kindOf(const JsonDocument& doc, const std::filesystem::path& file) {
     if (file.filename() == "certification-rules.json") return Kind::Rules;
     if (file.filename() == "industries.json") return Kind::Industries;
     if (file.filename() == "regions.json") return Kind::Regions;
+    if (file.filename() == "training-kinds.json") return Kind::TrainingKinds;
+    if (file.filename() == "drill.json") return Kind::DrillRules;
+    if (file.filename() == "gas.json" && file.parent_path().filename() == "hazards")
+        return Kind::GasRules;
     if (file.parent_path().filename() == "actions") return Kind::ActionScript;
-    if (doc.value.is_object() && doc.value.value("format", "") == sim::kScenarioFormat)
-        return Kind::Scenario;
+    // A /1 scenario is a scenario too: its check says how to migrate it.
+    const std::string format =
+        doc.value.is_object() && doc.value.contains("format") && doc.value["format"].is_string()
+            ? doc.value["format"].get<std::string>()
+            : "";
+    if (format == sim::kScenarioFormat || format == sim::kScenarioFormatV1) return Kind::Scenario;
     return Kind::Other;
 }
 
-// Chemical names a scenario may use: from a chemicals.json being checked, else the shipped one.
-std::set<std::string> chemicalNames(const std::optional<sim::ChemicalTable>& checked) {
-    std::optional<sim::ChemicalTable> table = checked;
-    if (!table) {
-        std::vector<Diagnostic> ignored;  // the shipped file's own errors are its own check
-        table = sim::ChemicalTable::load(contentDir() / "chemicals.json", ignored);
+// The content scenarios and action scripts are checked against: a checked root that is a
+// content folder (it has drill.json), else the shipped one. Its own errors are its own check.
+std::optional<sim::SimContent> simContentFor(const std::vector<std::filesystem::path>& roots) {
+    std::filesystem::path dir = contentDir();
+    for (const auto& r : roots) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(r / "drill.json", ec)) dir = r;
     }
-    std::set<std::string> names;
-    if (table)
-        for (const auto& c : table->all()) names.insert(c.id);
-    return names;
+    std::vector<Diagnostic> ignored;
+    return sim::loadSimContent(dir, ignored);
+}
+
+// Every command any hazard declares: an action script does not say which hazard it is for.
+sim::CommandCatalog allCommands(const sim::SimContent& content) {
+    sim::CommandCatalog c = content.catalogFor("");
+    for (const auto& t : content.hazards().all()) c.add(t->commands());
+    return c;
 }
 
 // The ledger's loaders report JSON pointers; the document adds line and column.
@@ -79,8 +99,7 @@ void addIssues(const JsonDocument& doc, const std::vector<ledger::ContentIssue>&
 
 ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots) {
     ContentCheckResult result;
-    std::vector<JsonDocument> locales, scenarios;
-    std::optional<sim::ChemicalTable> chemicals;
+    std::vector<JsonDocument> locales, scenarios, scripts;
     for (const auto& root : roots) {
         std::error_code ec;
         if (!std::filesystem::exists(root, ec)) {
@@ -96,9 +115,9 @@ ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots)
                     Catalog::fromDocument(*doc, result.errors);
                     locales.push_back(std::move(*doc));
                     break;
-                case Kind::Chemicals:
-                    chemicals = sim::ChemicalTable::fromDocument(*doc, result.errors);
-                    break;
+                case Kind::Chemicals: sim::ChemicalTable::fromDocument(*doc, result.errors); break;
+                case Kind::DrillRules: sim::parseDrillRules(*doc, result.errors); break;
+                case Kind::GasRules: sim::parseGasRules(*doc, result.errors); break;
                 case Kind::Grading: sim::parseGradeScale(*doc, result.errors); break;
                 case Kind::Rules:
                     addIssues(*doc, ledger::readCertificationRules(doc->value).issues,
@@ -110,17 +129,25 @@ ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots)
                 case Kind::Regions:
                     addIssues(*doc, ledger::readRegions(doc->value).issues, result.errors);
                     break;
-                case Kind::ActionScript: sim::parseActionScript(*doc, result.errors); break;
+                case Kind::TrainingKinds: ledger::readTrainingKinds(*doc, result.errors); break;
+                case Kind::ActionScript: scripts.push_back(std::move(*doc)); break;
                 case Kind::Scenario: scenarios.push_back(std::move(*doc)); break;
                 case Kind::Other: break;
             }
         }
     }
     if (locales.size() > 1) checkCatalogParity(locales, result.errors);
-    // Scenarios last: their chemicals are checked against the table found above.
-    if (!scenarios.empty()) {
-        const auto names = chemicalNames(chemicals);
-        for (const auto& doc : scenarios) sim::loadScenario(doc, names, result.errors);
+    // Scenarios and scripts last: they are checked against the content (chemicals, commands).
+    if (!scenarios.empty() || !scripts.empty()) {
+        const auto content = simContentFor(roots);
+        if (!content) {
+            result.errors.push_back(Diagnostic{contentDir().string(), {}, "",
+                                               "the simulation's content does not load"});
+        } else {
+            for (const auto& doc : scenarios) sim::loadScenario(doc, *content, result.errors);
+            const auto commands = allCommands(*content);
+            for (const auto& doc : scripts) sim::parseActionScript(doc, commands, result.errors);
+        }
     }
     return result;
 }

@@ -3,9 +3,11 @@
 #include "common/data_dir.h"
 #include "ledger/sha256.h"
 #include "sim/engine/action_script.h"
-#include "sim/engine/outcomes.h"
-#include "sim/hazards/hazard_factory.h"
+#include "sim/engine/drill_pipeline.h"
+#include "sim/hazards/builtin_hazards.h"
+#include "sim/hazards/gas/gas_hazard.h"
 #include "sim/scenario/scenario_loader.h"
+#include "sim/scenario/scenario_migrate.h"
 #include "sim/scoring/drill_assessment.h"
 #include "sim/scoring/scorer.h"
 #include "tools/drillctl/ledger_cli.h"
@@ -36,23 +38,10 @@ std::optional<sim::GradeScale> gradeScale(std::vector<Diagnostic>& diags) {
     return doc ? sim::parseGradeScale(*doc, diags) : std::nullopt;
 }
 
-nlohmann::json timelineJson(const sim::Drill& d) {
-    nlohmann::json out = nlohmann::json::array();
-    const auto tickMs = d.state().tickMillis;
-    for (const auto& e : d.timeline()) {
-        nlohmann::json j = {{"tick", e.tick},
-                            {"t_s", static_cast<double>(e.tick * tickMs) / 1000.0},
-                            {"event", e.kind}};
-        if (!e.attrs.empty()) j["attrs"] = e.attrs;
-        out.push_back(std::move(j));
-    }
-    return out;
-}
-
 // What running a drill needs: the hazard data, the scenario (text and parsed) and the
 // trainee's script. Every problem in any of them is printed before giving up.
 struct DrillInputs {
-    sim::HazardFactory hazards;
+    sim::SimContent content;
     std::string scenarioText;
     sim::Scenario scenario;
     std::vector<sim::ScheduledCommand> script;
@@ -61,21 +50,21 @@ struct DrillInputs {
 std::optional<DrillInputs> loadDrillInputs(const std::string& scenarioPath,
                                            const std::string& actionsPath) {
     std::vector<Diagnostic> diags;
-    auto hazards = sim::HazardFactory::load(contentDir(), diags);
+    auto content = sim::loadSimContent(contentDir(), diags);
     std::string text = slurp(scenarioPath);
     const auto doc = parseJsonText(scenarioPath, text, diags);
-    auto sc =
-        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    auto sc = doc && content ? sim::loadScenario(*doc, *content, diags) : std::nullopt;
     std::optional<std::vector<sim::ScheduledCommand>> script = std::vector<sim::ScheduledCommand>{};
-    if (!actionsPath.empty()) {
+    if (!actionsPath.empty() && sc) {
         const auto adoc = loadJsonFile(actionsPath, diags);
-        script = adoc ? sim::parseActionScript(*adoc, diags) : std::nullopt;
+        script = adoc ? sim::parseActionScript(*adoc, content->catalogFor(sc->hazardType), diags)
+                      : std::nullopt;
     }
-    if (!hazards || !sc || !script) {
+    if (!content || !sc || !script) {
         printDiagnostics(diags);
         return std::nullopt;
     }
-    return DrillInputs{std::move(*hazards), std::move(text), std::move(*sc), std::move(*script)};
+    return DrillInputs{std::move(*content), std::move(text), std::move(*sc), std::move(*script)};
 }
 
 struct RunOptions {
@@ -122,7 +111,8 @@ int runDrill(const RunOptions& o) {
     if (!in) return 1;
     const auto* sc = &in->scenario;
     const auto& scenarioText = in->scenarioText;
-    sim::Drill drill(*sc, o.seed, in->hazards.make(*sc));
+    const auto drillPtr = sim::makeDrill(in->content, *sc, o.seed);
+    auto& drill = *drillPtr;
     std::ofstream logFile;
     std::ostringstream discard;
     if (!o.log.empty()) {
@@ -135,21 +125,19 @@ int runDrill(const RunOptions& o) {
     std::ostream& logOut = o.log.empty() ? static_cast<std::ostream&>(discard) : logFile;
     sim::DrillRecorder rec(drill, logOut, o.scenario, scenarioText, o.seed);
     sim::runScript(rec, drill, in->script, o.untilS);
+    rec.finish();
 
-    sim::DrillRecord record;
-    record.tickMillis = drill.state().tickMillis;
-    record.endTick = drill.state().tick;
-    record.events = drill.timeline();
-    record.outcomes = sim::computeOutcomes(drill.state(), drill.hazard());
-    const auto score = sim::scoreDrill(sc->rubric, record, *scale);
+    const auto result = sim::concludeDrill(drill, *scale);
+    const auto& score = result.score;
     nlohmann::json report = {{"scenario", sc->id},
+                             {"hazard", sc->hazardType},
                              {"seed", o.seed},
                              {"duration_s", drill.state().timeS()},
                              {"state_hash", sim::hex64(drill.hash())},
                              {"score", sim::toJson(score)},
-                             {"outcomes", record.outcomes},
-                             {"validity", in->hazards.validityNotes(*sc, drill.state())},
-                             {"timeline", timelineJson(drill)}};
+                             {"outcomes", result.record.outcomes},
+                             {"validity", result.validity},
+                             {"timeline", sim::timelineJson(drill)}};
     const std::string text = report.dump(2) + "\n";
     if (!o.recordPerson.empty()) {
         logFile.close();
@@ -195,27 +183,40 @@ int sampleDrill(const SampleOptions& o) {
     const auto in = loadDrillInputs(o.scenario, o.actions);
     if (!in) return 1;
     const auto* sc = &in->scenario;
-    const auto* hazards = &in->hazards;
-    sim::Drill drill(*sc, o.seed, hazards->make(*sc));
+    const auto drillPtr = sim::makeDrill(in->content, *sc, o.seed);
+    auto& drill = *drillPtr;
     std::ostringstream discard;
     sim::DrillRecorder rec(drill, discard, o.scenario, in->scenarioText, o.seed);
     sim::runScript(rec, drill, in->script, o.timeS);
-    double mw = 0;
-    if (!sc->releases.empty())
-        if (const auto* c = hazards->chemicals().find(sc->releases.front().chemical))
-            mw = c->molecularWeight;
+    const auto* gas = dynamic_cast<const sim::GasHazard*>(drill.hazard());
+    const double mw = gas ? gas->chemical().molecularWeight : 0;
     for (const auto& p : points) {
-        const double mg = drill.hazard()->intensityAt(p[0], p[1], p[2]);
-        // Keys in the documented order: t, x, y, z, gas_mg_m3, gas_ppm.
-        nlohmann::ordered_json j = {{"t", drill.state().timeS()},
-                                    {"x", p[0]},
-                                    {"y", p[1]},
-                                    {"z", p[2]},
-                                    {"gas_mg_m3", mg},
-                                    {"gas_ppm", mw > 0 ? mg * 24.45 / mw : 0.0}};
+        const double v = drill.hazard()->intensityAt(p[0], p[1], p[2]);
+        // Keys in the documented order: t, x, y, z, value, unit; a gas adds mg/m³ and ppm.
+        nlohmann::ordered_json j = {{"t", drill.state().timeS()}, {"x", p[0]}, {"y", p[1]},
+                                    {"z", p[2]},  {"value", v},
+                                    {"unit", drill.hazard()->legend().unit}};
+        if (gas) {
+            j["gas_mg_m3"] = v;
+            j["gas_ppm"] = mw > 0 ? v * 24.45 / mw : 0.0;
+        }
         std::cout << j.dump() << '\n';
     }
     return 0;
+}
+
+// The scenario a log names: `--scenario`, else the path in its header (relative paths from the
+// current folder, then from the log's own folder).
+std::filesystem::path scenarioForLog(const std::string& logPath, const sim::LogHeader& h,
+                                     const std::string& override) {
+    if (!override.empty()) return override;
+    std::filesystem::path p = h.scenarioPath;
+    std::error_code ec;
+    if (p.is_relative() && !std::filesystem::exists(p, ec)) {
+        const auto beside = std::filesystem::path(logPath).parent_path() / p;
+        if (std::filesystem::exists(beside, ec)) return beside;
+    }
+    return p;
 }
 
 int replayLog(const std::string& logPath, const std::string& scenarioOverride) {
@@ -231,26 +232,44 @@ int replayLog(const std::string& logPath, const std::string& scenarioOverride) {
         std::cerr << e.what() << '\n';
         return 1;
     }
-    const std::string scenarioPath =
-        scenarioOverride.empty() ? log.header.scenarioPath : scenarioOverride;
+    const auto scenarioPath = scenarioForLog(logPath, log.header, scenarioOverride);
+    std::error_code ec;
+    if (scenarioPath.empty() || !std::filesystem::is_regular_file(scenarioPath, ec)) {
+        std::cerr << logPath << ": the scenario \"" << scenarioPath.string()
+                  << "\" the log names is not here; give it with --scenario FILE\n";
+        return 1;
+    }
     const auto text = slurp(scenarioPath);
     if (sim::scenarioHash(text) != log.header.scenarioHash) {
-        std::cerr << logPath << ": scenario " << scenarioPath
+        std::cerr << logPath << ": scenario " << scenarioPath.string()
                   << " is not the one the drill ran on (hash " << sim::scenarioHash(text)
                   << ", log says " << log.header.scenarioHash << ")\n";
         return 1;
     }
+    for (const auto& input : log.header.inputs) {
+        const auto file = scenarioPath.parent_path() / input.path;
+        if (sim::scenarioHash(slurp(file)) != input.hash) {
+            std::cerr << logPath << ": " << file.string()
+                      << " is not the grid the drill ran on (log says " << input.hash << ")\n";
+            return 1;
+        }
+    }
     std::vector<Diagnostic> diags;
-    const auto hazards = sim::HazardFactory::load(contentDir(), diags);
-    const auto doc = parseJsonText(scenarioPath, text, diags);
-    const auto sc =
-        doc && hazards ? sim::loadScenario(*doc, hazards->chemicalNames(), diags) : std::nullopt;
+    const auto content = sim::loadSimContent(contentDir(), diags);
+    const auto doc = parseJsonText(scenarioPath.string(), text, diags);
+    const auto sc = doc && content ? sim::loadScenario(*doc, *content, diags) : std::nullopt;
     if (!sc) {
         printDiagnostics(diags);
         return 1;
     }
-    sim::Drill drill(*sc, log.header.seed, hazards->make(*sc));
-    const auto res = sim::replay(log, drill);
+    try {
+        sim::resolveCommands(log, content->catalogFor(sc->hazardType), logPath);
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << '\n';
+        return 1;
+    }
+    const auto drill = sim::makeDrill(*content, *sc, log.header.seed);
+    const auto res = sim::replay(log, *drill);
     if (!res.error.empty()) {
         std::cerr << logPath << ": " << res.error << '\n';
         return 1;
@@ -261,7 +280,49 @@ int replayLog(const std::string& logPath, const std::string& scenarioOverride) {
         return 1;
     }
     std::cout << "replay matches: " << res.checkedHashes << " state hashes, last tick "
-              << drill.state().tick << '\n';
+              << drill->state().tick << '\n';
+    return 0;
+}
+
+int migrateScenario(const std::string& file, const std::string& outPath) {
+    nlohmann::ordered_json v1;
+    try {
+        std::ifstream in(file, std::ios::binary);
+        v1 = nlohmann::ordered_json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        std::cerr << file << ": not valid JSON: " << e.what() << '\n';
+        return 1;
+    }
+    std::string error;
+    const auto v2 = sim::migrateScenarioV1(v1, error);
+    if (!v2) {
+        std::cerr << file << ": " << error << '\n';
+        return 1;
+    }
+    const std::string target = outPath.empty() ? file : outPath;
+    const std::string text = v2->dump(2) + "\n";
+    // Check before writing: a migration that does not load must not replace the file.
+    std::vector<Diagnostic> diags;
+    const auto content = sim::loadSimContent(contentDir(), diags);
+    const auto doc = parseJsonText(target, text, diags);
+    if (!content || !doc || !sim::loadScenario(*doc, *content, diags)) {
+        printDiagnostics(diags);
+        std::cerr << file << ": migrated, but the result has the errors above; nothing written\n";
+        return 1;
+    }
+    const auto tmp = target + ".partial";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) {
+            std::cerr << tmp << ": cannot write\n";
+            return 1;
+        }
+    }
+    std::filesystem::rename(tmp, target);
+    std::cout << file << ": migrated to " << sim::kScenarioFormat
+              << " (stability, terrain, releases and valves now under /hazard) -> " << target
+              << '\n';
     return 0;
 }
 
@@ -276,8 +337,8 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
     validate->add_option("files", files, "Scenario files")->required()->check(CLI::ExistingFile);
     validate->callback([&exitCode] {
         std::vector<Diagnostic> diags;
-        const auto hazards = sim::HazardFactory::load(contentDir(), diags);
-        if (!hazards) {
+        const auto content = sim::loadSimContent(contentDir(), diags);
+        if (!content) {
             printDiagnostics(diags);
             exitCode = 1;
             return;
@@ -285,12 +346,19 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
         int bad = 0;
         for (const auto& f : files) {
             std::vector<Diagnostic> d;
-            if (!sim::loadScenarioFile(f, hazards->chemicalNames(), d)) ++bad;
+            if (!sim::loadScenarioFile(f, *content, d)) ++bad;
             printDiagnostics(d);
         }
         std::cout << files.size() << " scenario(s), " << bad << " with errors\n";
         exitCode = bad ? 1 : 0;
     });
+
+    static std::string migrateFile, migrateOut;
+    auto* migrate = scenario->add_subcommand(
+        "migrate", "Rewrite a drillbase-scenario/1 file as drillbase-scenario/2 (in place)");
+    migrate->add_option("file", migrateFile, "Scenario file")->required()->check(CLI::ExistingFile);
+    migrate->add_option("--out", migrateOut, "Write here instead of replacing the file");
+    migrate->callback([&exitCode] { exitCode = migrateScenario(migrateFile, migrateOut); });
 
     auto* drill = app.add_subcommand("drill", "Run and replay drills headless");
     drill->require_subcommand(1);
@@ -334,7 +402,7 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
 
     static SampleOptions sample;
     auto* sampleCmd = app.add_subcommand(
-        "sample", "Gas concentration at points at a drill time (one JSON object per point)");
+        "sample", "The hazard's field (gas: concentration) at points at a drill time (one JSON object per point)");
     sampleCmd->add_option("scenario", sample.scenario, "Scenario file")
         ->required()
         ->check(CLI::ExistingFile);

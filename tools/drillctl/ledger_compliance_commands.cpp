@@ -86,7 +86,7 @@ void runCompliance(const ComplianceOptions& o) {
     requirePermission(db, o.asUser, Action::ReadRecords);
     auto ledger = openLedger(db, file);
     const auto industries = loadContent("industries.json", &loadIndustriesFile);
-    ComplianceReader reader(db, ledger->rules(), industries);
+    ComplianceReader reader(db, ledger->rules(), ledger->trainingKinds(), industries);
     const auto p = reader.person(o.person, on, o.within);
     if (!p) ledgerFail("--person: no person " + o.person + " in the ledger", kLedgerRefused);
     nlohmann::ordered_json out = personJson(*p);
@@ -106,7 +106,7 @@ void runRoster(const ComplianceOptions& o) {
     requirePermission(db, o.asUser, Action::ReadRecords);
     auto ledger = openLedger(db, file);
     const auto industries = loadContent("industries.json", &loadIndustriesFile);
-    ComplianceReader reader(db, ledger->rules(), industries);
+    ComplianceReader reader(db, ledger->rules(), ledger->trainingKinds(), industries);
     if (!reader.organisationExists(code.normalized))
         ledgerFail("--org: no organisation " + code.normalized + " in the ledger", kLedgerRefused);
     nlohmann::ordered_json people = nlohmann::ordered_json::array();

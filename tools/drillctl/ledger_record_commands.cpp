@@ -2,6 +2,7 @@
 
 #include "tools/drillctl/ledger_cli.h"
 
+#include "common/data_dir.h"
 #include "ledger/certificate_history.h"
 #include "ledger/training_kinds.h"
 
@@ -48,6 +49,16 @@ int wholeNumber(const char* flag, const std::string& text, int lo, int hi, const
     return value;
 }
 
+// The kinds the ledger will accept, read here too so that a wrong --kind is named before the
+// database is opened.
+TrainingKindList loadTrainingKinds() {
+    try {
+        return loadTrainingKindsFile(contentDir() / "training-kinds.json");
+    } catch (const ContentError& e) {
+        refuse(e.what());
+    }
+}
+
 // --person or --id-number, checked before the database is opened: a typo in the number is
 // reported as such, not as an unknown person.
 std::optional<IdentityDocument> personArgument(const RecordOptions& o) {
@@ -78,7 +89,8 @@ void runTrain(const RecordOptions& o) {
     TrainingInput t;
     t.date = dateOption("--date", o.date);
     t.hours = wholeNumber("--hours", o.hours, 1, 100, "class hours");
-    if (!isTrainingKind(o.kind)) refuse("--kind: \"" + o.kind + "\" is not " + trainingKindList());
+    const auto kinds = loadTrainingKinds();
+    if (!kinds.contains(o.kind)) refuse("--kind: \"" + o.kind + "\" is not " + kinds.listText());
     t.kind = o.kind;
     t.topic = o.topic;
     t.provider = o.provider;
@@ -262,7 +274,8 @@ void addLedgerRecordCommands(CLI::App& app) {
     personOptions(train);
     train->add_option("--date", o->date, "Training date YYYY-MM-DD")->required();
     train->add_option("--hours", o->hours, "Class hours (学时), 1 to 100")->required();
-    train->add_option("--kind", o->kind, trainingKindList())->required();
+    train->add_option("--kind", o->kind, "Kind of training, an id of content/training-kinds.json")
+        ->required();
     train->add_option("--topic", o->topic, "What was taught")->required();
     train->add_option("--provider", o->provider, "Training body (optional)");
     train->add_option("--instructor", o->instructor, "Teacher's name (optional)");

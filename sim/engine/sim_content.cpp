@@ -1,0 +1,92 @@
+#include "sim/engine/sim_content.h"
+
+#include "common/json_fields.h"
+
+namespace drillbase::sim {
+
+namespace {
+
+// {"value": N, "unit": ..., "source": ..., "verified": bool}: a number with where it comes from.
+std::optional<double> sourcedNumber(FieldReader& r, const std::string& key, double lo, double hi) {
+    const auto ptr = pointerChild("", key);
+    if (!r.isObject(ptr)) return std::nullopt;
+    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
+    r.string(ptr, "source");
+    r.boolean(ptr, "verified");
+    const auto v = r.number(ptr, "value");
+    if (v && (*v < lo || *v > hi)) {
+        r.error(pointerChild(ptr, "value"),
+                "must be in [" + nlohmann::json(lo).dump() + ", " + nlohmann::json(hi).dump() + "]");
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::vector<std::string> stringList(FieldReader& r, const char* key) {
+    std::vector<std::string> out;
+    const auto ptr = pointerChild("", key);
+    if (!r.isArray(ptr)) return out;
+    const auto& arr = *r.at(ptr);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        if (!arr[i].is_string() || arr[i].get<std::string>().empty()) {
+            r.error(pointerChild(ptr, i), "must be a non-empty string");
+            continue;
+        }
+        out.push_back(arr[i].get<std::string>());
+    }
+    if (out.empty() && r.ok()) r.error(ptr, "must list at least one");
+    return out;
+}
+
+}  // namespace
+
+std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
+    FieldReader r(doc, out);
+    if (!r.isObject("")) return std::nullopt;
+    r.knownKeys("", {"format", "notes", "warning_spread", "vulnerable_speed_factor",
+                     "replan_interval_s", "report_forms", "report_forms_source", "response_levels",
+                     "support_kinds", "unit_kinds"});
+    if (const auto f = r.string("", "format"); f && *f != "drillbase-drill-rules/1")
+        r.error("/format", "expected \"drillbase-drill-rules/1\"");
+    DrillRules d;
+    d.warningSpread = sourcedNumber(r, "warning_spread", 0, 0.9).value_or(d.warningSpread);
+    d.vulnerableSpeedFactor =
+        sourcedNumber(r, "vulnerable_speed_factor", 0.05, 1).value_or(d.vulnerableSpeedFactor);
+    d.replanIntervalS = sourcedNumber(r, "replan_interval_s", 1, 3600).value_or(d.replanIntervalS);
+    if (r.isObject("/response_levels")) {
+        r.knownKeys("/response_levels", {"min", "max", "source"});
+        r.string("/response_levels", "source");
+        d.minResponseLevel = static_cast<int>(r.integer("/response_levels", "min").value_or(1));
+        d.maxResponseLevel = static_cast<int>(r.integer("/response_levels", "max").value_or(4));
+        if (d.minResponseLevel < 1 || d.maxResponseLevel < d.minResponseLevel)
+            r.error("/response_levels", "needs 1 <= min <= max");
+    }
+    r.string("", "report_forms_source");
+    d.reportForms = stringList(r, "report_forms");
+    d.supportKinds = stringList(r, "support_kinds");
+    d.unitKinds = stringList(r, "unit_kinds");
+    if (!r.ok()) return std::nullopt;
+    return d;
+}
+
+SimContent::SimContent(DrillRules rules, HazardRegistry registry)
+    : rules_(std::move(rules)), registry_(std::make_shared<HazardRegistry>(std::move(registry))) {}
+
+std::optional<SimContent> SimContent::load(const std::filesystem::path& contentDir,
+                                           HazardRegistry registry, std::vector<Diagnostic>& out) {
+    const std::size_t before = out.size();
+    std::optional<DrillRules> rules;
+    if (const auto doc = loadJsonFile(contentDir / "drill.json", out))
+        rules = parseDrillRules(*doc, out);
+    registry.loadContent(contentDir, out);
+    if (!rules || out.size() > before) return std::nullopt;
+    return SimContent(std::move(*rules), std::move(registry));
+}
+
+CommandCatalog SimContent::catalogFor(const std::string& hazardType) const {
+    CommandCatalog c(engineCommands(rules_));
+    if (const auto* t = registry_->find(hazardType)) c.add(t->commands());
+    return c;
+}
+
+}  // namespace drillbase::sim

@@ -1,0 +1,50 @@
+// sim_content.h — what the simulation reads from content/ before any drill: the engine's own
+// numbers (content/drill.json: warning spread, walking speed of the vulnerable, re-planning
+// interval, report forms, support and unit kinds) and each registered hazard type's data.
+// Loaded once by drillctl and the GUI; every problem reported as FILE:LINE:COL: /pointer: message.
+#pragma once
+
+#include "sim/engine/command_spec.h"
+#include "sim/engine/hazard_type.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drillbase::sim {
+
+struct DrillRules {
+    double warningSpread = 0.25;         // each person reacts within ±this of the warning delay
+    double vulnerableSpeedFactor = 0.4;  // of the person's walking speed
+    double replanIntervalS = 30;         // routes re-planned when the hazard changes the ground
+    int minResponseLevel = 1, maxResponseLevel = 4;
+    std::vector<std::string> reportForms = {"oral", "written"};
+    std::vector<std::string> supportKinds = {"hazmat", "fire", "medical", "police"};
+    std::vector<std::string> unitKinds = {"hazmat", "fire", "medical", "police"};
+};
+
+std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out);
+
+class SimContent {
+public:
+    // Reads content/drill.json and every registered type's content.
+    static std::optional<SimContent> load(const std::filesystem::path& contentDir,
+                                          HazardRegistry registry, std::vector<Diagnostic>& out);
+    // For tests: rules given, hazard content already loaded.
+    SimContent(DrillRules rules, HazardRegistry registry);
+
+    const DrillRules& rules() const { return rules_; }
+    const HazardRegistry& hazards() const { return *registry_; }
+    // The engine's commands and those of the hazard type (unknown type: the engine's only).
+    CommandCatalog catalogFor(const std::string& hazardType) const;
+
+private:
+    DrillRules rules_;
+    std::shared_ptr<HazardRegistry> registry_;  // shared: scenarios keep configs made by it
+};
+
+// The commands every drill has, whatever its hazard (engine_commands.cpp).
+std::vector<CommandSpec> engineCommands(const DrillRules& rules);
+
+}  // namespace drillbase::sim
