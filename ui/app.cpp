@@ -4,6 +4,7 @@
 #include "common/data_dir.h"
 #include "ledger/db_path.h"
 #include "sim/engine/action_script.h"
+#include "sim/hazards/builtin_hazards.h"
 #include "ui/glyphs.h"
 
 #include <charconv>
@@ -61,14 +62,15 @@ App::App(const std::filesystem::path& contentDir, const std::filesystem::path& d
 }
 
 void App::loadDrillContent(const std::filesystem::path& contentDir) {
-    // Drills need the chemical table and grade bands; a broken file disables drills with its
-    // errors on stderr but leaves the rest of the application usable.
+    // Drills need the engine's rules, every hazard type's data and the grade bands; a broken
+    // file disables drills with its errors on stderr but leaves the rest of the application
+    // usable.
     std::vector<Diagnostic> diags;
-    hazards_ = sim::HazardFactory::load(contentDir, diags);
+    content_ = sim::loadSimContent(contentDir, diags);
     if (const auto doc = loadJsonFile(contentDir / "grading.json", diags))
         grades_ = sim::parseGradeScale(*doc, diags);
     for (const auto& d : diags) std::cerr << "drillbase: " << d.format() << '\n';
-    if (hazards_ && grades_) catalog_ = loadScenarioCatalog(scenarioDir(), *hazards_);
+    if (content_ && grades_) catalog_ = loadScenarioCatalog(scenarioDir(), *content_);
 }
 
 RecordsView App::recordsView() {
@@ -134,11 +136,12 @@ DrillView App::drillView() {
 }
 
 bool App::startScenario(std::size_t index, std::uint64_t seed) {
-    if (index >= catalog_.size() || !catalog_[index].scenario || !hazards_ || !grades_)
+    if (index >= catalog_.size() || !catalog_[index].scenario || !content_ || !grades_)
         return false;
+    const auto& e = catalog_[index];
     try {
-        session_ = std::make_unique<DrillSession>(*hazards_, *catalog_[index].scenario,
-                                                  catalog_[index].text, *grades_, seed);
+        session_ =
+            std::make_unique<DrillSession>(*content_, *e.scenario, e.file, e.text, *grades_, seed);
     } catch (const std::exception& e) {
         std::cerr << "drillbase: cannot start " << catalog_[index].file << ": " << e.what() << '\n';
         return false;
@@ -166,7 +169,8 @@ bool App::startScenarioFile(const std::filesystem::path& file, const std::filesy
     if (!actions.empty()) {
         std::vector<Diagnostic> diags;
         const auto doc = loadJsonFile(actions, diags);
-        auto parsed = doc ? sim::parseActionScript(*doc, diags) : std::nullopt;
+        const auto catalog = content_->catalogFor(catalog_[index].scenario->hazardType);
+        auto parsed = doc ? sim::parseActionScript(*doc, catalog, diags) : std::nullopt;
         if (!parsed) {
             why = diags.empty() ? "invalid action script" : diags.front().format();
             return false;

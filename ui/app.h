@@ -56,6 +56,8 @@ public:
 
     // Drills: the scenario catalog, the running session (if any) and its screen state.
     DrillView drillView();
+    // The simulation's content (engine rules, hazard types); null when it failed to load.
+    const sim::SimContent* simContent() const { return content_ ? &*content_ : nullptr; }
     const std::vector<ScenarioEntry>& catalog() const { return catalog_; }
     const DrillSession* session() const { return session_.get(); }
     DrillSession* session() { return session_.get(); }
@@ -80,7 +82,7 @@ private:
     AppInfo info_;
     ImVector<ImWchar> ranges_;
     bool quit_ = false;
-    std::optional<sim::HazardFactory> hazards_;
+    std::optional<sim::SimContent> content_;
     std::optional<sim::GradeScale> grades_;
     std::vector<ScenarioEntry> catalog_;
     std::unique_ptr<DrillSession> session_;

@@ -12,22 +12,34 @@ namespace {
 constexpr std::int64_t kOverlayEveryTicks = 10;
 constexpr int kMaxOverlayCells = 250;
 constexpr std::int64_t kHistoryEveryTicks = 10;
+// The overlay shows the field at breathing height, where the hazard harms people.
+constexpr double kOverlayHeightM = 1.5;
+
+std::string absolutePath(const std::filesystem::path& file) {
+    std::error_code ec;
+    auto p = std::filesystem::absolute(file, ec);
+    return (ec ? file : p).lexically_normal().string();
+}
 }  // namespace
 
-DrillSession::DrillSession(const sim::HazardFactory& hazards, sim::Scenario scenario,
+DrillSession::DrillSession(const sim::SimContent& content, const sim::Scenario& scenario,
+                           const std::filesystem::path& scenarioFile,
                            const std::string& scenarioText, const sim::GradeScale& grades,
                            std::uint64_t seed)
-    : hazards_(hazards), grades_(grades) {
-    auto hazard = hazards.make(scenario);
-    levels_ = hazard->levels();
-    const auto& map = scenario.map;
+    : grades_(grades), scenarioPath_(absolutePath(scenarioFile)) {
+    drill_ = sim::makeDrill(content, scenario, seed);
+    const auto& map = drill_->scenario().map;
     const double cell = std::max(map.cellM, std::max(map.widthM, map.heightM) / kMaxOverlayCells);
     overlay_ = sim::FieldGrid(0, 0, cell, static_cast<int>(std::ceil(map.widthM / cell)),
                               static_cast<int>(std::ceil(map.heightM / cell)));
-    const std::string id = scenario.id;
-    drill_ = std::make_unique<sim::Drill>(std::move(scenario), seed, std::move(hazard));
-    recorder_ = std::make_unique<sim::DrillRecorder>(*drill_, log_, id, scenarioText, seed);
+    recorder_ =
+        std::make_unique<sim::DrillRecorder>(*drill_, log_, scenarioPath_, scenarioText, seed);
     refreshOverlay();
+}
+
+const sim::HazardLegend& DrillSession::legend() const {
+    static const sim::HazardLegend kNone;
+    return drill_->hazard() ? drill_->hazard()->legend() : kNone;
 }
 
 void DrillSession::apply(const sim::Command& c) {
@@ -64,44 +76,31 @@ void DrillSession::runTicks(int n) {
 }
 
 void DrillSession::runScript(const std::vector<sim::ScheduledCommand>& script, double untilS) {
-    const auto tickMs = drill_->state().tickMillis;
-    const auto untilTick = static_cast<std::int64_t>(untilS * 1000) / tickMs;
-    std::size_t next = 0;
-    while (!report_) {
-        const auto nowMs = drill_->state().tick * tickMs;
-        while (next < script.size() && static_cast<std::int64_t>(script[next].atS * 1000) <= nowMs)
-            apply(script[next++].command);
-        if (report_ || drill_->state().tick >= untilTick) break;
-        const auto before = drill_->state().tick;
-        runTicks(1);
-        if (drill_->state().tick == before) {  // paused: the next scripted command comes now
-            if (next >= script.size()) break;
-            apply(script[next++].command);
-        }
-    }
+    if (report_) return;
+    sim::runScript(
+        *drill_, script, untilS, [this](const sim::Command& c) { apply(c); },
+        [this] { runTicks(1); });
 }
 
 void DrillSession::afterTicks() {
     const auto& s = drill_->state();
     if (history_.empty() || history_.back().timeS < s.timeS()) {
         const auto out = sim::computeOutcomes(s, drill_->hazard());
-        history_.push_back({s.timeS(), static_cast<float>(out.at("exposed_level2"))});
+        const auto it = out.find("exposed_level2");
+        history_.push_back({s.timeS(), static_cast<float>(it == out.end() ? 0 : it->second)});
     }
     if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
     if (s.ended && !report_) {
         recorder_->finish();
-        sim::DrillRecord record;
-        record.tickMillis = s.tickMillis;
-        record.endTick = s.tick;
-        record.events = drill_->timeline();
-        record.outcomes = sim::computeOutcomes(s, drill_->hazard());
-        report_ = sim::scoreDrill(drill_->scenario().rubric, record, grades_);
-        validity_ = hazards_.validityNotes(drill_->scenario(), s);
+        auto result = sim::concludeDrill(*drill_, grades_);
+        report_ = std::move(result.score);
+        outcomes_ = std::move(result.record.outcomes);
+        validity_ = std::move(result.validity);
     }
 }
 
 void DrillSession::refreshOverlay() {
-    if (drill_->hazard()) drill_->hazard()->fillField(overlay_, 1.5);
+    if (drill_->hazard()) drill_->hazard()->fillField(overlay_, kOverlayHeightM);
     overlayTick_ = drill_->state().tick;
 }
 

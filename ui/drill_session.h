@@ -1,14 +1,17 @@
 // drill_session.h — a drill running in the GUI: the Drill (model), its recorder and log, the
-// wall-clock pacing the trainee sees, the concentration overlay and, once ended, the report.
+// wall-clock pacing the trainee sees, the hazard overlay and, once ended, the report.
 // Panels read it through const accessors and hand it Commands; nothing else changes it.
 #pragma once
 
 #include "sim/engine/action_script.h"
 #include "sim/engine/drill_log.h"
+#include "sim/engine/drill_pipeline.h"
+#include "sim/engine/sim_content.h"
 #include "sim/field_grid.h"
-#include "sim/hazards/hazard_factory.h"
 #include "sim/scoring/scorer.h"
 
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -17,14 +20,17 @@ namespace drillbase::ui {
 
 struct ExposureSample {
     double timeS = 0;
-    float aboveLevel2 = 0;  // people at or above AEGL-2 so far
+    float aboveLevel2 = 0;  // people at or above the hazard's harm level 2 so far
 };
 
 class DrillSession {
 public:
-    DrillSession(const sim::HazardFactory& hazards, sim::Scenario scenario,
-                 const std::string& scenarioText, const sim::GradeScale& grades,
-                 std::uint64_t seed);
+    // Makes the drill through sim::makeDrill (throws std::runtime_error when the scenario's
+    // hazard type is unknown). `scenarioFile` is where the scenario was read from: the log
+    // names it by its absolute path, so `drillctl drill replay LOG` finds it from anywhere.
+    DrillSession(const sim::SimContent& content, const sim::Scenario& scenario,
+                 const std::filesystem::path& scenarioFile, const std::string& scenarioText,
+                 const sim::GradeScale& grades, std::uint64_t seed);
 
     // Advances drill time by wall time × speed (at most `maxSteps` ticks per call, so a slow
     // machine drops speed rather than freezing the window).
@@ -36,28 +42,34 @@ public:
 
     const sim::Drill& drill() const { return *drill_; }
     const sim::Scenario& scenario() const { return drill_->scenario(); }
+    const sim::CommandCatalog& catalog() const { return drill_->catalog(); }
+    const sim::Hazard* hazard() const { return drill_->hazard(); }
+    // The hazard's levels, colours and field unit (an empty legend without a hazard).
+    const sim::HazardLegend& legend() const;
     const sim::FieldGrid& overlay() const { return overlay_; }
-    const std::array<double, 3>& levels() const { return levels_; }
     const std::vector<ExposureSample>& history() const { return history_; }
     const std::optional<sim::ScoreReport>& report() const { return report_; }
+    // The outcome figures the report was scored on (empty until the drill ends).
+    const std::map<std::string, double>& outcomes() const { return outcomes_; }
     const nlohmann::json& validity() const { return validity_; }
+    const std::string& scenarioPath() const { return scenarioPath_; }
     std::string log() const { return log_.str(); }
 
 private:
     void afterTicks();
     void refreshOverlay();
 
-    const sim::HazardFactory& hazards_;
     sim::GradeScale grades_;
+    std::string scenarioPath_;
     std::unique_ptr<sim::Drill> drill_;
     std::ostringstream log_;
     std::unique_ptr<sim::DrillRecorder> recorder_;
     double carry_ = 0;  // wall seconds not yet turned into ticks
     sim::FieldGrid overlay_;
     std::int64_t overlayTick_ = -1;
-    std::array<double, 3> levels_{};
     std::vector<ExposureSample> history_;
     std::optional<sim::ScoreReport> report_;
+    std::map<std::string, double> outcomes_;
     nlohmann::json validity_ = nlohmann::json::array();
 };
 

@@ -58,7 +58,8 @@ RecordsSession::RecordsSession(SqliteDb& db, const std::filesystem::path& dbFile
     archives_ = std::make_unique<ArchiveReader>(db);
     industries_ = loadIndustriesFile(contentDir / "industries.json");
     regions_ = loadRegionsFile(contentDir / "regions.json");
-    compliance_ = std::make_unique<ComplianceReader>(db, ledger_->rules(), industries_);
+    compliance_ = std::make_unique<ComplianceReader>(db, ledger_->rules(), ledger_->trainingKinds(),
+                                                     industries_);
     hasUsers_ = !directory_->empty();
     refreshCounts();
 }

@@ -9,10 +9,13 @@
 namespace drillbase::ui {
 
 std::vector<ScenarioEntry> loadScenarioCatalog(const std::filesystem::path& dir,
-                                               const sim::HazardFactory& hazards) {
+                                               const sim::SimContent& content) {
     std::vector<ScenarioEntry> out;
     std::error_code ec;
-    for (auto it = std::filesystem::directory_iterator(dir, ec);
+    auto root = std::filesystem::absolute(dir, ec);
+    if (ec) root = dir;
+    root = root.lexically_normal();
+    for (auto it = std::filesystem::directory_iterator(root, ec);
          !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file() || it->path().extension() != ".json") continue;
         ScenarioEntry e;
@@ -23,7 +26,7 @@ std::vector<ScenarioEntry> loadScenarioCatalog(const std::filesystem::path& dir,
         e.text = ss.str();
         std::vector<Diagnostic> diags;
         if (const auto doc = parseJsonText(e.file.string(), e.text, diags))
-            e.scenario = sim::loadScenario(*doc, hazards.chemicalNames(), diags);
+            e.scenario = sim::loadScenario(*doc, content, diags);
         for (const auto& d : diags) e.errors.push_back(d.format());
         out.push_back(std::move(e));
     }

@@ -3,7 +3,7 @@
 // errors instead of failing when clicked.
 #pragma once
 
-#include "sim/hazards/hazard_factory.h"
+#include "sim/engine/sim_content.h"
 #include "sim/scenario/scenario.h"
 
 #include <filesystem>
@@ -13,13 +13,13 @@
 namespace drillbase::ui {
 
 struct ScenarioEntry {
-    std::filesystem::path file;
+    std::filesystem::path file;             // absolute: the drill log names the scenario by it
     std::string text;                       // the file's bytes (hashed into the drill log)
     std::optional<sim::Scenario> scenario;  // nullopt when invalid
     std::vector<std::string> errors;        // FILE:LINE:COL: /pointer: message
 };
 
 std::vector<ScenarioEntry> loadScenarioCatalog(const std::filesystem::path& dir,
-                                               const sim::HazardFactory& hazards);
+                                               const sim::SimContent& content);
 
 }  // namespace drillbase::ui

@@ -47,8 +47,8 @@ void gaussianRow(std::vector<double>& g, int count, double a, double h, double s
 
 }  // namespace
 
-void PuffSampler::refresh(const PuffModel& model, double z, double k, double x0, double y0,
-                          double x1, double y1) {
+void PuffSampler::refresh(const PuffModel& model, double z, double k, double cutoff, double x0,
+                          double y0, double x1, double y1) {
     const auto& def = model.def();
     levels_.resize(kLevels);
     for (int l = 0; l < kLevels; ++l) {
@@ -59,7 +59,7 @@ void PuffSampler::refresh(const PuffModel& model, double z, double k, double x0,
     // Pass 1: which grid each puff goes to, and how far each grid must reach.
     for (const auto& p : model.puffs()) {
         const double sy = withSource(p.sigmaY, def.initialSigmaM);
-        const double reach = def.cutoffSigmas * sy;
+        const double reach = cutoff * sy;
         auto& L = levels_[static_cast<std::size_t>(levelFor(sy, k))];
         const double bx0 = std::max(x0, p.x - reach), bx1 = std::min(x1, p.x + reach);
         const double by0 = std::max(y0, p.y - reach), by1 = std::min(y1, p.y + reach);
@@ -91,7 +91,7 @@ void PuffSampler::refresh(const PuffModel& model, double z, double k, double x0,
     for (const auto& p : model.puffs()) {
         const double sy = withSource(p.sigmaY, def.initialSigmaM);
         const double sz = withSource(p.sigmaZ, def.initialSigmaM);
-        const double reach = def.cutoffSigmas * sy;
+        const double reach = cutoff * sy;
         auto& L = levels_[static_cast<std::size_t>(levelFor(sy, k))];
         if (!L.used) continue;
         const int i0 = std::max(0, static_cast<int>(std::ceil((p.x - reach - L.ox) / L.h)));
@@ -113,8 +113,7 @@ void PuffSampler::refresh(const PuffModel& model, double z, double k, double x0,
 
 namespace {
 // Catmull–Rom weights of the four taps around t ∈ [0, 1) (Catmull & Rom 1974; Keys 1981 with
-// a = −1/2): interpolating, third-order accurate, so the convex flanks of a Gaussian that
-// bilinear interpolation overestimates by h²f''/8 are read to within a fraction of a percent.
+// a = −1/2): interpolating, third-order accurate, exact for quadratics.
 void cubicWeights(double t, double w[4]) {
     const double t2 = t * t, t3 = t2 * t;
     w[0] = 0.5 * (-t3 + 2 * t2 - t);
@@ -136,12 +135,36 @@ double PuffSampler::at(double x, double y) const {
         cubicWeights(fx - fi, wx);
         cubicWeights(fy - fj, wy);
         const auto nx = static_cast<std::size_t>(L.nx);
-        for (std::size_t b = 0; b < 4; ++b) {
-            const double* r = &L.v[(j + b) * nx + i];
-            sum += wy[b] * (wx[0] * r[0] + wx[1] * r[1] + wx[2] * r[2] + wx[3] * r[3]);
+        double tap[4][4];
+        bool positive = true;
+        for (std::size_t b = 0; b < 4; ++b)
+            for (std::size_t a = 0; a < 4; ++a) {
+                tap[b][a] = L.v[(j + b) * nx + i + a];
+                positive = positive && tap[b][a] > 0;
+            }
+        if (!positive) {
+            // The edge of a cloud (some taps beyond every puff's reach): values there are far
+            // below any harm level; the plain cubic, never negative, is enough.
+            if (tap[1][1] <= 0 && tap[1][2] <= 0 && tap[2][1] <= 0 && tap[2][2] <= 0) continue;
+            double v = 0;
+            for (std::size_t b = 0; b < 4; ++b)
+                v += wy[b] * (wx[0] * tap[b][0] + wx[1] * tap[b][1] + wx[2] * tap[b][2] +
+                              wx[3] * tap[b][3]);
+            sum += std::max(0.0, v);
+            continue;
         }
+        // Inside a cloud the cubic runs on the logarithm: a Gaussian's logarithm is a quadratic,
+        // which Catmull–Rom reproduces exactly, so its far flanks (4–6 σ, where a cubic in the
+        // values themselves is several percent off) are read as well as its centre.
+        double v = 0;
+        for (std::size_t b = 0; b < 4; ++b) {
+            double row = 0;
+            for (std::size_t a = 0; a < 4; ++a) row += wx[a] * dmath::log(tap[b][a]);
+            v += wy[b] * row;
+        }
+        sum += dmath::exp(v);
     }
-    return std::max(0.0, sum);  // the cubic may undershoot a little just outside a cloud
+    return sum;
 }
 
 std::size_t PuffSampler::nodes() const {

@@ -16,10 +16,8 @@ UiRequests frame(App& app) {
     return r;
 }
 
-sim::Command order(sim::CommandType t) {
-    sim::Command c;
-    c.type = t;
-    return c;
+sim::Command order(const char* type) {
+    return sim::makeCommand(type);
 }
 }  // namespace
 
@@ -44,12 +42,12 @@ TEST_CASE("the trainee starts the chlorine drill, gives orders and gets a report
     CHECK(app.state().screen == Screen::Drill);
 
     UiRequests orders;
-    orders.drillCommands.push_back(order(sim::CommandType::RaiseAlarm));
-    auto report = order(sim::CommandType::ReportToAuthority);
+    orders.drillCommands.push_back(order("raise_alarm"));
+    auto report = order("report_to_authority");
     report.form = "oral";
     report.value = 3;
     orders.drillCommands.push_back(report);
-    auto shelter = order(sim::CommandType::ShelterInPlace);
+    auto shelter = order("shelter_in_place");
     shelter.x = 1270;
     shelter.y = 700;
     shelter.radius = 300;
@@ -60,20 +58,28 @@ TEST_CASE("the trainee starts the chlorine drill, gives orders and gets a report
         app.setLocale(loc);
         for (int i = 0; i < 3; ++i) frame(app);
     }
-    // The gas has spread: the overlay shows some cell at AEGL-1 or more downwind (east).
+    // The gas has spread: the overlay shows some cell at the legend's first level (AEGL-1).
     const auto& grid = app.session()->overlay();
     double peak = 0;
     for (double v : grid.values) peak = std::max(peak, v);
-    CHECK(peak > app.session()->levels()[0]);
+    REQUIRE_FALSE(app.session()->legend().levels.empty());
+    CHECK(peak > app.session()->legend().levels[0].threshold);
+    // Every order was valid, so none was rejected.
+    for (const auto& e : app.session()->drill().timeline()) CHECK(e.kind != "command_rejected");
 
     UiRequests end;
-    end.drillCommands.push_back(order(sim::CommandType::EndDrill));
+    end.drillCommands.push_back(order("end_drill"));
     app.apply(end);
     REQUIRE(app.session()->report());
     CHECK(app.state().screen == Screen::Report);
     const auto& rep = *app.session()->report();
     CHECK(rep.possible > 0);
     CHECK_FALSE(rep.complete);  // two manual items await the evaluator
+    // The report's figures are the engine's generic ones plus the gas's names for its rubric.
+    const auto& outcomes = app.session()->outcomes();
+    for (const char* key : {"exposed_level1", "exposed_level2", "exposed_level3",
+                            "public_above_level2", "workers_above_level2", "public_above_aegl2"})
+        CHECK(outcomes.count(key) == 1);
     for (const char* loc : {"zh-CN", "en"}) {
         app.setLocale(loc);
         for (int i = 0; i < 3; ++i) frame(app);

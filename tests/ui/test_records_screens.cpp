@@ -334,9 +334,7 @@ TEST_CASE("an instructor records a finished drill in a trainee's archive, with i
         scenarios / "chlorine-waterworks-night.json",
         scenarios / "actions" / "chlorine-waterworks-night.model.json", 3600, why));
     UiRequests end;
-    sim::Command stop;
-    stop.type = sim::CommandType::EndDrill;
-    end.drillCommands.push_back(stop);
+    end.drillCommands.push_back(sim::makeCommand("end_drill"));
     gui.app.apply(end);
     REQUIRE(gui.app.session()->report());
     CHECK(gui.app.state().screen == Screen::Report);

@@ -1,6 +1,9 @@
 #include "ui/panels/drill_controls_panel.h"
 
 #include "ui/panels/drill_format.h"
+#include "ui/panels/drill_legend_panel.h"
+#include "ui/panels/drill_orders.h"
+#include "ui/panels/order_params.h"
 
 #include <imgui.h>
 
@@ -9,208 +12,130 @@ namespace drillbase::ui {
 namespace {
 
 // The last is "as fast as the machine can": DrillSession caps ticks per frame, not speed.
-constexpr float kSpeeds[] = {1, 5, 10, 30, 60, 300, 1e6f};
+constexpr double kSpeeds[] = {1, 5, 10, 30, 60, 300, 1e6};
 const char* const kSpeedLabels[] = {"1×", "5×", "10×", "30×", "60×", "300×", "max"};
-const char* const kSupportKinds[] = {"hazmat", "fire", "medical", "police"};
-const char* const kStabilities[] = {"A", "B", "C", "D", "E", "F"};
 
-sim::Command make(sim::CommandType t) {
-    sim::Command c;
-    c.type = t;
-    return c;
+// The catalog's orders split the way the trainee thinks of them: the commander's own (alarm,
+// report, support), each unit's, the public's (areas on the map), and the instructor's.
+struct OrderGroups {
+    std::vector<const sim::CommandSpec*> command, unit, area, instructor;
+};
+
+OrderGroups groupOrders(const sim::CommandCatalog& catalog) {
+    OrderGroups g;
+    for (const auto& spec : catalog.all()) {
+        if (spec.control) continue;  // the clock and the end of the drill
+        if (spec.issuers == sim::kInstructor)
+            g.instructor.push_back(&spec);
+        else if (!(spec.issuers & sim::kTrainee))
+            continue;
+        else if (unitFromSelection(spec))
+            g.unit.push_back(&spec);
+        else if (spec.gesture == sim::Gesture::Button)
+            g.command.push_back(&spec);
+        else
+            g.area.push_back(&spec);
+    }
+    return g;
 }
 
-// A button that arms a map-click order; shown pressed while armed.
-void modeButton(const char* label, OrderMode mode, DrillUiState& ui) {
-    const bool armed = ui.mode == mode;
-    if (armed)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(label)) ui.mode = armed ? OrderMode::None : mode;
-    if (armed) ImGui::PopStyleColor();
+// A runner control (pause, speed, end) when this drill's catalog has it and it checks.
+void control(const DrillSession& session, sim::Command c, std::vector<sim::Command>& out) {
+    if (session.catalog().find(c.type) && session.catalog().check(c).empty())
+        out.push_back(std::move(c));
 }
 
-void drawClock(const Strings& s, const sim::DrillState& st, DrillUiState& ui,
+void drawClock(const Strings& s, const DrillSession& session, DrillUiState& ui,
                std::vector<sim::Command>& out) {
+    const auto& st = session.drill().state();
     ImGui::Text("%s  %s", s.tr("drill.clock"), formatClock(st.timeS()).c_str());
     if (st.paused) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", s.tr("drill.paused"));
     }
-    if (ImGui::Button(st.paused ? s.tr("drill.resume") : s.tr("drill.pause")))
-        out.push_back(make(st.paused ? sim::CommandType::Resume : sim::CommandType::Pause));
+    if (ImGui::Button(s.tr(st.paused ? "command.resume" : "command.pause")))
+        control(session, sim::makeCommand(st.paused ? "resume" : "pause"), out);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     if (ImGui::Combo(s.tr("drill.speed"), &ui.speedIndex, kSpeedLabels,
                      IM_ARRAYSIZE(kSpeedLabels))) {
-        auto c = make(sim::CommandType::SetSpeed);
+        auto c = sim::makeCommand("set_speed");
         c.value = kSpeeds[ui.speedIndex];
-        out.push_back(c);
+        control(session, c, out);
     }
 }
 
-void drawTraineeOrders(const Strings& s, const sim::DrillState& st, DrillUiState& ui,
-                       std::vector<sim::Command>& out) {
-    ImGui::BeginDisabled(st.alarmRaised);
-    if (ImGui::Button(s.tr("drill.alarm"))) out.push_back(make(sim::CommandType::RaiseAlarm));
-    ImGui::EndDisabled();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::SliderInt(s.tr("drill.report_level"), &ui.reportLevel, 1, 4);
-    for (const char* form : {"oral", "written"}) {
-        if (ImGui::Button(s.tr(std::string("drill.report_") + form))) {
-            auto c = make(sim::CommandType::ReportToAuthority);
-            c.form = form;
-            c.value = ui.reportLevel;
-            out.push_back(c);
-        }
-        ImGui::SameLine();
-    }
-    ImGui::NewLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::Combo(
-        "##support", &ui.supportKind,
-        [](void*, int i, const char** text) {
-            *text = kSupportKinds[i];
-            return true;
-        },
-        nullptr, IM_ARRAYSIZE(kSupportKinds));
-    ImGui::SameLine();
-    if (ImGui::Button(s.tr("drill.request_support"))) {
-        auto c = make(sim::CommandType::RequestSupport);
-        c.target = kSupportKinds[ui.supportKind];
-        out.push_back(c);
-    }
+std::string unitLine(const Strings& s, const sim::UnitState& u) {
+    // A hazard's task is named by its kind ("close_valve"); the engine's by the task itself.
+    std::string task = u.task == sim::UnitTask::Tasked
+                           ? "task." + u.taskKind
+                           : std::string("task.") + sim::unitTaskName(u.task);
+    if (!s.primary().has(task)) task = "task.tasked";
+    const std::string kind = "unit." + u.kind;
+    return u.id + "  " + (s.primary().has(kind) ? s.tr(kind) : u.kind) + "  " +
+           s.tr(u.ppe ? "drill.ppe_on" : "drill.ppe_off") + "  " + s.tr(task);
 }
 
-void drawUnits(const Strings& s, const DrillSession& session, DrillUiState& ui,
+void drawUnits(const Strings& s, const DrillSession& session,
+               const std::vector<const sim::CommandSpec*>& orders, DrillUiState& ui,
                std::vector<sim::Command>& out) {
     const auto& st = session.drill().state();
     for (std::size_t i = 0; i < st.units.size(); ++i) {
-        const auto& u = st.units[i];
-        const std::string label = u.id + "  " +
-                                  s.tr(std::string("unit.") + sim::unitKindName(u.kind)) + "  " +
-                                  s.tr(u.ppe ? "drill.ppe_on" : "drill.ppe_off") + "  " +
-                                  s.tr(std::string("task.") + sim::unitTaskName(u.task));
+        const std::string label = unitLine(s, st.units[i]);
         if (ImGui::Selectable(label.c_str(), ui.selectedUnit == static_cast<int>(i)))
             ui.selectedUnit = static_cast<int>(i);
     }
-    const bool haveUnit =
-        ui.selectedUnit >= 0 && ui.selectedUnit < static_cast<int>(st.units.size());
-    if (!haveUnit) {
+    if (selectedUnitId(session, ui).empty()) {
         ImGui::TextDisabled("%s", s.tr("drill.select_unit"));
         return;
     }
-    const auto& unitId = st.units[static_cast<std::size_t>(ui.selectedUnit)].id;
-    modeButton(s.tr("drill.order.move"), OrderMode::Move, ui);
-    ImGui::SameLine();
-    if (ImGui::Button(s.tr("drill.order.don_ppe"))) {
-        auto c = make(sim::CommandType::DonPpe);
-        c.unit = unitId;
-        out.push_back(c);
-    }
-    ImGui::SameLine();
-    modeButton(s.tr("drill.order.water_curtain"), OrderMode::WaterCurtain, ui);
-    modeButton(s.tr("drill.order.rescue"), OrderMode::Rescue, ui);
-    const auto& valves = session.scenario().map.valves;
-    if (!valves.empty()) {
-        ImGui::SameLine();
-        if (ImGui::Button(s.tr("drill.order.close_valve"))) {
-            auto c = make(sim::CommandType::CloseValve);
-            c.unit = unitId;
-            c.target = valves[static_cast<std::size_t>(ui.valve) % valves.size()].id;
-            out.push_back(c);
-        }
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        ImGui::Combo(
-            "##valve", &ui.valve,
-            [](void* data, int i, const char** text) {
-                *text = static_cast<const std::vector<sim::Valve>*>(data)
-                            ->at(static_cast<std::size_t>(i))
-                            .id.c_str();
-                return true;
-            },
-            const_cast<std::vector<sim::Valve>*>(&valves), static_cast<int>(valves.size()));
-    }
+    drawOrders(s, orders, session, ui, out);
 }
 
-void drawPublicOrders(const Strings& s, const DrillSession& session, DrillUiState& ui) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::SliderFloat(s.tr("drill.radius"), &ui.radiusM, 50, 3000, "%.0f");
-    const auto& aps = session.scenario().map.assemblyPoints;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::Combo(
-        s.tr("drill.assembly_point"), &ui.assemblyPoint,
-        [](void* data, int i, const char** text) {
-            *text = static_cast<const std::vector<sim::Point>*>(data)
-                        ->at(static_cast<std::size_t>(i))
-                        .id.c_str();
-            return true;
-        },
-        const_cast<std::vector<sim::Point>*>(&aps), static_cast<int>(aps.size()));
-    modeButton(s.tr("drill.order.cordon"), OrderMode::Cordon, ui);
-    ImGui::SameLine();
-    modeButton(s.tr("drill.order.evacuate"), OrderMode::Evacuate, ui);
-    ImGui::SameLine();
-    modeButton(s.tr("drill.order.shelter"), OrderMode::Shelter, ui);
-}
-
-void drawInjects(const Strings& s, const sim::DrillState& st, DrillUiState& ui,
+void drawInjects(const Strings& s, const DrillSession& session,
+                 const std::vector<const sim::CommandSpec*>& orders, DrillUiState& ui,
                  std::vector<sim::Command>& out) {
-    for (int delta : {-45, 45}) {
-        if (ImGui::Button(s.tr(delta < 0 ? "drill.inject.wind_ccw" : "drill.inject.wind_cw"))) {
-            auto c = make(sim::CommandType::WindShift);
-            c.value = st.wind.fromDeg + delta;
-            out.push_back(c);
+    // A sudden ±45° shift is the classic inject; one click each way besides the slider.
+    if (session.catalog().find("wind_shift")) {
+        for (int delta : {-45, 45}) {
+            if (ImGui::Button(s.tr(delta < 0 ? "drill.inject.wind_ccw" : "drill.inject.wind_cw"))) {
+                auto c = sim::makeCommand("wind_shift");
+                c.value = session.drill().state().wind.fromDeg + delta;
+                sendOrder(s, *session.catalog().find("wind_shift"), c, session, ui, out);
+            }
+            ImGui::SameLine();
         }
-        ImGui::SameLine();
+        ImGui::NewLine();
     }
-    ImGui::NewLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderFloat(s.tr("drill.inject.wind_speed"), &ui.windSpeedMS, 0.5f, 15, "%.1f");
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        auto c = make(sim::CommandType::WindSpeed);
-        c.value = ui.windSpeedMS;
-        out.push_back(c);
-    }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
-    if (ImGui::Combo(s.tr("drill.inject.stability"), &ui.stability, kStabilities,
-                     IM_ARRAYSIZE(kStabilities))) {
-        auto c = make(sim::CommandType::SetStability);
-        c.target = kStabilities[ui.stability];
-        out.push_back(c);
-    }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderFloat("kg/s", &ui.leakRateKgS, 0.05f, 10, "%.2f");
-    modeButton(s.tr("drill.inject.secondary_leak"), OrderMode::SecondaryLeak, ui);
-}
-
-void drawLegend(const Strings& s) {
-    const ImVec4 colours[3] = {ImVec4(0.94f, 0.86f, 0.24f, 1), ImVec4(0.96f, 0.55f, 0.16f, 1),
-                               ImVec4(0.86f, 0.16f, 0.16f, 1)};
-    for (int l = 0; l < 3; ++l)
-        ImGui::TextColored(colours[l], "■ %s", s.tr("drill.legend.aegl" + std::to_string(l + 1)));
+    drawOrders(s, orders, session, ui, out);
 }
 
 }  // namespace
 
 void drawDrillControls(const Strings& s, const DrillSession& session, DrillUiState& ui,
                        std::vector<sim::Command>& out) {
-    const auto& st = session.drill().state();
-    drawClock(s, st, ui, out);
+    const auto groups = groupOrders(session.catalog());
+    drawClock(s, session, ui, out);
     ImGui::Separator();
-    drawTraineeOrders(s, st, ui, out);
-    if (ImGui::CollapsingHeader(s.tr("drill.units"), ImGuiTreeNodeFlags_DefaultOpen))
-        drawUnits(s, session, ui, out);
-    if (ImGui::CollapsingHeader(s.tr("drill.public"), ImGuiTreeNodeFlags_DefaultOpen))
-        drawPublicOrders(s, session, ui);
-    if (ui.mode != OrderMode::None)
-        ImGui::TextColored(ImVec4(1, 0.85f, 0.4f, 1), "%s", s.tr("drill.click_hint"));
-    if (ImGui::CollapsingHeader(s.tr("drill.instructor"))) drawInjects(s, st, ui, out);
+    drawOrders(s, groups.command, session, ui, out);
+    if (!groups.unit.empty() &&
+        ImGui::CollapsingHeader(s.tr("drill.units"), ImGuiTreeNodeFlags_DefaultOpen))
+        drawUnits(s, session, groups.unit, ui, out);
+    if (!groups.area.empty() &&
+        ImGui::CollapsingHeader(s.tr("drill.public"), ImGuiTreeNodeFlags_DefaultOpen))
+        drawOrders(s, groups.area, session, ui, out);
+    if (!ui.armed.empty())
+        if (const auto* spec = session.catalog().find(ui.armed))
+            ImGui::TextColored(ImVec4(1, 0.85f, 0.4f, 1), "%s: %s", orderLabel(s, *spec).c_str(),
+                               s.tr(gestureHintKey(spec->gesture)));
+    if (!groups.instructor.empty() && ImGui::CollapsingHeader(s.tr("drill.instructor")))
+        drawInjects(s, session, groups.instructor, ui, out);
     if (ImGui::CollapsingHeader(s.tr("drill.legend"), ImGuiTreeNodeFlags_DefaultOpen))
-        drawLegend(s);
+        drawDrillLegend(s, session);
     ImGui::Separator();
     ImGui::TextDisabled("%s", s.tr("drill.end_confirm"));
-    if (ImGui::Button(s.tr("drill.end"))) out.push_back(make(sim::CommandType::EndDrill));
+    if (ImGui::Button(s.tr("command.end_drill")))
+        control(session, sim::makeCommand("end_drill"), out);
 }
 
 }  // namespace drillbase::ui

@@ -1,5 +1,6 @@
-// drill_controls_panel.h — the drill clock (pause, speed), the trainee's orders, the unit list
-// and the instructor's injects. Everything it does is a Command appended to `out`.
+// drill_controls_panel.h — the drill clock (pause, speed), the orders of the drill's command
+// catalog (the commander's, each unit's, the public's, the instructor's injects), the legend
+// and the end of the drill. Everything it does is a Command appended to `out`.
 #pragma once
 
 #include "common/i18n.h"

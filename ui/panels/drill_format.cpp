@@ -23,7 +23,9 @@ std::string describeEvent(const Strings& s, const sim::Event& e) {
             return s.primary().has(key) ? s.tr(key) : raw;
         };
         for (const auto& [k, v] : e.attrs) {
-            text += (first ? "" : ", ") + word("attr.", k) + " " + word("value.", v);
+            // A rejected order names its command by id: the order's own name is the word.
+            const std::string value = k == "command" ? word("command.", v) : word("value.", v);
+            text += (first ? "" : ", ") + word("attr.", k) + " " + value;
             first = false;
         }
         text += ")";

@@ -1,8 +1,12 @@
 #include "ui/panels/drill_map_panel.h"
 
+#include "ui/panels/drill_orders.h"
+#include "ui/panels/map_style.h"
+
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <vector>
 
@@ -10,9 +14,14 @@ namespace drillbase::ui {
 
 namespace {
 
-// AEGL-1/2/3 overlay colours: the yellow-orange-red of emergency planning maps.
-const ImU32 kLevelColour[3] = {IM_COL32(240, 220, 60, 90), IM_COL32(245, 140, 40, 130),
-                               IM_COL32(220, 40, 40, 160)};
+// Markers the hazard has stopped (a closed valve, a release cut off) stay visible, greyed.
+ImU32 markerColour(const sim::MapMarker& m) {
+    if (m.active) return rgbaColour(m.rgba);
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(opaqueColour(m.rgba));
+    const float grey = (c.x + c.y + c.z) / 3;
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(
+        0.35f * c.x + 0.65f * grey, 0.35f * c.y + 0.65f * grey, 0.35f * c.z + 0.65f * grey, 0.8f));
+}
 
 struct MapView {
     ImVec2 origin;  // screen position of map (0, heightM)
@@ -28,41 +37,22 @@ struct MapView {
     }
 };
 
-ImU32 unitColour(sim::UnitKind k) {
-    switch (k) {
-        case sim::UnitKind::Hazmat: return IM_COL32(255, 200, 0, 255);
-        case sim::UnitKind::Fire: return IM_COL32(230, 60, 50, 255);
-        case sim::UnitKind::Medical: return IM_COL32(250, 250, 250, 255);
-        case sim::UnitKind::Police: return IM_COL32(70, 130, 255, 255);
-    }
-    return IM_COL32_WHITE;
-}
-
-ImU32 personColour(const sim::PersonState& p) {
-    switch (p.action) {
-        case sim::PersonAction::Unaware: return IM_COL32(220, 220, 220, 255);
-        case sim::PersonAction::Evacuating: return IM_COL32(255, 230, 80, 255);
-        case sim::PersonAction::Sheltering: return IM_COL32(100, 170, 255, 255);
-        case sim::PersonAction::Safe: return IM_COL32(90, 220, 110, 255);
-        case sim::PersonAction::Carried: return IM_COL32(255, 255, 255, 255);
-    }
-    return IM_COL32_WHITE;
-}
-
+// Each cell takes the colour of the highest legend level its value reaches.
 void drawOverlay(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
-                 const std::array<double, 3>& levels) {
+                 const sim::HazardLegend& legend) {
+    std::vector<ImU32> colours;
+    for (const auto& l : legend.levels) colours.push_back(rgbaColour(l.rgba));
     for (int j = 0; j < g.ny; ++j)
         for (int i = 0; i < g.nx; ++i) {
             const double c = g.at(i, j);
             int level = 0;
-            for (int l = 0; l < 3; ++l)
-                if (levels[static_cast<std::size_t>(l)] > 0 &&
-                    c >= levels[static_cast<std::size_t>(l)])
-                    level = l + 1;
+            for (std::size_t l = 0; l < legend.levels.size(); ++l)
+                if (legend.levels[l].threshold > 0 && c >= legend.levels[l].threshold)
+                    level = static_cast<int>(l) + 1;
             if (!level) continue;
             const double x0 = g.originX + i * g.cellM, y0 = g.originY + j * g.cellM;
             dl->AddRectFilled(v.toScreen(x0, y0 + g.cellM), v.toScreen(x0 + g.cellM, y0),
-                              kLevelColour[level - 1]);
+                              colours[static_cast<std::size_t>(level - 1)]);
         }
 }
 
@@ -79,8 +69,8 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const Stri
     dl->AddTriangleFilled(tip, ImVec2(tip.x - d.x * 10 + n.x * 7, tip.y - d.y * 10 + n.y * 7),
                           ImVec2(tip.x - d.x * 10 - n.x * 7, tip.y - d.y * 10 - n.y * 7),
                           IM_COL32(255, 255, 255, 255));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s %.1f m/s %c", s.tr("drill.wind"), w.speedMS, w.stability);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s %.1f m/s", s.tr("drill.wind"), w.speedMS);
     const float textW = ImGui::CalcTextSize(buf).x;
     dl->AddText(ImVec2(centre.x + r + 6 - textW, centre.y + r + 8), IM_COL32(255, 255, 255, 255),
                 buf);
@@ -104,66 +94,109 @@ struct LabelPlacer {
     }
 };
 
-void handleClick(const DrillSession& session, DrillUiState& ui, double x, double y,
-                 std::vector<sim::Command>& out) {
-    const auto& st = session.drill().state();
-    const auto& map = session.scenario().map;
-    sim::Command c;
-    c.x = x;
-    c.y = y;
-    c.radius = ui.radiusM;
-    const bool haveUnit =
-        ui.selectedUnit >= 0 && ui.selectedUnit < static_cast<int>(st.units.size());
-    if (haveUnit) c.unit = st.units[static_cast<std::size_t>(ui.selectedUnit)].id;
-    switch (ui.mode) {
-        case OrderMode::None: {
-            // Select the nearest unit within 20 px.
-            double best = std::numeric_limits<double>::max();
-            for (std::size_t i = 0; i < st.units.size(); ++i) {
-                const double d = std::hypot(st.units[i].x - x, st.units[i].y - y);
-                if (d < best) {
-                    best = d;
-                    ui.selectedUnit = static_cast<int>(i);
-                }
-            }
-            return;
+template <typename Items>
+int nearest(const Items& items, double x, double y) {
+    int best = -1;
+    double bestD = std::numeric_limits<double>::max();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const double d = std::hypot(items[i].x - x, items[i].y - y);
+        if (d < bestD) {
+            bestD = d;
+            best = static_cast<int>(i);
         }
-        case OrderMode::Move: c.type = sim::CommandType::MoveUnit; break;
-        case OrderMode::WaterCurtain: c.type = sim::CommandType::SetWaterCurtain; break;
-        case OrderMode::Rescue: {
-            c.type = sim::CommandType::RescueCasualty;
-            double best = std::numeric_limits<double>::max();
-            for (const auto& p : st.people) {
-                const double d = std::hypot(p.x - x, p.y - y);
-                if (d < best) {
-                    best = d;
-                    c.target = p.id;
-                }
-            }
-            break;
-        }
-        case OrderMode::Cordon: c.type = sim::CommandType::SetCordon; break;
-        case OrderMode::Evacuate:
-            c.type = sim::CommandType::EvacuateArea;
-            if (map.assemblyPoints.empty()) return;
-            c.target = map.assemblyPoints[static_cast<std::size_t>(ui.assemblyPoint) %
-                                          map.assemblyPoints.size()]
-                           .id;
-            break;
-        case OrderMode::Shelter: c.type = sim::CommandType::ShelterInPlace; break;
-        case OrderMode::SecondaryLeak:
-            c.type = sim::CommandType::SecondaryLeak;
-            c.target = "secondary-" + std::to_string(++ui.leakCount);
-            c.chemical =
-                session.scenario().releases.empty() ? "" : session.scenario().releases[0].chemical;
-            c.value = ui.leakRateKgS;
-            break;
     }
-    const bool needsUnit = ui.mode == OrderMode::Move || ui.mode == OrderMode::WaterCurtain ||
-                           ui.mode == OrderMode::Rescue;
-    if (needsUnit && !haveUnit) return;
-    out.push_back(c);
-    ui.mode = OrderMode::None;
+    return best;
+}
+
+// A click completes the armed order by its gesture; with none armed it selects the nearest unit.
+void handleClick(const Strings& s, const DrillSession& session, DrillUiState& ui, double x,
+                 double y, std::vector<sim::Command>& out) {
+    const auto& st = session.drill().state();
+    const sim::CommandSpec* spec = ui.armed.empty() ? nullptr : session.catalog().find(ui.armed);
+    if (!spec) {
+        ui.armed.clear();
+        if (const int i = nearest(st.units, x, y); i >= 0) ui.selectedUnit = i;
+        return;
+    }
+    sim::Command c = draftFor(*spec, session, ui);
+    switch (spec->gesture) {
+        case sim::Gesture::Point:
+        case sim::Gesture::Area:
+            c.x = x;
+            c.y = y;
+            break;
+        case sim::Gesture::Person:
+            if (const int i = nearest(st.people, x, y); i >= 0)
+                c.target = st.people[static_cast<std::size_t>(i)].id;
+            break;
+        case sim::Gesture::Button: break;
+    }
+    sendOrder(s, *spec, c, session, ui, out);
+}
+
+void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::Hazard* hazard,
+                 ImVec2 mouse) {
+    if (!hazard) return;
+    const auto markers = hazard->markers();
+    const sim::MapMarker* hovered = nullptr;
+    // Crosses (a release) last and larger: a valve usually sits on the release it stops.
+    for (const bool crosses : {false, true})
+        for (const auto& m : markers) {
+            if ((m.shape == sim::MarkerShape::Cross) != crosses) continue;
+            const ImVec2 p = v.toScreen(m.x, m.y);
+            // About a unit's size (12 px): the points of a valve's diamond show between the arms
+            // of the release's cross, the unit standing there at its corners.
+            const float r = m.shape == sim::MarkerShape::Circle ? 9.0f : 7.0f;
+            // A dark halo keeps a marker readable over the overlay and over a unit.
+            drawMarkerShape(dl, p, r + 1.0f, m.shape, IM_COL32(0, 0, 0, 150), 2);
+            drawMarkerShape(dl, p, r, m.shape, markerColour(m));
+            if (std::hypot(mouse.x - p.x, mouse.y - p.y) <= r + 3) hovered = &m;
+        }
+    if (hovered && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s %s%s", s.tr(hovered->kindKey), hovered->id.c_str(),
+                          hovered->active ? "" : s.tr("drill.marker_inactive"));
+}
+
+// The overlay's levels in the map's lower-left corner, so the colours are read where they are
+// seen (the full legend is in the controls panel).
+void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 bottomLeft,
+                  const sim::HazardLegend& legend) {
+    if (legend.levels.empty()) return;
+    const float line = ImGui::GetTextLineHeight(), pad = 6, gap = 4;
+    std::vector<std::string> rows;
+    rows.push_back(std::string(s.tr(legend.quantityKey)) + " (" + legend.unit + ")");
+    for (auto it = legend.levels.rbegin(); it != legend.levels.rend(); ++it)
+        rows.push_back(std::string(s.tr(it->labelKey)) + "  " + it->detail);
+    float w = 0;
+    for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r.c_str()).x);
+    w += line + gap + 2 * pad;
+    const float h = rows.size() * line + 2 * pad;
+    const ImVec2 a(bottomLeft.x, bottomLeft.y - h), b(bottomLeft.x + w, bottomLeft.y);
+    dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 170), 4);
+    ImVec2 at(a.x + pad, a.y + pad);
+    dl->AddText(at, IM_COL32(200, 200, 200, 255), rows[0].c_str());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        at.y += line;
+        const auto& level = legend.levels[legend.levels.size() - i];
+        const ImVec2 sa(at.x, at.y + 2), sb(at.x + line - 4, at.y + line - 2);
+        dl->AddRectFilled(sa, sb, kGroundColour);
+        dl->AddRectFilled(sa, sb, rgbaColour(level.rgba));
+        dl->AddRect(sa, sb, opaqueColour(level.rgba));
+        dl->AddText(ImVec2(at.x + line + gap, at.y), IM_COL32(255, 255, 255, 255), rows[i].c_str());
+    }
+}
+
+void drawPeople(ImDrawList* dl, const MapView& v, const sim::DrillState& st,
+                const sim::HazardLegend& legend) {
+    const int hot = std::max(legend.hotLevel, 1);
+    for (const auto& p : st.people) {
+        const ImVec2 q = v.toScreen(p.x, p.y);
+        dl->AddCircleFilled(q, 3.5f, personColour(p.action));
+        const int worst = std::min(p.harm.worstLevel, static_cast<int>(legend.levels.size()));
+        if (worst >= hot)
+            dl->AddCircle(
+                q, 6, opaqueColour(legend.levels[static_cast<std::size_t>(worst - 1)].rgba), 12, 2);
+    }
 }
 
 }  // namespace
@@ -184,13 +217,13 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     ImGui::InvisibleButton("##map", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), IM_COL32(52, 66, 52, 255));
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), kGroundColour);
     // A 100 m grid gives the trainee a sense of distance.
     for (double gx = 0; gx <= sc.map.widthM; gx += 100)
         dl->AddLine(v.toScreen(gx, 0), v.toScreen(gx, sc.map.heightM), IM_COL32(255, 255, 255, 18));
     for (double gy = 0; gy <= sc.map.heightM; gy += 100)
         dl->AddLine(v.toScreen(0, gy), v.toScreen(sc.map.widthM, gy), IM_COL32(255, 255, 255, 18));
-    drawOverlay(dl, v, session.overlay(), session.levels());
+    drawOverlay(dl, v, session.overlay(), session.legend());
     LabelPlacer labels;
     for (const auto& b : sc.map.buildings) {
         dl->AddRectFilled(v.toScreen(b.x, b.y + b.h), v.toScreen(b.x + b.w, b.y),
@@ -206,24 +239,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         dl->AddCircleFilled(p, 9, IM_COL32(40, 170, 70, 255));
         labels.place(dl, ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255), ap.id);
     }
-    for (const auto& va : sc.map.valves) {
-        const ImVec2 p = v.toScreen(va.x, va.y);
-        dl->AddQuadFilled(ImVec2(p.x, p.y - 7), ImVec2(p.x + 7, p.y), ImVec2(p.x, p.y + 7),
-                          ImVec2(p.x - 7, p.y), IM_COL32(0, 220, 230, 255));
-    }
-    for (const auto& r : sc.releases) {
-        const ImVec2 p = v.toScreen(r.x, r.y);
-        dl->AddLine(ImVec2(p.x - 6, p.y - 6), ImVec2(p.x + 6, p.y + 6), IM_COL32(255, 60, 60, 255),
-                    3);
-        dl->AddLine(ImVec2(p.x - 6, p.y + 6), ImVec2(p.x + 6, p.y - 6), IM_COL32(255, 60, 60, 255),
-                    3);
-    }
-    for (const auto& p : st.people) {
-        const ImVec2 q = v.toScreen(p.x, p.y);
-        dl->AddCircleFilled(q, 3.5f, personColour(p));
-        if (p.worstLevel >= 2)
-            dl->AddCircle(q, 6, kLevelColour[p.worstLevel - 1] | IM_COL32(0, 0, 0, 255), 12, 2);
-    }
+    drawPeople(dl, v, st, session.legend());
     for (std::size_t i = 0; i < st.units.size(); ++i) {
         const auto& u = st.units[i];
         const ImVec2 q = v.toScreen(u.x, u.y);
@@ -233,11 +249,14 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
                         IM_COL32(255, 255, 255, 255), 0, 0, 2);
         labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230), u.id);
     }
+    // A unit at work on a valve stands on it: the hazard's markers go on top.
+    drawMarkers(s, dl, v, session.hazard(), ImGui::GetIO().MousePos);
     drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, s);
+    drawLevelKey(s, dl, ImVec2(pos.x + 8, pos.y + size.y - 8), session.legend());
     if (clicked) {
         double x = 0, y = 0;
         v.toWorld(ImGui::GetIO().MousePos, x, y);
-        handleClick(session, ui, x, y, out);
+        handleClick(s, session, ui, x, y, out);
     }
 }
 

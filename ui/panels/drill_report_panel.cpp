@@ -1,13 +1,15 @@
 #include "ui/panels/drill_report_panel.h"
 
 #include "ui/panels/drill_format.h"
+#include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/record_result_panel.h"
 #include "ui/panels/screen_window.h"
-
 #include "ui/panels/wrapped_text.h"
 
 #include <imgui.h>
+
+#include <cstdio>
 
 namespace drillbase::ui {
 
@@ -15,6 +17,14 @@ namespace {
 
 bool isZh(const Strings& s) {
     return s.locale() == "zh-CN";
+}
+
+// "People at or above AEGL-2 … over time": the level the chart counts, by the hazard's name.
+std::string exposureChartTitle(const Strings& s, const DrillSession& session) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, s.tr("report.exposure_chart_level"),
+                  levelName(s, session, 2).c_str());
+    return buf;
 }
 
 ImVec4 statusColour(sim::ItemStatus st) {
@@ -26,7 +36,7 @@ ImVec4 statusColour(sim::ItemStatus st) {
     }
 }
 
-void drawItems(const Strings& s, const sim::ScoreReport& rep) {
+void drawItems(const Strings& s, const DrillSession& session, const sim::ScoreReport& rep) {
     const ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##items", 4, flags)) return;
@@ -57,8 +67,15 @@ void drawItems(const Strings& s, const sim::ScoreReport& rep) {
                                    s.tr("event." + r.evidence->event));
                 if (r.elapsedS && r.deadlineS)
                     ImGui::TextDisabled("%.0f s / %.0f s", *r.elapsedS, *r.deadlineS);
+            } else if (r.item.rule.kind == sim::RuleKind::Threshold) {
+                // The figure the item was judged on, against its limit.
+                const auto& metric = r.item.rule.metric;
+                const auto it = session.outcomes().find(metric);
+                if (it != session.outcomes().end())
+                    textWrapped(outcomeLabel(s, session, metric) + " " +
+                                formatOutcome(session, metric, it->second) + " / ≤ " +
+                                formatOutcome(session, metric, r.item.rule.max));
             } else if (r.item.rule.kind != sim::RuleKind::Manual &&
-                       r.item.rule.kind != sim::RuleKind::Threshold &&
                        r.status != sim::ItemStatus::NotApplicable) {
                 ImGui::TextDisabled("%s", s.tr("report.never"));
             }
@@ -99,11 +116,11 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
 
     const float chartH = ImGui::GetTextLineHeight() * 7;
     ImGui::BeginChild("##left", ImVec2(ImGui::GetContentRegionAvail().x * 0.66f, 0));
-    drawItems(s, *rep);
+    drawItems(s, session, *rep);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##right", ImVec2(0, 0));
-    ImGui::TextUnformatted(s.tr("report.exposure_chart"));
+    textWrapped(exposureChartTitle(s, session));
     const auto& h = session.history();
     std::vector<float> values;
     values.reserve(h.size());
@@ -115,6 +132,7 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
     ImGui::PlotLines("##exposure", values.data(), static_cast<int>(values.size()), 0,
                      (formatClock(h.empty() ? 0 : h.back().timeS)).c_str(), 0, peak * 1.1f,
                      ImVec2(ImGui::GetContentRegionAvail().x, chartH));
+    drawOutcomes(s, session);
     if (!session.validity().empty()) {
         ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", s.tr("report.validity"));
         for (const auto& n : session.validity()) {

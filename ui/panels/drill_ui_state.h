@@ -1,24 +1,28 @@
-// drill_ui_state.h — what the drill screen remembers between frames: the selected unit and
-// the order waiting for a click on the map. UI state only; the drill itself is in the session.
+// drill_ui_state.h — what the drill screen remembers between frames: the selected unit, the
+// parameters drafted for each order, the order waiting for a click on the map and why the last
+// order was not sent. UI state only; the drill itself is in the session.
 #pragma once
+
+#include "sim/engine/command.h"
+
+#include <map>
+#include <string>
 
 namespace drillbase::ui {
 
-enum class OrderMode { None, Move, WaterCurtain, Rescue, Cordon, Evacuate, Shelter, SecondaryLeak };
-
 struct DrillUiState {
     int selectedUnit = -1;
-    OrderMode mode = OrderMode::None;
-    float radiusM = 300;
-    int assemblyPoint = 0;
-    int valve = 0;
-    int reportLevel = 3;  // 应急响应级别 I..IV as 1..4
-    int supportKind = 0;
-    float windSpeedMS = 2;
-    int stability = 3;  // D
-    float leakRateKgS = 0.5f;
+    // Per command id: the parameters gathered by the widgets so far (the slots it uses).
+    std::map<std::string, sim::Command> drafts;
+    // The command whose gesture waits for a click on the map ("" when none).
+    std::string armed;
+    // Why the last order was refused before it was sent (catalog check), and for which command.
+    std::string problemCommand;
+    std::string problem;        // in the trainee's language
+    std::string problemDetail;  // the catalog's own words
     int speedIndex = 0;
-    int leakCount = 0;  // names secondary leaks uniquely
+    // Orders with a free-text id (an injected release) count up so each gets its own.
+    std::map<std::string, int> issued;
 };
 
 }  // namespace drillbase::ui

@@ -40,8 +40,10 @@ struct GasRules {
     double curtainKnockdown = 0.5;
     double curtainHalfWidthM = 25;
     double cellsPerSigma = 3;  // nodes per σ of the sampled field people breathe
-    double refreshS = 2;       // how often that field is re-sampled
-    // The exact sum at every agent every tick instead (the reference the sampling is held to).
+    double refreshS = 1;       // how often that field is re-sampled
+    double cutoffSigmas = 6;   // each puff's reach in that field
+    // Every puff summed at every agent every tick instead, with no cut-off (the reference the
+    // sampling is held to).
     bool exactExposure = false;
 };
 

@@ -108,7 +108,8 @@ void GasHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillConte
     const auto refreshTicks =
         std::max<std::int64_t>(1, static_cast<std::int64_t>(rules_.refreshS * 1000) / tickMillis_);
     if (!rules_.exactExposure && tick % refreshTicks == 0)
-        sampler_.refresh(model_, kBreathingHeightM, rules_.cellsPerSigma, 0, 0, widthM_, heightM_);
+        sampler_.refresh(model_, kBreathingHeightM, rules_.cellsPerSigma, rules_.cutoffSigmas, 0,
+                         0, widthM_, heightM_);
     for (std::size_t b = 0; b < buildings_.size(); ++b) {
         const auto& r = buildings_[b];
         indoor_[b] = relaxIndoor(indoor_[b], breathed(r.x + r.w / 2, r.y + r.h / 2),
@@ -121,7 +122,7 @@ double GasHazard::intensityAt(double x, double y, double z) const {
 }
 
 double GasHazard::breathed(double x, double y) const {
-    return rules_.exactExposure ? model_.concentrationAt(x, y, kBreathingHeightM)
+    return rules_.exactExposure ? model_.concentrationAtPlain(x, y, kBreathingHeightM)
                                 : sampler_.at(x, y);
 }
 

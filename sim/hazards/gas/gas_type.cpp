@@ -71,7 +71,8 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
     r.knownKeys("", {"format", "notes", "ppe_don_s", "curtain_knockdown", "curtain_half_width_m",
-                     "exposure_cells_per_sigma", "exposure_refresh_s"});
+                     "exposure_cells_per_sigma", "exposure_refresh_s",
+                     "exposure_cutoff_sigmas"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-gas-rules/1")
         r.error("/format", "expected \"drillbase-gas-rules/1\"");
     GasRules g;
@@ -80,6 +81,7 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     g.curtainHalfWidthM = sourced(r, "curtain_half_width_m", 1, 500, g.curtainHalfWidthM);
     g.cellsPerSigma = sourced(r, "exposure_cells_per_sigma", 1, 16, g.cellsPerSigma);
     g.refreshS = sourced(r, "exposure_refresh_s", 0.001, 60, g.refreshS);
+    g.cutoffSigmas = sourced(r, "exposure_cutoff_sigmas", 3, 8, g.cutoffSigmas);
     if (!r.ok()) return std::nullopt;
     return g;
 }

@@ -1,0 +1,107 @@
+#include "ui/panels/drill_legend_panel.h"
+
+#include "ui/panels/map_style.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace drillbase::ui {
+
+namespace {
+
+// A square the height of a line, drawn by `paint` into its rectangle, then the text beside it.
+template <typename Paint>
+void swatchRow(const char* text, Paint paint) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(h, h));
+    paint(ImGui::GetWindowDrawList(), p, ImVec2(p.x + h, p.y + h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+}
+
+void drawLevels(const Strings& s, const sim::HazardLegend& legend) {
+    if (legend.levels.empty()) return;
+    ImGui::TextDisabled("%s (%s)", s.tr(legend.quantityKey), legend.unit.c_str());
+    for (const auto& level : legend.levels) {
+        swatchRow(s.tr(level.labelKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            dl->AddRectFilled(a, b, kGroundColour);
+            dl->AddRectFilled(a, b, rgbaColour(level.rgba));
+            dl->AddRect(a, b, opaqueColour(level.rgba));
+        });
+        if (!level.detail.empty()) {
+            ImGui::Indent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
+            ImGui::TextDisabled("%s", level.detail.c_str());
+            ImGui::Unindent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
+        }
+    }
+}
+
+void drawMarkerKinds(const Strings& s, const DrillSession& session) {
+    if (!session.hazard()) return;
+    std::vector<std::string> seen;
+    bool anyInactive = false;
+    for (const auto& m : session.hazard()->markers()) {
+        anyInactive = anyInactive || !m.active;
+        if (std::find(seen.begin(), seen.end(), m.kindKey) != seen.end()) continue;
+        seen.push_back(m.kindKey);
+        swatchRow(s.tr(m.kindKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+            drawMarkerShape(dl, c, (b.x - a.x) * 0.35f, m.shape, rgbaColour(m.rgba));
+        });
+    }
+    if (anyInactive) ImGui::TextDisabled("%s", s.tr("drill.legend.inactive"));
+}
+
+void drawPeople(const Strings& s, const DrillSession& session) {
+    using A = sim::PersonAction;
+    const std::pair<A, const char*> rows[] = {{A::Unaware, "drill.people.unaware"},
+                                              {A::Evacuating, "drill.people.evacuating"},
+                                              {A::Sheltering, "drill.people.sheltering"},
+                                              {A::Safe, "drill.people.safe"}};
+    for (const auto& [action, key] : rows)
+        swatchRow(s.tr(key), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), 3.5f,
+                                personColour(action));
+        });
+    const auto& legend = session.legend();
+    const auto hot = static_cast<std::size_t>(std::max(legend.hotLevel, 1));
+    if (hot > legend.levels.size()) return;
+    char text[256];
+    std::snprintf(text, sizeof text, s.tr("drill.people.reached"),
+                  s.tr(legend.levels[hot - 1].labelKey));
+    swatchRow(text, [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+        const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+        dl->AddCircleFilled(c, 3.5f, personColour(A::Unaware));
+        dl->AddCircle(c, 6, opaqueColour(legend.levels[hot - 1].rgba), 12, 2);
+    });
+}
+
+void drawUnitKinds(const Strings& s, const DrillSession& session) {
+    std::vector<std::string> kinds;
+    for (const auto& u : session.drill().state().units)
+        if (std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) kinds.push_back(u.kind);
+    for (const auto& kind : kinds) {
+        const std::string key = "unit." + kind;
+        swatchRow(s.primary().has(key) ? s.tr(key) : kind.c_str(), [&](ImDrawList* dl, ImVec2 a,
+                                                                       ImVec2 b) {
+            const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+            dl->AddRectFilled(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), unitColour(kind));
+        });
+    }
+}
+
+}  // namespace
+
+void drawDrillLegend(const Strings& s, const DrillSession& session) {
+    drawLevels(s, session.legend());
+    drawMarkerKinds(s, session);
+    drawPeople(s, session);
+    drawUnitKinds(s, session);
+}
+
+}  // namespace drillbase::ui
