@@ -158,6 +158,9 @@ public:
     virtual std::uint64_t passabilityVersion() const { return 0; }
 
     virtual std::vector<MapMarker> markers() const { return {}; }
+    // What the hazard adds to the weather the map shows, as (i18n label key, value) pairs
+    // (gas: the Pasquill class).
+    virtual std::vector<std::pair<std::string, std::string>> conditions() const { return {}; }
     virtual void hashInto(StateHasher& h) const = 0;
 };
 

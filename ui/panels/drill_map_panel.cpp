@@ -56,7 +56,8 @@ void drawOverlay(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
         }
 }
 
-void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const Strings& s) {
+void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const sim::Hazard* hazard,
+                   const Strings& s) {
     // The arrow points where the wind blows TO: from 270° (west) it points east.
     const double toRad = (w.fromDeg + 180.0) * 3.14159265358979323846 / 180.0;
     const ImVec2 d(static_cast<float>(std::sin(toRad)), static_cast<float>(-std::cos(toRad)));
@@ -71,9 +72,13 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const Stri
                           IM_COL32(255, 255, 255, 255));
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s %.1f m/s", s.tr("drill.wind"), w.speedMS);
-    const float textW = ImGui::CalcTextSize(buf).x;
+    std::string text = buf;
+    if (hazard)
+        for (const auto& [label, value] : hazard->conditions())
+            text += std::string("  ") + s.tr(label) + " " + value;
+    const float textW = ImGui::CalcTextSize(text.c_str()).x;
     dl->AddText(ImVec2(centre.x + r + 6 - textW, centre.y + r + 8), IM_COL32(255, 255, 255, 255),
-                buf);
+                text.c_str());
 }
 
 // Map labels that would overlap (units waiting together at a gate) are moved down until free.
@@ -251,7 +256,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     }
     // A unit at work on a valve stands on it: the hazard's markers go on top.
     drawMarkers(s, dl, v, session.hazard(), ImGui::GetIO().MousePos);
-    drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, s);
+    drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(), s);
     drawLevelKey(s, dl, ImVec2(pos.x + 8, pos.y + size.y - 8), session.legend());
     if (clicked) {
         double x = 0, y = 0;

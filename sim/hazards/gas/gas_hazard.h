@@ -39,6 +39,9 @@ public:
                     DrillContext& ctx) override;
     std::vector<Choice> choices(const std::string& list) const override;
     std::vector<MapMarker> markers() const override;
+    std::vector<std::pair<std::string, std::string>> conditions() const override {
+        return {{"param.stability", std::string(1, stability_)}};
+    }
     void hashInto(StateHasher& h) const override;
 
     const PuffModel& model() const { return model_; }
