@@ -19,7 +19,7 @@ struct Command {
     std::string unit;      // acting unit id
     std::string target;    // valve, person, assembly point, release id, unit kind, class
     std::string form;      // report form
-    std::string chemical;  // secondary leak
+    std::string chemical;  // a second name a hazard command needs (gas: the leaking chemical)
     double x = 0, y = 0, radius = 0;
     double value = 0;  // level, degrees, m/s, kg/s, factor
 

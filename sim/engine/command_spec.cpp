@@ -13,28 +13,6 @@ namespace {
 constexpr Slot kAllSlots[] = {Slot::Unit, Slot::Target, Slot::Form, Slot::Chemical,
                               Slot::X,    Slot::Y,      Slot::Radius, Slot::Value};
 
-bool isNumberSlot(Slot s) {
-    return s == Slot::X || s == Slot::Y || s == Slot::Radius || s == Slot::Value;
-}
-
-std::string& stringSlot(Command& c, Slot s) {
-    switch (s) {
-        case Slot::Unit: return c.unit;
-        case Slot::Target: return c.target;
-        case Slot::Form: return c.form;
-        default: return c.chemical;
-    }
-}
-
-double& numberSlot(Command& c, Slot s) {
-    switch (s) {
-        case Slot::X: return c.x;
-        case Slot::Y: return c.y;
-        case Slot::Radius: return c.radius;
-        default: return c.value;
-    }
-}
-
 std::string numberText(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", v);
@@ -64,6 +42,40 @@ std::string stringProblem(const ParamSpec& p, const std::string& v) {
 }
 
 }  // namespace
+
+bool isNumberSlot(Slot s) {
+    return s == Slot::X || s == Slot::Y || s == Slot::Radius || s == Slot::Value;
+}
+
+std::string& stringSlot(Command& c, Slot s) {
+    switch (s) {
+        case Slot::Unit: return c.unit;
+        case Slot::Target: return c.target;
+        case Slot::Form: return c.form;
+        default: return c.chemical;
+    }
+}
+
+double& numberSlot(Command& c, Slot s) {
+    switch (s) {
+        case Slot::X: return c.x;
+        case Slot::Y: return c.y;
+        case Slot::Radius: return c.radius;
+        default: return c.value;
+    }
+}
+
+CommandSpec makeSpec(const char* id, unsigned issuers, Gesture gesture,
+                     std::vector<ParamSpec> params, bool control) {
+    CommandSpec s;
+    s.id = id;
+    s.labelKey = std::string("command.") + id;
+    s.issuers = issuers;
+    s.gesture = gesture;
+    s.params = std::move(params);
+    s.control = control;
+    return s;
+}
 
 const char* slotKey(Slot s) {
     switch (s) {

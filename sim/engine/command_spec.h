@@ -18,6 +18,9 @@ namespace drillbase::sim {
 
 enum class Slot { Unit, Target, Form, Chemical, X, Y, Radius, Value };
 const char* slotKey(Slot s);  // the JSON key: "unit", "target", ...
+bool isNumberSlot(Slot s);    // x, y, radius, value
+std::string& stringSlot(Command& c, Slot s);  // unit, target, form, chemical
+double& numberSlot(Command& c, Slot s);
 
 // Where a string parameter's allowed values come from.
 enum class ChoiceSource {
@@ -64,6 +67,10 @@ struct CommandSpec {
     bool uses(Slot s) const { return param(s) != nullptr; }
     bool inject() const { return issuers == kInstructor; }
 };
+
+// A declaration with its label key "command.<id>".
+CommandSpec makeSpec(const char* id, unsigned issuers, Gesture gesture,
+                     std::vector<ParamSpec> params, bool control = false);
 
 class CommandCatalog {
 public:

@@ -54,18 +54,6 @@ ParamSpec fixed(Slot s, const char* label, std::vector<std::string> choices) {
     return p;
 }
 
-CommandSpec spec(const char* id, unsigned issuers, Gesture g, std::vector<ParamSpec> params,
-                 bool control = false) {
-    CommandSpec s;
-    s.id = id;
-    s.labelKey = std::string("command.") + id;
-    s.issuers = issuers;
-    s.gesture = g;
-    s.params = std::move(params);
-    s.control = control;
-    return s;
-}
-
 }  // namespace
 
 std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
@@ -82,26 +70,26 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
     person.source = ChoiceSource::People;
     const unsigned both = kTrainee | kInstructor;
     return {
-        spec("raise_alarm", kTrainee, Gesture::Button, {}),
-        spec("report_to_authority", kTrainee, Gesture::Button,
+        makeSpec("raise_alarm", kTrainee, Gesture::Button, {}),
+        makeSpec("report_to_authority", kTrainee, Gesture::Button,
              {fixed(Slot::Form, "param.report_form", rules.reportForms), level}),
-        spec("move_unit", kTrainee, Gesture::Point, {unitParam(), coord(Slot::X), coord(Slot::Y)}),
-        spec("set_cordon", kTrainee, Gesture::Area, {coord(Slot::X), coord(Slot::Y), radius()}),
-        spec("evacuate_area", kTrainee, Gesture::Area,
+        makeSpec("move_unit", kTrainee, Gesture::Point, {unitParam(), coord(Slot::X), coord(Slot::Y)}),
+        makeSpec("set_cordon", kTrainee, Gesture::Area, {coord(Slot::X), coord(Slot::Y), radius()}),
+        makeSpec("evacuate_area", kTrainee, Gesture::Area,
              {coord(Slot::X), coord(Slot::Y), radius(), ap}),
-        spec("shelter_in_place", kTrainee, Gesture::Area,
+        makeSpec("shelter_in_place", kTrainee, Gesture::Area,
              {coord(Slot::X), coord(Slot::Y), radius()}),
-        spec("rescue_casualty", kTrainee, Gesture::Person, {unitParam(), person}),
-        spec("request_support", kTrainee, Gesture::Button,
+        makeSpec("rescue_casualty", kTrainee, Gesture::Person, {unitParam(), person}),
+        makeSpec("request_support", kTrainee, Gesture::Button,
              {fixed(Slot::Target, "param.support_kind", rules.supportKinds)}),
-        spec("end_drill", both, Gesture::Button, {}, true),
-        spec("wind_shift", kInstructor, Gesture::Button,
+        makeSpec("end_drill", both, Gesture::Button, {}, true),
+        makeSpec("wind_shift", kInstructor, Gesture::Button,
              {number("param.wind_from", "°", -720, 720)}),
-        spec("wind_speed", kInstructor, Gesture::Button,
+        makeSpec("wind_speed", kInstructor, Gesture::Button,
              {number("param.wind_speed", "m/s", 0.1, 60)}),
-        spec("pause", both, Gesture::Button, {}, true),
-        spec("resume", both, Gesture::Button, {}, true),
-        spec("set_speed", both, Gesture::Button, {number("param.speed", "×", 0, 1e6)}, true),
+        makeSpec("pause", both, Gesture::Button, {}, true),
+        makeSpec("resume", both, Gesture::Button, {}, true),
+        makeSpec("set_speed", both, Gesture::Button, {number("param.speed", "×", 0, 1e6)}, true),
     };
 }
 

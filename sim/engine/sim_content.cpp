@@ -6,22 +6,6 @@ namespace drillbase::sim {
 
 namespace {
 
-// {"value": N, "unit": ..., "source": ..., "verified": bool}: a number with where it comes from.
-std::optional<double> sourcedNumber(FieldReader& r, const std::string& key, double lo, double hi) {
-    const auto ptr = pointerChild("", key);
-    if (!r.isObject(ptr)) return std::nullopt;
-    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
-    r.string(ptr, "source");
-    r.boolean(ptr, "verified");
-    const auto v = r.number(ptr, "value");
-    if (v && (*v < lo || *v > hi)) {
-        r.error(pointerChild(ptr, "value"),
-                "must be in [" + nlohmann::json(lo).dump() + ", " + nlohmann::json(hi).dump() + "]");
-        return std::nullopt;
-    }
-    return v;
-}
-
 std::vector<std::string> stringList(FieldReader& r, const char* key) {
     std::vector<std::string> out;
     const auto ptr = pointerChild("", key);
@@ -40,6 +24,22 @@ std::vector<std::string> stringList(FieldReader& r, const char* key) {
 
 }  // namespace
 
+std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, double lo,
+                                        double hi) {
+    const auto ptr = pointerChild("", key);
+    if (!r.isObject(ptr)) return std::nullopt;
+    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
+    r.string(ptr, "source");
+    r.boolean(ptr, "verified");
+    const auto v = r.number(ptr, "value");
+    if (v && (*v < lo || *v > hi)) {
+        r.error(pointerChild(ptr, "value"),
+                "must be in [" + nlohmann::json(lo).dump() + ", " + nlohmann::json(hi).dump() + "]");
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
@@ -49,10 +49,10 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
     if (const auto f = r.string("", "format"); f && *f != "drillbase-drill-rules/1")
         r.error("/format", "expected \"drillbase-drill-rules/1\"");
     DrillRules d;
-    d.warningSpread = sourcedNumber(r, "warning_spread", 0, 0.9).value_or(d.warningSpread);
+    d.warningSpread = readSourcedNumber(r, "warning_spread", 0, 0.9).value_or(d.warningSpread);
     d.vulnerableSpeedFactor =
-        sourcedNumber(r, "vulnerable_speed_factor", 0.05, 1).value_or(d.vulnerableSpeedFactor);
-    d.replanIntervalS = sourcedNumber(r, "replan_interval_s", 1, 3600).value_or(d.replanIntervalS);
+        readSourcedNumber(r, "vulnerable_speed_factor", 0.05, 1).value_or(d.vulnerableSpeedFactor);
+    d.replanIntervalS = readSourcedNumber(r, "replan_interval_s", 1, 3600).value_or(d.replanIntervalS);
     if (r.isObject("/response_levels")) {
         r.knownKeys("/response_levels", {"min", "max", "source"});
         r.string("/response_levels", "source");

@@ -4,6 +4,7 @@
 // Loaded once by drillctl and the GUI; every problem reported as FILE:LINE:COL: /pointer: message.
 #pragma once
 
+#include "common/json_fields.h"
 #include "sim/engine/command_spec.h"
 #include "sim/engine/hazard_type.h"
 
@@ -25,6 +26,11 @@ struct DrillRules {
 };
 
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out);
+
+// A number of content/ with where it comes from: {"value": N, "unit": ..., "source": ...,
+// "verified": bool} at /key, the value within [lo, hi]; nullopt (reported) otherwise.
+std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, double lo,
+                                        double hi);
 
 class SimContent {
 public:

@@ -72,28 +72,6 @@ float widgetWidth() {
 
 }  // namespace
 
-bool isNumberSlot(Slot s) {
-    return s == Slot::X || s == Slot::Y || s == Slot::Radius || s == Slot::Value;
-}
-
-std::string& stringSlot(sim::Command& c, Slot s) {
-    switch (s) {
-        case Slot::Unit: return c.unit;
-        case Slot::Target: return c.target;
-        case Slot::Form: return c.form;
-        default: return c.chemical;
-    }
-}
-
-double& numberSlot(sim::Command& c, Slot s) {
-    switch (s) {
-        case Slot::X: return c.x;
-        case Slot::Y: return c.y;
-        case Slot::Radius: return c.radius;
-        default: return c.value;
-    }
-}
-
 bool gatheredByWidget(const sim::CommandSpec& spec, const ParamSpec& p) {
     if (p.slot == Slot::Unit && spec.uses(Slot::Unit) && (spec.issuers & sim::kTrainee))
         return false;

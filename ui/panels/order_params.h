@@ -13,9 +13,9 @@
 
 namespace drillbase::ui {
 
-bool isNumberSlot(sim::Slot s);
-std::string& stringSlot(sim::Command& c, sim::Slot s);
-double& numberSlot(sim::Command& c, sim::Slot s);
+using sim::isNumberSlot;
+using sim::numberSlot;
+using sim::stringSlot;
 
 // True when a widget gathers `p`; false when the selected unit (Unit of a trainee order) or the
 // map gesture (x, y of Point/Area, the target of Person) gives it.

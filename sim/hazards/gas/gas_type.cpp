@@ -1,5 +1,6 @@
 #include "sim/hazards/gas/gas_type.h"
 
+#include "sim/engine/sim_content.h"
 #include "sim/hazards/gas/gas_hazard.h"
 
 #include <set>
@@ -7,16 +8,6 @@
 namespace drillbase::sim {
 
 namespace {
-
-CommandSpec spec(const char* id, unsigned issuers, Gesture g, std::vector<ParamSpec> params) {
-    CommandSpec s;
-    s.id = id;
-    s.labelKey = std::string("command.") + id;
-    s.issuers = issuers;
-    s.gesture = g;
-    s.params = std::move(params);
-    return s;
-}
 
 ParamSpec param(Slot slot, const char* label, ChoiceSource src = ChoiceSource::Free,
                 std::string list = {}) {
@@ -40,29 +31,16 @@ std::vector<CommandSpec> gasCommands() {
     const ParamSpec unit = param(Slot::Unit, "param.unit", ChoiceSource::Units);
     const ParamSpec x = param(Slot::X, "param.x"), y = param(Slot::Y, "param.y");
     return {
-        spec("don_ppe", kTrainee, Gesture::Button, {unit}),
-        spec("close_valve", kTrainee, Gesture::Button,
+        makeSpec("don_ppe", kTrainee, Gesture::Button, {unit}),
+        makeSpec("close_valve", kTrainee, Gesture::Button,
              {unit, param(Slot::Target, "param.valve", ChoiceSource::Hazard, "valves")}),
-        spec("set_water_curtain", kTrainee, Gesture::Point, {unit, x, y}),
-        spec("set_stability", kInstructor, Gesture::Button, {cls}),
-        spec("secondary_leak", kInstructor, Gesture::Point,
+        makeSpec("set_water_curtain", kTrainee, Gesture::Point, {unit, x, y}),
+        makeSpec("set_stability", kInstructor, Gesture::Button, {cls}),
+        makeSpec("secondary_leak", kInstructor, Gesture::Point,
              {param(Slot::Target, "param.release_id"),
               param(Slot::Chemical, "param.chemical", ChoiceSource::Hazard, "chemicals"), x, y,
               rate}),
     };
-}
-
-double sourced(FieldReader& r, const char* key, double lo, double hi, double fallback) {
-    const auto ptr = pointerChild("", key);
-    if (!r.isObject(ptr)) return fallback;
-    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
-    r.string(ptr, "source");
-    r.boolean(ptr, "verified");
-    const auto v = r.number(ptr, "value");
-    if (v && (*v < lo || *v > hi))
-        r.error(pointerChild(ptr, "value"), "must be in [" + nlohmann::json(lo).dump() + ", " +
-                                                nlohmann::json(hi).dump() + "]");
-    return v.value_or(fallback);
 }
 
 }  // namespace
@@ -76,12 +54,12 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     if (const auto f = r.string("", "format"); f && *f != "drillbase-gas-rules/1")
         r.error("/format", "expected \"drillbase-gas-rules/1\"");
     GasRules g;
-    g.ppeDonS = sourced(r, "ppe_don_s", 0, 3600, g.ppeDonS);
-    g.curtainKnockdown = sourced(r, "curtain_knockdown", 0, 1, g.curtainKnockdown);
-    g.curtainHalfWidthM = sourced(r, "curtain_half_width_m", 1, 500, g.curtainHalfWidthM);
-    g.cellsPerSigma = sourced(r, "exposure_cells_per_sigma", 1, 16, g.cellsPerSigma);
-    g.refreshS = sourced(r, "exposure_refresh_s", 0.001, 60, g.refreshS);
-    g.cutoffSigmas = sourced(r, "exposure_cutoff_sigmas", 3, 8, g.cutoffSigmas);
+    g.ppeDonS = readSourcedNumber(r, "ppe_don_s", 0, 3600).value_or(g.ppeDonS);
+    g.curtainKnockdown = readSourcedNumber(r, "curtain_knockdown", 0, 1).value_or(g.curtainKnockdown);
+    g.curtainHalfWidthM = readSourcedNumber(r, "curtain_half_width_m", 1, 500).value_or(g.curtainHalfWidthM);
+    g.cellsPerSigma = readSourcedNumber(r, "exposure_cells_per_sigma", 1, 16).value_or(g.cellsPerSigma);
+    g.refreshS = readSourcedNumber(r, "exposure_refresh_s", 0.001, 60).value_or(g.refreshS);
+    g.cutoffSigmas = readSourcedNumber(r, "exposure_cutoff_sigmas", 3, 8).value_or(g.cutoffSigmas);
     if (!r.ok()) return std::nullopt;
     return g;
 }
