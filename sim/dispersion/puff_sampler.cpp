@@ -106,7 +106,8 @@ void PuffSampler::refresh(const PuffModel& model, double z, double k, double cut
         for (int j = j0; j <= j1; ++j) {
             const double rowFactor = amplitude * ey_[static_cast<std::size_t>(j - j0)];
             double* row = &L.v[static_cast<std::size_t>(j) * static_cast<std::size_t>(L.nx)];
-            for (int i = i0; i <= i1; ++i) row[i] += rowFactor * ex_[static_cast<std::size_t>(i - i0)];
+            for (int i = i0; i <= i1; ++i)
+                row[i] += rowFactor * ex_[static_cast<std::size_t>(i - i0)];
         }
     }
 }

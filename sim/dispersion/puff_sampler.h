@@ -29,10 +29,10 @@ public:
 
 private:
     struct Level {
-        double h = 0;         // node spacing, m
+        double h = 0;           // node spacing, m
         double ox = 0, oy = 0;  // position of node (0, 0)
         int nx = 0, ny = 0;
-        std::vector<double> v;  // ny rows of nx nodes, south row first
+        std::vector<double> v;                      // ny rows of nx nodes, south row first
         double bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;  // extent of the puffs on this grid
         bool used = false;
     };

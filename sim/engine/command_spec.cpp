@@ -10,7 +10,7 @@ namespace drillbase::sim {
 
 namespace {
 
-constexpr Slot kAllSlots[] = {Slot::Unit, Slot::Target, Slot::Form, Slot::Chemical,
+constexpr Slot kAllSlots[] = {Slot::Unit, Slot::Target, Slot::Form,   Slot::Chemical,
                               Slot::X,    Slot::Y,      Slot::Radius, Slot::Value};
 
 std::string numberText(double v) {
@@ -127,10 +127,9 @@ std::optional<Command> CommandCatalog::parse(const JsonDocument& doc, const std:
         std::vector<std::string_view> ids;
         for (const auto& s : specs_) ids.push_back(s.id);
         const auto near = nearestName(*name, ids);
-        r.error(pointerChild(ptr, "type"),
-                "unknown command \"" + *name + "\"" +
-                    (near.empty() ? " (one of: " + names() + ")"
-                                  : "; did you mean \"" + near + "\"?"));
+        r.error(pointerChild(ptr, "type"), "unknown command \"" + *name + "\"" +
+                                               (near.empty() ? " (one of: " + names() + ")"
+                                                             : "; did you mean \"" + near + "\"?"));
         return std::nullopt;
     }
     std::vector<std::string_view> keys = {"type"};

@@ -17,8 +17,8 @@
 namespace drillbase::sim {
 
 enum class Slot { Unit, Target, Form, Chemical, X, Y, Radius, Value };
-const char* slotKey(Slot s);  // the JSON key: "unit", "target", ...
-bool isNumberSlot(Slot s);    // x, y, radius, value
+const char* slotKey(Slot s);                  // the JSON key: "unit", "target", ...
+bool isNumberSlot(Slot s);                    // x, y, radius, value
 std::string& stringSlot(Command& c, Slot s);  // unit, target, form, chemical
 double& numberSlot(Command& c, Slot s);
 
@@ -34,8 +34,8 @@ enum class ChoiceSource {
 
 struct ParamSpec {
     Slot slot = Slot::Value;
-    std::string labelKey;  // i18n key of the field's name
-    std::string unit;      // "m", "m/s", "deg", "kg/s" ("" for none)
+    std::string labelKey;     // i18n key of the field's name
+    std::string unit;         // "m", "m/s", "deg", "kg/s" ("" for none)
     double min = 0, max = 0;  // numbers: allowed range (inclusive); min == max: any finite value
     bool exclusiveMin = false;
     ChoiceSource source = ChoiceSource::Free;

@@ -42,8 +42,7 @@ void Drill::apply(const Command& c) {
     if (checkHazardCommands_) {
         if (const auto why = catalog_.check(c); !why.empty()) return reject(c, why);
     }
-    if (!hazard_ || !hazard_->apply(c, ctx()))
-        reject(c, "no such command for this drill's hazard");
+    if (!hazard_ || !hazard_->apply(c, ctx())) reject(c, "no such command for this drill's hazard");
 }
 
 UnitState* Drill::needUnit(const Command& c) {

@@ -90,8 +90,9 @@ DrillLog readDrillLog(std::istream& in, const std::string& name) {
         if (lineNo == 1) {
             const std::string format = j.is_object() ? text(j, "format") : "";
             if (format == "drillbase-drill-log/1")
-                fail("recorded by an earlier engine (drillbase-drill-log/1): its state hashes "
-                     "cannot be reproduced by this one");
+                fail(
+                    "recorded by an earlier engine (drillbase-drill-log/1): its state hashes "
+                    "cannot be reproduced by this one");
             if (format != kDrillLogFormat)
                 fail("not a drill log (expected format " + std::string(kDrillLogFormat) + ")");
             log.header.scenarioPath = text(j, "scenario");
@@ -100,11 +101,13 @@ DrillLog readDrillLog(std::istream& in, const std::string& name) {
             log.header.hazardType = text(j, "hazard");
             log.header.build = text(j, "build");
             const auto seed = j.find("seed");
-            if (seed == j.end() || !seed->is_number_unsigned()) fail("/seed: missing or not a whole number");
+            if (seed == j.end() || !seed->is_number_unsigned())
+                fail("/seed: missing or not a whole number");
             log.header.seed = seed->get<std::uint64_t>();
             if (const auto ins = j.find("inputs"); ins != j.end() && ins->is_array())
                 for (const auto& i : *ins)
-                    if (i.is_object()) log.header.inputs.push_back({text(i, "path"), text(i, "hash")});
+                    if (i.is_object())
+                        log.header.inputs.push_back({text(i, "path"), text(i, "hash")});
             continue;
         }
         if (!j.is_object() || !j.contains("tick") || !j["tick"].is_number_integer())

@@ -56,9 +56,9 @@ struct LogHeader {
 
 struct LogEntry {
     std::int64_t tick = 0;
-    int line = 0;                      // line of the log file, for messages
-    nlohmann::json commandJson;        // as written; resolveCommands parses it
-    std::optional<Command> command;    // after resolveCommands
+    int line = 0;                    // line of the log file, for messages
+    nlohmann::json commandJson;      // as written; resolveCommands parses it
+    std::optional<Command> command;  // after resolveCommands
     std::optional<std::string> hash;
 };
 

@@ -32,9 +32,9 @@ struct UnitState {
     double workS = 0;                 // Tasked: work on site once there
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
     std::map<std::string, std::string> taskAttrs;  // for the arrival event
-    Waypoints path;                   // the route to (tx, ty) around buildings
-    bool inHotZone = false;           // at or above the legend's hot level (reported once per entry)
-    Harm harm;                        // what the crew breathed or suffered
+    Waypoints path;                                // the route to (tx, ty) around buildings
+    bool inHotZone = false;  // at or above the legend's hot level (reported once per entry)
+    Harm harm;               // what the crew breathed or suffered
 };
 
 // Unaware: has not got any warning and stays where they are (indoors or out).

@@ -34,7 +34,8 @@ ParamSpec radius() {
     return p;
 }
 
-ParamSpec number(const char* label, const char* unit, double lo, double hi, bool exclusive = false) {
+ParamSpec number(const char* label, const char* unit, double lo, double hi,
+                 bool exclusive = false) {
     ParamSpec p;
     p.slot = Slot::Value;
     p.labelKey = label;
@@ -57,8 +58,8 @@ ParamSpec fixed(Slot s, const char* label, std::vector<std::string> choices) {
 }  // namespace
 
 std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
-    ParamSpec level = number("param.response_level", "", rules.minResponseLevel,
-                             rules.maxResponseLevel);
+    ParamSpec level =
+        number("param.response_level", "", rules.minResponseLevel, rules.maxResponseLevel);
     level.integer = true;
     ParamSpec ap;
     ap.slot = Slot::Target;
@@ -72,21 +73,22 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
     return {
         makeSpec("raise_alarm", kTrainee, Gesture::Button, {}),
         makeSpec("report_to_authority", kTrainee, Gesture::Button,
-             {fixed(Slot::Form, "param.report_form", rules.reportForms), level}),
-        makeSpec("move_unit", kTrainee, Gesture::Point, {unitParam(), coord(Slot::X), coord(Slot::Y)}),
+                 {fixed(Slot::Form, "param.report_form", rules.reportForms), level}),
+        makeSpec("move_unit", kTrainee, Gesture::Point,
+                 {unitParam(), coord(Slot::X), coord(Slot::Y)}),
         makeSpec("set_cordon", kTrainee, Gesture::Area, {coord(Slot::X), coord(Slot::Y), radius()}),
         makeSpec("evacuate_area", kTrainee, Gesture::Area,
-             {coord(Slot::X), coord(Slot::Y), radius(), ap}),
+                 {coord(Slot::X), coord(Slot::Y), radius(), ap}),
         makeSpec("shelter_in_place", kTrainee, Gesture::Area,
-             {coord(Slot::X), coord(Slot::Y), radius()}),
+                 {coord(Slot::X), coord(Slot::Y), radius()}),
         makeSpec("rescue_casualty", kTrainee, Gesture::Person, {unitParam(), person}),
         makeSpec("request_support", kTrainee, Gesture::Button,
-             {fixed(Slot::Target, "param.support_kind", rules.supportKinds)}),
+                 {fixed(Slot::Target, "param.support_kind", rules.supportKinds)}),
         makeSpec("end_drill", both, Gesture::Button, {}, true),
         makeSpec("wind_shift", kInstructor, Gesture::Button,
-             {number("param.wind_from", "°", -720, 720)}),
+                 {number("param.wind_from", "°", -720, 720)}),
         makeSpec("wind_speed", kInstructor, Gesture::Button,
-             {number("param.wind_speed", "m/s", 0.1, 60)}),
+                 {number("param.wind_speed", "m/s", 0.1, 60)}),
         makeSpec("pause", both, Gesture::Button, {}, true),
         makeSpec("resume", both, Gesture::Button, {}, true),
         makeSpec("set_speed", both, Gesture::Button, {number("param.speed", "×", 0, 1e6)}, true),

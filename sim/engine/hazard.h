@@ -45,22 +45,22 @@ struct Harm {
 // Where an agent is and how it is protected, for Hazard::harm.
 struct Exposure {
     double x = 0, y = 0;
-    int building = -1;   // index into the map's buildings when inside one (sheltering)
-    bool ppe = false;    // a unit whose protective equipment is on
+    int building = -1;  // index into the map's buildings when inside one (sheltering)
+    bool ppe = false;   // a unit whose protective equipment is on
     bool responder = false;
 };
 
 // One level of the hazard's legend: from `threshold` (in the field's unit) upward.
 struct HazardLevel {
-    std::string labelKey;   // i18n key: "legend.aegl2"
-    std::string detail;     // the threshold as people read it: "≥ 8.7 mg/m³ (3 ppm)"
+    std::string labelKey;  // i18n key: "legend.aegl2"
+    std::string detail;    // the threshold as people read it: "≥ 8.7 mg/m³ (3 ppm)"
     double threshold = 0;
     std::uint32_t rgba = 0;  // fill colour on the map, 0xRRGGBBAA
 };
 
 struct HazardLegend {
-    std::string quantityKey;  // i18n key: "legend.gas_concentration"
-    std::string unit;         // "mg/m³"
+    std::string quantityKey;          // i18n key: "legend.gas_concentration"
+    std::string unit;                 // "mg/m³"
     std::vector<HazardLevel> levels;  // ascending; the map colours a cell by the highest reached
     int hotLevel = 2;  // a unit at or above this level is "in the hot zone" (reported once)
 };
@@ -79,8 +79,8 @@ struct MapMarker {
 
 struct Choice {
     std::string id;
-    std::string labelKey;          // i18n key, or "" to use the names below
-    std::string nameZh, nameEn;    // names from content (a chemical's), or "" to show the id
+    std::string labelKey;        // i18n key, or "" to use the names below
+    std::string nameZh, nameEn;  // names from content (a chemical's), or "" to show the id
 };
 
 // A unit's task the hazard gives: go to (x, y) unless `travel` is false, work `workS` seconds

@@ -35,7 +35,7 @@ struct HazardSection {
     const JsonDocument& doc;
     FieldReader& reader;
     const MapDef& map;
-    std::filesystem::path scenarioDir;  // grids are found relative to the scenario file
+    std::filesystem::path scenarioDir;   // grids are found relative to the scenario file
     std::vector<ScenarioInput>& inputs;  // add every file read, with its hash
     // Reports a point off the map at `pointer`.
     void onMap(const std::string& pointer, double x, double y) const;

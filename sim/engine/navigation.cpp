@@ -41,9 +41,9 @@ void Navigator::setCosts(const std::function<double(double, double)>& cost) {
             const bool closed = !(c < std::numeric_limits<double>::infinity());
             closed_[k] = closed ? 1 : 0;
             blocked_[k] = buildingOf_[k] >= 0 || closed ? 1 : 0;
-            weight_[k] = closed ? 1
-                                : static_cast<std::uint16_t>(
-                                      std::clamp(std::floor(c + 0.5), 1.0, 1000.0));
+            weight_[k] =
+                closed ? 1
+                       : static_cast<std::uint16_t>(std::clamp(std::floor(c + 0.5), 1.0, 1000.0));
         }
 }
 
@@ -77,7 +77,8 @@ bool Navigator::freeCell(int i, int j, int start, int goal) const {
 
 bool Navigator::lineOfSight(double x0, double y0, double x1, double y1) const {
     const double len = std::sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
-    const int samples = static_cast<int>(len / (cell_ * 0.25)) + 1;  // quarter cells: no clipped corners
+    const int samples =
+        static_cast<int>(len / (cell_ * 0.25)) + 1;  // quarter cells: no clipped corners
     for (int s = 1; s < samples; ++s) {
         const double t = static_cast<double>(s) / samples;
         if (!clear(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)) return false;

@@ -39,9 +39,9 @@ private:
     double cell_ = 10;
     int nx_ = 0, ny_ = 0;
     std::vector<std::uint8_t> blocked_;  // per cell: centre inside a building, or closed
-    std::vector<int> buildingOf_;         // per cell: index of the building it is in, or -1
-    std::vector<std::uint8_t> closed_;    // per cell: closed by the hazard
-    std::vector<std::uint16_t> weight_;   // per cell: step-cost multiplier (1 = open ground)
+    std::vector<int> buildingOf_;        // per cell: index of the building it is in, or -1
+    std::vector<std::uint8_t> closed_;   // per cell: closed by the hazard
+    std::vector<std::uint16_t> weight_;  // per cell: step-cost multiplier (1 = open ground)
 };
 
 // Moves (x, y) along `path` by at most speed·dt, dropping waypoints as they are reached;

@@ -33,8 +33,8 @@ std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, 
     r.boolean(ptr, "verified");
     const auto v = r.number(ptr, "value");
     if (v && (*v < lo || *v > hi)) {
-        r.error(pointerChild(ptr, "value"),
-                "must be in [" + nlohmann::json(lo).dump() + ", " + nlohmann::json(hi).dump() + "]");
+        r.error(pointerChild(ptr, "value"), "must be in [" + nlohmann::json(lo).dump() + ", " +
+                                                nlohmann::json(hi).dump() + "]");
         return std::nullopt;
     }
     return v;
@@ -52,7 +52,8 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
     d.warningSpread = readSourcedNumber(r, "warning_spread", 0, 0.9).value_or(d.warningSpread);
     d.vulnerableSpeedFactor =
         readSourcedNumber(r, "vulnerable_speed_factor", 0.05, 1).value_or(d.vulnerableSpeedFactor);
-    d.replanIntervalS = readSourcedNumber(r, "replan_interval_s", 1, 3600).value_or(d.replanIntervalS);
+    d.replanIntervalS =
+        readSourcedNumber(r, "replan_interval_s", 1, 3600).value_or(d.replanIntervalS);
     if (r.isObject("/response_levels")) {
         r.knownKeys("/response_levels", {"min", "max", "source"});
         r.string("/response_levels", "source");

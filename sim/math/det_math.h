@@ -7,8 +7,8 @@
 // Conditions: IEEE binary64 doubles, round-to-nearest-even (the default), FLT_EVAL_METHOD == 0
 // (SSE2 or any 64-bit target; x87 extended evaluation is refused at compile time), no
 // -ffast-math, and no denormals-are-zero mode at run time. The det_math_*.cpp files turn
-// floating-point contraction (fused multiply-add) off for themselves, so the result depends neither on -march nor on
-// GCC's -ffp-contract; clang honours that pragma too, except under an explicit
+// floating-point contraction (fused multiply-add) off for themselves, so the result depends neither
+// on -march nor on GCC's -ffp-contract; clang honours that pragma too, except under an explicit
 // -ffp-contract=fast, which clang documents as overriding pragmas.
 //
 // Every NaN result is the canonical quiet NaN (bits 0x7ff8000000000000), whatever the input NaN,

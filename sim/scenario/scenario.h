@@ -81,9 +81,9 @@ struct Scenario {
     double warningDelayS = 60;  // how long an alarm or order takes to reach people
     MapDef map;
     WeatherDef weather;
-    std::string hazardType;                     // "gas", "flood", "fire"
+    std::string hazardType;                      // "gas", "flood", "fire"
     std::shared_ptr<const HazardConfig> hazard;  // that type's section
-    std::vector<ScenarioInput> inputs;          // grid files it reads
+    std::vector<ScenarioInput> inputs;           // grid files it reads
     std::vector<PersonDef> people;
     std::vector<UnitDef> units;
     std::vector<RoleDef> roles;

@@ -129,9 +129,9 @@ void readHazard(ScenarioReader& s, Scenario& sc, const SimContent& content) {
         std::string all;
         for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
         const auto near = nearestName(*type, views);
-        r.error("/hazard/type", "unknown hazard type \"" + *type + "\"" +
-                                    (near.empty() ? " (one of: " + all + ")"
-                                                  : "; did you mean \"" + near + "\"?"));
+        r.error("/hazard/type",
+                "unknown hazard type \"" + *type + "\"" +
+                    (near.empty() ? " (one of: " + all + ")" : "; did you mean \"" + near + "\"?"));
         return;
     }
     sc.hazardType = *type;
@@ -160,10 +160,10 @@ void readAgents(ScenarioReader& s, Scenario& sc, const DrillRules& rules) {
            [&](const std::string& p) {
                PersonDef d;
                d.id = s.id(p, agentIds);
-               d.kind = kindOf<PersonKind>(r, p,
-                                           {{"worker", PersonKind::Worker},
-                                            {"resident", PersonKind::Resident}})
-                            .value_or(PersonKind::Worker);
+               d.kind =
+                   kindOf<PersonKind>(
+                       r, p, {{"worker", PersonKind::Worker}, {"resident", PersonKind::Resident}})
+                       .value_or(PersonKind::Worker);
                d.x = r.number(p, "x").value_or(0);
                d.y = r.number(p, "y").value_or(0);
                s.onMap(p, d.x, d.y);

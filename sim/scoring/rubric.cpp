@@ -56,14 +56,18 @@ std::optional<Rule> parseRule(FieldReader& r, const std::string& ptr) {
     if (!type) return std::nullopt;
     Rule rule;
     static constexpr std::string_view kRuleKeys[][5] = {
-        {"type", "", "", "", ""},                          // manual
-        {"type", "metric", "max", "", ""},                 // threshold
-        {"type", "event", "", "", ""},                     // occurs
+        {"type", "", "", "", ""},                              // manual
+        {"type", "metric", "max", "", ""},                     // threshold
+        {"type", "event", "", "", ""},                         // occurs
         {"type", "event", "after", "seconds", "late_points"},  // within
-        {"type", "event", "then", "", ""},                 // before
+        {"type", "event", "then", "", ""},                     // before
     };
-    const int which = *type == "manual" ? 0 : *type == "threshold" ? 1 : *type == "occurs" ? 2
-                      : *type == "within" ? 3 : *type == "before" ? 4 : -1;
+    const int which = *type == "manual"      ? 0
+                      : *type == "threshold" ? 1
+                      : *type == "occurs"    ? 2
+                      : *type == "within"    ? 3
+                      : *type == "before"    ? 4
+                                             : -1;
     if (which >= 0) {
         std::vector<std::string_view> keys;
         for (auto k : kRuleKeys[which])

@@ -3,7 +3,8 @@
 // consistent, a refusal always says why, and every diagnostic points inside the input.
 //
 // Build and run from the source root (one command line):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. tests/fuzz/fuzz_esri_ascii.cpp
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I.
+//   tests/fuzz/fuzz_esri_ascii.cpp
 //       sim/scenario/esri_ascii*.cpp common/json_source.cpp common/utf8.cpp -o fuzz_esri_ascii
 //   ./fuzz_esri_ascii -max_len=6000 -max_total_time=60 CORPUS_DIR
 #include "sim/scenario/esri_ascii.h"

@@ -15,9 +15,8 @@ inline std::filesystem::path shippedScenario(const char* name) {
 inline const drillbase::sim::SimContent& testContent() {
     static const drillbase::sim::SimContent content = [] {
         std::vector<drillbase::Diagnostic> d;
-        auto c = drillbase::sim::loadSimContent(std::filesystem::path(DRILLBASE_SOURCE_DIR) /
-                                                    "content",
-                                                d);
+        auto c = drillbase::sim::loadSimContent(
+            std::filesystem::path(DRILLBASE_SOURCE_DIR) / "content", d);
         for (const auto& x : d) MESSAGE(x.format());
         REQUIRE(c);
         return std::move(*c);

@@ -25,8 +25,9 @@ TEST_CASE("a command's fields are read, ranged and written back as declared") {
     const auto c = catalog.parse(*doc, "", d);
     REQUIRE(c);
     CHECK(c->form == "oral");
-    CHECK(catalog.toJson(*c) == nlohmann::json::parse(
-                                    R"({"type": "report_to_authority", "form": "oral", "value": 2.0})"));
+    CHECK(
+        catalog.toJson(*c) ==
+        nlohmann::json::parse(R"({"type": "report_to_authority", "form": "oral", "value": 2.0})"));
     CHECK(catalog.check(*c).empty());
 }
 

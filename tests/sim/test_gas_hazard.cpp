@@ -29,8 +29,8 @@ TEST_CASE("indoor air follows the single-zone air-exchange model exactly") {
 
 TEST_CASE("gas commands are the hazard's: PPE, valve, curtain; stability is an inject") {
     const auto catalog = testContent().catalogFor("gas");
-    for (const char* id : {"don_ppe", "close_valve", "set_water_curtain", "set_stability",
-                           "secondary_leak"})
+    for (const char* id :
+         {"don_ppe", "close_valve", "set_water_curtain", "set_stability", "secondary_leak"})
         CHECK(catalog.find(id));
     CHECK(catalog.find("set_stability")->inject());
     CHECK_FALSE(testContent().catalogFor("").find("close_valve"));

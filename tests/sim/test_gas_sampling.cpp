@@ -27,7 +27,7 @@ Scenario withResidents(int n) {
         PersonDef p;
         p.id = "r" + std::to_string(k);
         p.kind = PersonKind::Resident;
-        p.x = 640 + (k % cols) * 130.0;                     // 60 m … 1230 m east of the leak
+        p.x = 640 + (k % cols) * 130.0;                       // 60 m … 1230 m east of the leak
         p.y = 675 - 60 + (k / cols) * (120.0 / rows) + 0.37;  // across the plume's axis
         sc.people.push_back(p);
     }

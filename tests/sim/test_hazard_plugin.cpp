@@ -30,16 +30,16 @@ struct ZoneConfig : HazardConfig {
 class ZoneHazard : public Hazard {
 public:
     explicit ZoneHazard(const ZoneConfig& c) : c_(c) {
-        legend_ = {"legend.zone", "kW/m²", {{"l1", "", 1, 0}, {"l2", "", 5, 0}, {"l3", "", 20, 0}},
-                   2};
+        legend_ = {
+            "legend.zone", "kW/m²", {{"l1", "", 1, 0}, {"l2", "", 5, 0}, {"l3", "", 20, 0}}, 2};
     }
     void step(std::int64_t, double, const Wind&, DrillContext&) override {}
     double intensityAt(double x, double y, double) const override {
         if (sealed_ || std::hypot(x - c_.x, y - c_.y) > c_.radius) return 0;
-        const int i = std::clamp(static_cast<int>((x - c_.grid.xll) / c_.grid.cellM), 0,
-                                 c_.grid.ncols - 1);
-        const int j = std::clamp(static_cast<int>((y - c_.grid.yll) / c_.grid.cellM), 0,
-                                 c_.grid.nrows - 1);
+        const int i =
+            std::clamp(static_cast<int>((x - c_.grid.xll) / c_.grid.cellM), 0, c_.grid.ncols - 1);
+        const int j =
+            std::clamp(static_cast<int>((y - c_.grid.yll) / c_.grid.cellM), 0, c_.grid.nrows - 1);
         return c_.heat * c_.grid.at(i, j);
     }
     const HazardLegend& legend() const override { return legend_; }
@@ -155,8 +155,8 @@ std::filesystem::path writeZoneScenario(const std::string& extra = "") {
           "assembly_points": [{"id": "ap", "x": 190, "y": 100}]},
   "weather": {"wind_speed_m_s": 2, "wind_from_deg": 270},
   "hazard": {"type": "zone", "x": 100, "y": 100, "radius": 30, "heat_kw_m2": 10,
-             "factor_grid": "factor.asc")" +
-                                          extra + R"(},
+             "factor_grid": "factor.asc")" + extra +
+                                            R"(},
   "people": [{"id": "p1", "kind": "resident", "x": 100, "y": 100},
              {"id": "p2", "kind": "worker", "x": 10, "y": 100}],
   "units": [{"id": "u1", "kind": "fire", "x": 10, "y": 90, "speed_m_s": 5}],
@@ -197,7 +197,7 @@ TEST_CASE("the plugged-in hazard's command, harm, closed ground and marker work 
     const auto drill = makeDrill(zoneContent(), sc, 1);
     const auto catalog = zoneContent().catalogFor("zone");
     REQUIRE(catalog.find("seal_zone"));
-    CHECK(catalog.find("raise_alarm"));   // the engine's commands are there too
+    CHECK(catalog.find("raise_alarm"));        // the engine's commands are there too
     CHECK_FALSE(catalog.find("close_valve"));  // a gas command is not
 
     // Harm by the hazard's rule: p1 stands in the zone where the grid's factor is 2.
@@ -263,11 +263,11 @@ TEST_CASE("a drill of the plugged-in hazard logs and replays to the same hash") 
     const auto sc = loadZone(d);
     const auto catalog = zoneContent().catalogFor("zone");
     std::vector<Diagnostic> sd;
-    const auto sdoc = parseJsonText(
-        "script.json",
-        R"([{"t": 5, "command": {"type": "seal_zone", "unit": "u1", "value": 20}},
+    const auto sdoc =
+        parseJsonText("script.json",
+                      R"([{"t": 5, "command": {"type": "seal_zone", "unit": "u1", "value": 20}},
             {"t": 5, "command": {"type": "raise_alarm"}}])",
-        sd);
+                      sd);
     REQUIRE(sdoc);
     const auto script = parseActionScript(*sdoc, catalog, sd);
     REQUIRE(script);

@@ -65,8 +65,7 @@ TEST_CASE("every class of error is reported at its place") {
     CHECK(has("/hazard/valves/0/release", "no release with id \"nope\""));
     // A misspelt optional key is refused, not silently defaulted.
     CHECK(has("/hazard/valves/0/work_sec", "unknown key \"work_sec\"; did you mean \"work_s\"?"));
-    CHECK(has("/map/buildings/0/air_changes",
-              "did you mean \"air_changes_per_hour\"?"));
+    CHECK(has("/map/buildings/0/air_changes", "did you mean \"air_changes_per_hour\"?"));
     CHECK(has("/injects/0/command/type", "trainee command, not an instructor inject"));
     CHECK(has("/injects/1/command/type", "unknown command \"warp\""));
     // The rubric is otherwise clean, so its total is judged too.

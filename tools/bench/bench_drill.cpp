@@ -122,15 +122,16 @@ int main(int argc, char** argv) {
                             : std::nullopt;
     const auto adoc =
         loadJsonFile(scenarioDir() / "actions" / "chlorine-waterworks-night.model.json", diags);
-    auto script =
-        adoc && sc ? sim::parseActionScript(*adoc, content->catalogFor("gas"), diags) : std::nullopt;
+    auto script = adoc && sc ? sim::parseActionScript(*adoc, content->catalogFor("gas"), diags)
+                             : std::nullopt;
     if (!sc || !script) {
         for (const auto& d : diags) std::fprintf(stderr, "%s\n", d.format().c_str());
         return 1;
     }
     // The model answer for a whole hour (its end_drill removed), and the north-east of the town
     // evacuated to the school so thousands of routes are planned.
-    std::erase_if(*script, [](const sim::ScheduledCommand& c) { return c.command.is("end_drill"); });
+    std::erase_if(*script,
+                  [](const sim::ScheduledCommand& c) { return c.command.is("end_drill"); });
     sim::Command evac = sim::makeCommand("evacuate_area");
     evac.x = 1600;
     evac.y = 1000;
@@ -140,10 +141,11 @@ int main(int argc, char** argv) {
     std::stable_sort(script->begin(), script->end(),
                      [](const auto& a, const auto& b) { return a.atS < b.atS; });
 
-    std::printf("bench_drill: 1 h chlorine drill (F, 1.5 m/s, model answer + an evacuation), "
-                "town of N residents, best of 3\n");
-    std::printf("  %8s %10s %12s %9s %12s %10s %10s\n", "people", "wall s", "x real time",
-                "events", "exact s", "speed-up", "peak err");
+    std::printf(
+        "bench_drill: 1 h chlorine drill (F, 1.5 m/s, model answer + an evacuation), "
+        "town of N residents, best of 3\n");
+    std::printf("  %8s %10s %12s %9s %12s %10s %10s\n", "people", "wall s", "x real time", "events",
+                "exact s", "speed-up", "peak err");
     std::vector<double> logN, logT;
     bool same = true, accurate = true;
     double timeAtMax = 0;

@@ -141,8 +141,8 @@ ContentCheckResult checkContent(const std::vector<std::filesystem::path>& roots)
     if (!scenarios.empty() || !scripts.empty()) {
         const auto content = simContentFor(roots);
         if (!content) {
-            result.errors.push_back(Diagnostic{contentDir().string(), {}, "",
-                                               "the simulation's content does not load"});
+            result.errors.push_back(Diagnostic{
+                contentDir().string(), {}, "", "the simulation's content does not load"});
         } else {
             for (const auto& doc : scenarios) sim::loadScenario(doc, *content, result.errors);
             const auto commands = allCommands(*content);

@@ -193,8 +193,11 @@ int sampleDrill(const SampleOptions& o) {
     for (const auto& p : points) {
         const double v = drill.hazard()->intensityAt(p[0], p[1], p[2]);
         // Keys in the documented order: t, x, y, z, value, unit; a gas adds mg/m³ and ppm.
-        nlohmann::ordered_json j = {{"t", drill.state().timeS()}, {"x", p[0]}, {"y", p[1]},
-                                    {"z", p[2]},  {"value", v},
+        nlohmann::ordered_json j = {{"t", drill.state().timeS()},
+                                    {"x", p[0]},
+                                    {"y", p[1]},
+                                    {"z", p[2]},
+                                    {"value", v},
                                     {"unit", drill.hazard()->legend().unit}};
         if (gas) {
             j["gas_mg_m3"] = v;
@@ -401,8 +404,9 @@ void addDrillCommands(CLI::App& app, int& exitCode) {
     });
 
     static SampleOptions sample;
-    auto* sampleCmd = app.add_subcommand(
-        "sample", "The hazard's field (gas: concentration) at points at a drill time (one JSON object per point)");
+    auto* sampleCmd = app.add_subcommand("sample",
+                                         "The hazard's field (gas: concentration) at points at a "
+                                         "drill time (one JSON object per point)");
     sampleCmd->add_option("scenario", sample.scenario, "Scenario file")
         ->required()
         ->check(CLI::ExistingFile);

@@ -256,7 +256,8 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     }
     // A unit at work on a valve stands on it: the hazard's markers go on top.
     drawMarkers(s, dl, v, session.hazard(), ImGui::GetIO().MousePos);
-    drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(), s);
+    drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(),
+                  s);
     drawLevelKey(s, dl, ImVec2(pos.x + 8, pos.y + size.y - 8), session.legend());
     if (clicked) {
         double x = 0, y = 0;

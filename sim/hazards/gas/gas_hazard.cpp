@@ -108,8 +108,8 @@ void GasHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillConte
     const auto refreshTicks =
         std::max<std::int64_t>(1, static_cast<std::int64_t>(rules_.refreshS * 1000) / tickMillis_);
     if (!rules_.exactExposure && tick % refreshTicks == 0)
-        sampler_.refresh(model_, kBreathingHeightM, rules_.cellsPerSigma, rules_.cutoffSigmas, 0,
-                         0, widthM_, heightM_);
+        sampler_.refresh(model_, kBreathingHeightM, rules_.cellsPerSigma, rules_.cutoffSigmas, 0, 0,
+                         widthM_, heightM_);
     for (std::size_t b = 0; b < buildings_.size(); ++b) {
         const auto& r = buildings_[b];
         indoor_[b] = relaxIndoor(indoor_[b], breathed(r.x + r.w / 2, r.y + r.h / 2),
@@ -212,8 +212,9 @@ bool GasHazard::apply(const Command& c, DrillContext& ctx) {
             ctx.reject(c, "unknown valve " + c.target);
             return true;
         }
-        ctx.assign(*u, UnitTaskOrder{"close_valve", v->id, v->x, v->y, true, v->workSeconds,
-                                     {{"valve", v->id}}});
+        ctx.assign(*u,
+                   UnitTaskOrder{
+                       "close_valve", v->id, v->x, v->y, true, v->workSeconds, {{"valve", v->id}}});
     } else {
         ctx.assign(*u, UnitTaskOrder{"water_curtain", "", c.x, c.y, true, 0, {}});
     }
@@ -259,12 +260,12 @@ std::vector<MapMarker> GasHazard::markers() const {
     for (const auto& v : config_.valves) {
         const bool closed =
             std::find(closedValves_.begin(), closedValves_.end(), v.id) != closedValves_.end();
-        out.push_back(MapMarker{"marker.valve", v.id, v.x, v.y, MarkerShape::Diamond, 0x00dce6ff,
-                                !closed});
+        out.push_back(
+            MapMarker{"marker.valve", v.id, v.x, v.y, MarkerShape::Diamond, 0x00dce6ff, !closed});
     }
     for (const auto& c : curtains_)
-        out.push_back(MapMarker{"marker.water_curtain", "", c.x, c.y, MarkerShape::Circle,
-                                0x50a0ffff, true});
+        out.push_back(
+            MapMarker{"marker.water_curtain", "", c.x, c.y, MarkerShape::Circle, 0x50a0ffff, true});
     return out;
 }
 

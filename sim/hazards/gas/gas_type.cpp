@@ -33,13 +33,13 @@ std::vector<CommandSpec> gasCommands() {
     return {
         makeSpec("don_ppe", kTrainee, Gesture::Button, {unit}),
         makeSpec("close_valve", kTrainee, Gesture::Button,
-             {unit, param(Slot::Target, "param.valve", ChoiceSource::Hazard, "valves")}),
+                 {unit, param(Slot::Target, "param.valve", ChoiceSource::Hazard, "valves")}),
         makeSpec("set_water_curtain", kTrainee, Gesture::Point, {unit, x, y}),
         makeSpec("set_stability", kInstructor, Gesture::Button, {cls}),
         makeSpec("secondary_leak", kInstructor, Gesture::Point,
-             {param(Slot::Target, "param.release_id"),
-              param(Slot::Chemical, "param.chemical", ChoiceSource::Hazard, "chemicals"), x, y,
-              rate}),
+                 {param(Slot::Target, "param.release_id"),
+                  param(Slot::Chemical, "param.chemical", ChoiceSource::Hazard, "chemicals"), x, y,
+                  rate}),
     };
 }
 
@@ -49,15 +49,17 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
     r.knownKeys("", {"format", "notes", "ppe_don_s", "curtain_knockdown", "curtain_half_width_m",
-                     "exposure_cells_per_sigma", "exposure_refresh_s",
-                     "exposure_cutoff_sigmas"});
+                     "exposure_cells_per_sigma", "exposure_refresh_s", "exposure_cutoff_sigmas"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-gas-rules/1")
         r.error("/format", "expected \"drillbase-gas-rules/1\"");
     GasRules g;
     g.ppeDonS = readSourcedNumber(r, "ppe_don_s", 0, 3600).value_or(g.ppeDonS);
-    g.curtainKnockdown = readSourcedNumber(r, "curtain_knockdown", 0, 1).value_or(g.curtainKnockdown);
-    g.curtainHalfWidthM = readSourcedNumber(r, "curtain_half_width_m", 1, 500).value_or(g.curtainHalfWidthM);
-    g.cellsPerSigma = readSourcedNumber(r, "exposure_cells_per_sigma", 1, 16).value_or(g.cellsPerSigma);
+    g.curtainKnockdown =
+        readSourcedNumber(r, "curtain_knockdown", 0, 1).value_or(g.curtainKnockdown);
+    g.curtainHalfWidthM =
+        readSourcedNumber(r, "curtain_half_width_m", 1, 500).value_or(g.curtainHalfWidthM);
+    g.cellsPerSigma =
+        readSourcedNumber(r, "exposure_cells_per_sigma", 1, 16).value_or(g.cellsPerSigma);
     g.refreshS = readSourcedNumber(r, "exposure_refresh_s", 0.001, 60).value_or(g.refreshS);
     g.cutoffSigmas = readSourcedNumber(r, "exposure_cutoff_sigmas", 3, 8).value_or(g.cutoffSigmas);
     if (!r.ok()) return std::nullopt;
@@ -126,9 +128,8 @@ std::shared_ptr<const HazardConfig> GasHazardType::parse(HazardSection& s) const
             r.error(pointerChild(p, "id"), "duplicate id \"" + v + "\"");
         return v;
     };
-    each("releases",
-         {"id", "chemical", "x", "y", "height_m", "rate_kg_s", "start_s", "duration_s"}, true,
-         [&](const std::string& p) {
+    each("releases", {"id", "chemical", "x", "y", "height_m", "rate_kg_s", "start_s", "duration_s"},
+         true, [&](const std::string& p) {
              ReleaseDef rel;
              rel.id = id(p);
              rel.chemical = r.string(p, "chemical").value_or("");
