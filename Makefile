@@ -1,13 +1,17 @@
 # The two commands of the README, and what they are made of.
 #   make run   — install what is missing, build (Release), start the GUI on the default database
 #   make test  — install what is missing, build, run every test through CTest
-# .ci/run calls `make test` and `make test-sanitize` (headless tests under ASan + UBSan).
+# .ci/run calls `make test`, `make test-sanitize` (headless tests under ASan + UBSan) and a short
+# `make fuzz`.
 BUILD ?= build
 SAN_BUILD ?= build-sanitize
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: run test test-sanitize build deps bench clean
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: run test test-sanitize fuzz build deps bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,5 +32,13 @@ test-sanitize: deps
 	cmake --build $(SAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(SAN_BUILD) --output-on-failure -j$(JOBS)
 
+# Every parser's libFuzzer harness for FUZZ_SECONDS each (clang-15, ASan + UBSan); fails on the
+# first crash and says where the input was saved (add it to tests/fuzz/regressions/).
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRILLBASE_FUZZ=ON \
+	  -DCMAKE_C_COMPILER=clang-15 -DCMAKE_CXX_COMPILER=clang++-15
+	cmake --build $(FUZZ_BUILD) --target fuzzers -j$(JOBS)
+	bash scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

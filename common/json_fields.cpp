@@ -1,6 +1,7 @@
 #include "common/json_fields.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace drillbase {
@@ -115,6 +116,11 @@ std::optional<std::int64_t> FieldReader::integer(const std::string& obj, const c
     if (!v) return std::nullopt;
     if (!v->is_number_integer()) {
         error(pointerChild(obj, key), "must be a whole number");
+        return std::nullopt;
+    }
+    if (v->is_number_unsigned() &&
+        v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+        error(pointerChild(obj, key), "is too large");
         return std::nullopt;
     }
     return v->get<std::int64_t>();

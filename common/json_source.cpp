@@ -50,6 +50,8 @@ std::string pointerChild(const std::string& parent, std::size_t index) {
 class JsonScanner {
 public:
     JsonScanner(std::string_view t, JsonSourceMap& m) : text_(t), map_(m) {}
+    // The first key repeated within one object: its pointer and where it stands.
+    std::optional<std::pair<std::string, std::size_t>> duplicate;
     void value(const std::string& ptr) {
         skipWs();
         map_.offsets_[ptr] = i_;
@@ -97,6 +99,7 @@ private:
         }
         while (i_ < text_.size()) {
             skipWs();
+            const std::size_t keyAt = i_;
             const std::string rawKey = string();
             // Keys with escapes are rare in our files; decode them through nlohmann so the
             // pointer matches the parsed key exactly.
@@ -106,7 +109,9 @@ private:
                     : nlohmann::json::parse("\"" + rawKey + "\"").get<std::string>();
             skipWs();
             ++i_;  // ':'
-            value(pointerChild(ptr, key));
+            const std::string child = pointerChild(ptr, key);
+            if (!duplicate && map_.offsets_.count(child)) duplicate = {{child, keyAt}};
+            value(child);
             skipWs();
             if (i_ < text_.size() && text_[i_] == ',') {
                 ++i_;
@@ -146,6 +151,74 @@ JsonSourceMap JsonSourceMap::build(std::string_view text) {
     return m;
 }
 
+namespace {
+
+// One pass over the text before it is parsed: depth and string lengths within the limits.
+// Returns the byte offset and the reason of the first excess.
+std::optional<std::pair<std::size_t, std::string>> exceedsLimits(std::string_view t,
+                                                                 const JsonLimits& lim) {
+    int depth = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c == '"') {
+            const std::size_t start = i;
+            for (++i; i < t.size() && t[i] != '"'; ++i)
+                if (t[i] == '\\') ++i;
+            if (i - start - 1 > lim.maxStringBytes)
+                return {{start,
+                         "a string longer than " + std::to_string(lim.maxStringBytes) + " bytes"}};
+        } else if (c == '[' || c == '{') {
+            if (++depth > lim.maxDepth)
+                return {{i, "nested deeper than " + std::to_string(lim.maxDepth) + " levels"}};
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// Finds where nlohmann's parser stopped: its SAX interface reports the byte position of every
+// error, including a number beyond the range of a double (out_of_range.406), which the DOM
+// parser only throws without one.
+struct ErrorLocator : nlohmann::json_sax<nlohmann::json> {
+    std::size_t position = 0;
+    std::string message = "invalid JSON";
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string&,
+                     const nlohmann::detail::exception& ex) override {
+        position = pos;
+        message = ex.what();
+        return false;
+    }
+};
+
+// nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 2: "
+// (or "[json.exception.out_of_range.406] "): we give the position ourselves, in the form editors
+// understand.
+std::string plainMessage(std::string what) {
+    if (const auto p = what.find("parse error"); p != std::string::npos) {
+        if (const auto colon = what.find(": ", p); colon != std::string::npos)
+            return what.substr(colon + 2);
+    }
+    if (what.rfind("[json.exception.", 0) == 0)
+        if (const auto close = what.find("] "); close != std::string::npos)
+            return what.substr(close + 2);
+    return what;
+}
+
+}  // namespace
+
 std::optional<std::size_t> JsonSourceMap::offsetOf(const std::string& pointer) const {
     const auto it = offsets_.find(pointer);
     if (it == offsets_.end()) return std::nullopt;
@@ -166,30 +239,49 @@ Diagnostic JsonDocument::diag(const std::string& pointer, std::string message) c
 }
 
 std::optional<JsonDocument> parseJsonText(std::string file, std::string text,
-                                          std::vector<Diagnostic>& out) {
+                                          std::vector<Diagnostic>& out, const JsonLimits& limits) {
     JsonDocument doc;
     doc.file = std::move(file);
     doc.text = std::move(text);
-    try {
-        doc.value = nlohmann::json::parse(doc.text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte is 1-based: the position of the character that could not be read.
-        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        std::string what = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
-        // prefix: we give the position ourselves, in the form editors understand.
-        if (const auto colon = what.find(": ", what.find("parse error"));
-            colon != std::string::npos)
-            what = what.substr(colon + 2);
-        out.push_back(Diagnostic{doc.file, positionOf(doc.text, at), "", "invalid JSON: " + what});
+    auto fail = [&](std::size_t at, std::string message) {
+        out.push_back(Diagnostic{doc.file, positionOf(doc.text, at), "", std::move(message)});
+        return std::nullopt;
+    };
+    if (doc.text.size() > limits.maxBytes)
+        return fail(0, "the file is larger than " + std::to_string(limits.maxBytes) + " bytes");
+    if (const auto excess = exceedsLimits(doc.text, limits))
+        return fail(excess->first, excess->second);
+    doc.value = nlohmann::json::parse(doc.text, nullptr, /*allow_exceptions=*/false);
+    if (doc.value.is_discarded()) {
+        ErrorLocator where;
+        nlohmann::json::sax_parse(doc.text, &where, nlohmann::json::input_format_t::json, false);
+        // The SAX position is 1-based: the character that could not be read.
+        return fail(where.position > 0 ? where.position - 1 : 0,
+                    "invalid JSON: " + plainMessage(where.message));
+    }
+    JsonScanner scanner(doc.text, doc.map);
+    scanner.value("");
+    if (scanner.duplicate) {
+        // Which of two values a reader takes is a guess: refused, as RFC 8259 advises against.
+        out.push_back(Diagnostic{doc.file, positionOf(doc.text, scanner.duplicate->second),
+                                 scanner.duplicate->first, "duplicate key"});
         return std::nullopt;
     }
-    doc.map = JsonSourceMap::build(doc.text);
     return doc;
 }
 
 std::optional<JsonDocument> loadJsonFile(const std::filesystem::path& file,
-                                         std::vector<Diagnostic>& out) {
+                                         std::vector<Diagnostic>& out, const JsonLimits& limits) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > limits.maxBytes) {
+        out.push_back(
+            Diagnostic{file.string(),
+                       {},
+                       "",
+                       "the file is larger than " + std::to_string(limits.maxBytes) + " bytes"});
+        return std::nullopt;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         out.push_back(Diagnostic{file.string(), {}, "", "cannot read file"});
@@ -197,7 +289,7 @@ std::optional<JsonDocument> loadJsonFile(const std::filesystem::path& file,
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return parseJsonText(file.string(), ss.str(), out);
+    return parseJsonText(file.string(), ss.str(), out, limits);
 }
 
 }  // namespace drillbase

@@ -62,12 +62,23 @@ struct JsonDocument {
 std::string pointerChild(const std::string& parent, std::string_view key);
 std::string pointerChild(const std::string& parent, std::size_t index);
 
-// Reads and parses a file. On a read or syntax error returns nullopt and appends one
-// diagnostic with the line and column of the error.
+// What a JSON reader accepts. Checked before anything is built, in one linear pass, so no input
+// can exhaust memory or the stack: hostile or broken files get a located error instead.
+struct JsonLimits {
+    std::size_t maxBytes = 64u << 20;       // a file
+    int maxDepth = 64;                      // nested arrays and objects
+    std::size_t maxStringBytes = 1u << 20;  // one string (key or value)
+};
+
+// Reads and parses a file. On a read error, a syntax error, a limit exceeded, a number out of
+// the range of a double or a key repeated in an object returns nullopt and appends one
+// diagnostic with the line and column of the problem. Never throws.
 std::optional<JsonDocument> loadJsonFile(const std::filesystem::path& file,
-                                         std::vector<Diagnostic>& out);
-// Same for text already in memory (tests, embedded data).
+                                         std::vector<Diagnostic>& out,
+                                         const JsonLimits& limits = {});
+// Same for text already in memory (tests, embedded data, one line of a log).
 std::optional<JsonDocument> parseJsonText(std::string file, std::string text,
-                                          std::vector<Diagnostic>& out);
+                                          std::vector<Diagnostic>& out,
+                                          const JsonLimits& limits = {});
 
 }  // namespace drillbase

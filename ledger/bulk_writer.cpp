@@ -16,24 +16,38 @@ BulkWriter::BulkWriter(SqliteDb& db, LookupKey key, CertificationRules rules)
     projections.catchUp(store_);
 }
 
+// The derived tables are brought up to date inside the batch's own transaction, after its last
+// event and before the commit: a crash, a busy timeout or a refused row leaves neither the
+// events nor their rows, and a success leaves both. A person or certificate number registered
+// meanwhile by another program breaks a UNIQUE index here, and the whole batch rolls back.
 void BulkWriter::batch(const std::function<void()>& body) {
     if (storage_.open) {  // already inside a batch: part of it
         body();
         return;
     }
-    {
-        Transaction tx(db_);  // BEGIN IMMEDIATE: no other writer can slip in between
-        storage_.open = true;
-        try {
-            body();
-        } catch (...) {
-            storage_.open = false;
-            throw;  // tx rolls back
-        }
+    Transaction tx(db_);  // BEGIN IMMEDIATE: no other writer can slip in between
+    Projections projections(db_);
+    projections.catchUp(store_);  // under the lock, in case an older writer left them behind
+    const auto before = storage_.lastEvent();
+    const std::int64_t firstNew = (before ? before->seq : 0) + 1;
+    storage_.open = true;
+    try {
+        body();
+    } catch (...) {
         storage_.open = false;
-        tx.commit();
+        throw;  // tx rolls back
     }
-    Projections(db_).catchUp(store_);
+    storage_.open = false;
+    try {
+        projections.projectAppended(store_, firstNew);
+    } catch (const DbError& err) {
+        if (!err.isUniqueViolation()) throw;
+        throw LedgerError(
+            "a person or certificate number in this batch was registered at the same moment by "
+            "another program; nothing was saved (" +
+            std::string(err.what()) + ")");
+    }
+    tx.commit();
 }
 
 std::string BulkWriter::append(const char* kind, const std::string& at, nlohmann::json payload) {

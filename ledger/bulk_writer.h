@@ -1,12 +1,12 @@
 // bulk_writer.h — many ledger records in one transaction: the synthetic province, roster
 // imports and benchmarks.
-// Why not Ledger: each Ledger call commits its own event and then catches the derived tables
-// up in a second transaction, and SQLite cannot nest BEGIN. A roster of 10,000 people written
-// that way is neither atomic (a failed row 9,000 leaves 8,999 people behind) nor fast (two
-// commits per record). BulkWriter appends the very same events (same kinds, same payload
+// Why not Ledger: each Ledger call commits its own event with its derived rows, and re-checks
+// the rules against the tables for every record. A roster of 10,000 people written that way
+// is neither atomic (a failed row 9,000 leaves 8,999 people behind) nor fast (one commit per
+// record). BulkWriter appends the very same events (same kinds, same payload
 // fields, same hashes: test_synth.cpp replays one synthetic province through both and
 // compares the chains) through the real EventStore, but inside one outer transaction; the
-// derived tables catch up after the commit, exactly as after Ledger::append.
+// derived tables catch up inside it, before the commit, exactly as in Ledger::append.
 // It does NOT re-check the certification rules (theory before practical, make-ups, review
 // windows): callers hand it records already known to be valid. Clerk-typed input goes
 // through roster_import.h (which validates every row) or through Ledger.
@@ -102,7 +102,7 @@ public:
     BulkWriter& operator=(const BulkWriter&) = delete;
 
     // Runs `body` in one transaction: every record it writes is kept, or (when it throws, or
-    // the process dies) none is. The derived tables are caught up after the commit.
+    // the process dies) none is. The derived tables are caught up in the same transaction.
     // Record calls outside a batch run in a batch of their own.
     void batch(const std::function<void()>& body);
 

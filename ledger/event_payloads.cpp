@@ -2,10 +2,24 @@
 
 #include "ledger/id_number.h"
 #include "ledger/ledger.h"
+#include "ledger/text_rules.h"
 
 namespace drillbase::ledger {
 
+namespace {
+
+// Every text that goes into an event passes the rules of text_rules.h here, the one place both
+// Ledger and BulkWriter build payloads, so neither path can store a text the other refuses.
+void requireText(const char* label, const std::string& value, TextField field) {
+    if (const auto problem = textProblem(value, field))
+        throw LedgerError(std::string(label) + " " + *problem);
+}
+
+}  // namespace
+
 nlohmann::json organisationRegisteredPayload(const OrganisationInput& o) {
+    requireText("organisation name", o.name, TextField::OrganisationName);
+    requireText("organisation town", o.town, TextField::ShortText);
     nlohmann::json p = {{"credit_code", o.creditCode}, {"name", o.name}, {"industry", o.industry}};
     if (!o.region.empty()) p["region"] = o.region;
     if (!o.town.empty()) p["town"] = o.town;
@@ -16,6 +30,7 @@ nlohmann::json organisationRegisteredPayload(const OrganisationInput& o) {
 
 nlohmann::json personRegisteredPayload(const std::string& name, const IdentityDocument& doc,
                                        const LookupKey& key) {
+    requireText("person name", name, TextField::PersonName);
     nlohmann::json p = {{"name", name},
                         {"document_type", documentTypeName(doc.type)},
                         {"country", doc.country},
@@ -36,6 +51,9 @@ nlohmann::json roleAssignedPayload(const std::string& personId, const std::strin
 nlohmann::json trainingRecordedPayload(const std::string& personId, const CivilDate& date,
                                        int hours, const std::string& kind, const std::string& topic,
                                        const std::string& provider, const std::string& instructor) {
+    requireText("training topic", topic, TextField::FreeText);
+    requireText("training provider", provider, TextField::ShortText);
+    requireText("training instructor", instructor, TextField::ShortText);
     nlohmann::json p = {{"person_id", personId},
                         {"date", date.iso()},
                         {"hours", hours},
@@ -96,6 +114,7 @@ nlohmann::json certificateReviewedPayload(const std::string& certificateId, cons
 nlohmann::json certificateStatusChangePayload(const std::string& certificateId,
                                               const CivilDate& date, const std::string& reason,
                                               const std::optional<CivilDate>& until) {
+    requireText("reason", reason, TextField::FreeText);
     nlohmann::json p = {
         {"certificate_id", certificateId}, {"date", date.iso()}, {"reason", reason}};
     if (until) p["until"] = until->iso();

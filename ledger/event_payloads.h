@@ -1,6 +1,8 @@
 // event_payloads.h — the payload of each ledger event kind (event_kinds.h), built in one place.
 // Ledger (checked, one record at a time) and BulkWriter (one transaction for many) must write
 // byte-identical events, or the chain would depend on which path recorded a fact.
+// For the same reason the text rules (text_rules.h) are applied here: a name or text that
+// breaks them is refused with LedgerError ("person name contains U+001B at character 2, ...").
 #pragma once
 
 #include "ledger/civil_date.h"

@@ -3,6 +3,10 @@
 #include "ledger/records_archive.h"
 #include "ledger/records_csv.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace drillbase::ledger {
 
 namespace {
@@ -71,6 +75,20 @@ std::int64_t exportCsv(SqliteDb& db, std::ostream& out) {
         return true;
     });
     return rows;
+}
+
+std::ofstream openPersonalDataFile(const std::filesystem::path& file) {
+    std::ofstream out;
+    // Created with mode 0600 (not the umask's 0644), and narrowed to 0600 when it existed.
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    const bool narrowed = fd >= 0 && ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!narrowed) {
+        out.setstate(std::ios::failbit);
+        return out;
+    }
+    out.open(file, std::ios::binary | std::ios::trunc);
+    return out;
 }
 
 }  // namespace drillbase::ledger

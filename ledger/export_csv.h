@@ -8,6 +8,8 @@
 #include "ledger/sqlite_db.h"
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,5 +21,11 @@ const std::vector<std::string>& csvExportHeader();
 
 // Writes the BOM, the header and every row; returns the number of data rows.
 std::int64_t exportCsv(SqliteDb& db, std::ostream& out);
+
+// A file that will hold personal data (an export, a roster reject file), opened for writing
+// and truncated, readable and writable by its owner only (0600; PIPL art. 51: technical
+// measures against unauthorised access). The mode is set before a byte is written, also when
+// the file already existed with a wider mode. The stream is not open when that failed.
+std::ofstream openPersonalDataFile(const std::filesystem::path& file);
 
 }  // namespace drillbase::ledger

@@ -1,5 +1,7 @@
 #include "ledger/identity_document.h"
 
+#include "common/utf8.h"
+
 #include "ledger/id_number.h"
 #include "ledger/sha256.h"
 
@@ -118,6 +120,31 @@ std::string maskDocument(const IdentityDocument& doc) {
     if (doc.type == DocumentType::ResidentId) return maskIdNumber(doc.number);
     const std::size_t keep = doc.number.size() > 3 ? 3 : 0;
     return std::string(doc.number.size() - keep, '*') + doc.number.substr(doc.number.size() - keep);
+}
+
+std::string maskDocumentText(std::string_view typed) {
+    const auto decoded = decodeUtf8(typed);
+    if (!decoded) return std::string(typed.size(), '*');
+    const std::size_t n = decoded->size();
+    std::size_t head = 0, tail = 0;
+    if (n >= 15) {
+        head = 6;
+        tail = n - 14;
+    } else if (n > 3) {
+        tail = 3;
+    }
+    std::string out;
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < typed.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(typed[b]);
+        const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (i < head || i >= n - tail)
+            out += typed.substr(b, len);
+        else
+            out += '*';
+        b += len;
+    }
+    return out;
 }
 
 LookupKey LookupKey::generate() {

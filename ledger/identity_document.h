@@ -63,6 +63,11 @@ std::optional<std::string> normalisePassportCountry(std::string_view country, st
 // Masked for display: resident ids keep the address code and last 4 characters, passports
 // only their last 3.
 std::string maskDocument(const IdentityDocument& doc);
+// The same masking for a number as typed, which may be invalid (a roster row that was
+// rejected): 15 characters or more are masked like a resident id (the address code and what
+// follows the 8 birth-date characters stay), shorter ones like a passport (last 3 stay, and
+// nothing of 3 characters or fewer). Characters, not bytes, so UTF-8 is never split.
+std::string maskDocumentText(std::string_view typed);
 
 // The per-installation secret of the look-up hash (32 bytes).
 class LookupKey {

@@ -25,15 +25,40 @@ Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, Certificati
     projections_.catchUp(store_);
 }
 
+// The event and the rows derived from it commit together, in one write transaction (or as
+// part of the caller's, see lockedCatchUp): a command never fails after its record is durable,
+// and no other writer can catch the tables up in between. A second registration of a document
+// or certificate number breaks a UNIQUE index of the tables, and the event is rolled back.
 std::string Ledger::append(const char* kind, const std::string& at, nlohmann::json payload) {
     if (!recordedBy_.empty()) payload["recorded_by"] = recordedBy_;
     try {
+        Transaction tx(db_);
         const auto e = store_.append({kind, at, std::move(payload)});
-        projections_.catchUp(store_);
+        projections_.projectAppended(store_, e.seq);
+        tx.commit();
         return e.eventId;
     } catch (const EventStoreError& err) {
         throw LedgerError(err.what());
+    } catch (const DbError& err) {
+        if (!err.isUniqueViolation()) throw;
+        if (std::string_view(kind) == kinds::kPersonRegistered)
+            throw LedgerError(
+                "this document is already registered (at the same moment, by "
+                "another program); nothing was saved");
+        if (std::string_view(kind) == kinds::kCertificateIssued)
+            throw LedgerError(
+                "this certificate number is already recorded (at the same moment, "
+                "by another program); nothing was saved");
+        throw;
     }
+}
+
+// Why a write takes the lock before its checks: a check read outside it (no such person yet,
+// theory passed, ...) may be stale by the time the event is appended. Under BEGIN IMMEDIATE no
+// other writer can change what was checked; the tables are caught up first in case a writer of
+// an older version left them behind.
+void Ledger::lockedCatchUp() {
+    projections_.catchUp(store_);
 }
 
 bool Ledger::personExists(const std::string& personId) {
@@ -65,6 +90,8 @@ std::string Ledger::registerOrganisation(const std::string& creditCode, const st
 }
 
 std::string Ledger::registerOrganisation(const OrganisationInput& o, const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     const auto code = parseCreditCode(o.creditCode);
     if (!code.ok()) throw LedgerError(code.message());
     if (o.name.empty()) throw LedgerError("organisation name is empty");
@@ -75,30 +102,42 @@ std::string Ledger::registerOrganisation(const OrganisationInput& o, const std::
         throw LedgerError("organisation " + code.normalized + " is already registered");
     OrganisationInput normalized = o;
     normalized.creditCode = code.normalized;
-    return append(kinds::kOrganisationRegistered, at, organisationRegisteredPayload(normalized));
+    auto id = append(kinds::kOrganisationRegistered, at, organisationRegisteredPayload(normalized));
+    tx.commit();
+    return id;
 }
 
 std::string Ledger::registerPerson(const std::string& name, const IdentityDocument& doc,
                                    const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     if (name.empty()) throw LedgerError("person name is empty");
     if (const auto existing = findPerson(doc))
         throw LedgerError("this " + std::string(documentTypeName(doc.type)) + " (" +
                           maskDocument(doc) + ") is already registered as person " + *existing);
-    return append(kinds::kPersonRegistered, at, personRegisteredPayload(name, doc, key_));
+    auto id = append(kinds::kPersonRegistered, at, personRegisteredPayload(name, doc, key_));
+    tx.commit();
+    return id;
 }
 
 std::string Ledger::assignRole(const std::string& personId, const std::string& creditCode,
                                Role role, const CivilDate& since, const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     requirePerson(personId);
     const auto code = parseCreditCode(creditCode);
     if (!code.ok()) throw LedgerError(code.message());
     if (!organisationExists(code.normalized))
         throw LedgerError("organisation " + code.normalized + " is not registered");
-    return append(kinds::kRoleAssigned, at,
-                  roleAssignedPayload(personId, code.normalized, role, since));
+    auto id = append(kinds::kRoleAssigned, at,
+                     roleAssignedPayload(personId, code.normalized, role, since));
+    tx.commit();
+    return id;
 }
 
 std::string Ledger::recordTraining(const TrainingInput& t, const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     requirePerson(t.personId);
     if (t.hours < 1 || t.hours > 100)
         throw LedgerError("training hours: " + std::to_string(t.hours) +
@@ -117,9 +156,11 @@ std::string Ledger::recordTraining(const TrainingInput& t, const std::string& at
                 throw LedgerError(std::string("training ") + field +
                                   " contains a line break or control character");
     }
-    return append(kinds::kTrainingRecorded, at,
-                  trainingRecordedPayload(t.personId, t.date, t.hours, t.kind, t.topic, t.provider,
-                                          t.instructor));
+    auto id = append(kinds::kTrainingRecorded, at,
+                     trainingRecordedPayload(t.personId, t.date, t.hours, t.kind, t.topic,
+                                             t.provider, t.instructor));
+    tx.commit();
+    return id;
 }
 
 std::string Ledger::recordTraining(const std::string& personId, const CivilDate& date, int hours,
@@ -130,6 +171,8 @@ std::string Ledger::recordTraining(const std::string& personId, const CivilDate&
 
 std::string Ledger::recordExam(const std::string& personId, const std::string& exam, ExamPart part,
                                const CivilDate& date, int score, const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     requirePerson(personId);
     const ExamRule* rule = rules_.examFor(exam, date);
     if (!rule) throw LedgerError("no exam rule \"" + exam + "\" in force on " + date.iso());
@@ -186,12 +229,16 @@ std::string Ledger::recordExam(const std::string& personId, const std::string& e
                      ? " (a pass counts for " + std::to_string(rule->passValidMonths) + " months)"
                      : std::string()));
     }
-    return append(kinds::kExamRecorded, at,
-                  examRecordedPayload(personId, exam, part, date, score, *rule));
+    auto id = append(kinds::kExamRecorded, at,
+                     examRecordedPayload(personId, exam, part, date, score, *rule));
+    tx.commit();
+    return id;
 }
 
 std::string Ledger::voidEvent(const std::string& eventId, const std::string& reason,
                               const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
     if (reason.empty()) throw LedgerError("a correction needs a reason");
     bool found = false;
     bool alreadyVoided = false;
@@ -210,7 +257,9 @@ std::string Ledger::voidEvent(const std::string& eventId, const std::string& rea
     // Undoing a correction would make the meaning of the log depend on the order of voids.
     if (isVoid) throw LedgerError("a correction cannot be voided; record the fact again");
     if (alreadyVoided) throw LedgerError("event " + eventId + " is already voided");
-    return append(kinds::kEventVoided, at, {{"event_id", eventId}, {"reason", reason}});
+    auto id = append(kinds::kEventVoided, at, {{"event_id", eventId}, {"reason", reason}});
+    tx.commit();
+    return id;
 }
 
 }  // namespace drillbase::ledger

@@ -159,6 +159,8 @@ public:
 
 private:
     std::string append(const char* kind, const std::string& at, nlohmann::json payload);
+    // Inside a write transaction: the derived tables caught up under its lock.
+    void lockedCatchUp();
     void requirePerson(const std::string& personId);
     struct CertificateRow {
         std::string personId;

@@ -3,7 +3,9 @@
 #include "ledger/certificate_history.h"
 #include "ledger/event_kinds.h"
 #include "ledger/organisation_fields.h"
+#include "ledger/records_indexes.h"
 
+#include <limits>
 #include <set>
 
 namespace drillbase::ledger {
@@ -86,15 +88,26 @@ int Projections::schemaVersion() {
 
 // CREATE TABLE IF NOT EXISTS leaves a table of an older shape as it is, so an older database
 // would lack the new columns. The tables are derived (event sourcing): drop them and let the
-// next catchUp() replay the whole log into the new shape.
+// next catchUp() replay the whole log into the new shape. The version is read again under the
+// write lock, so two processes opening an old database do not both drop the tables.
 void Projections::createSchema() {
+    // The look-up indexes (records_indexes.h) come with the tables, so that the first reader
+    // of a new ledger (an export while a clerk writes) need not take the write lock for them.
     if (schemaVersion() >= kProjectionSchemaVersion) {
-        db_.exec(kSchema);
+        db_.exec(kSchema);  // IF NOT EXISTS on existing tables: a read, no write lock
+        createRecordsIndexes(db_);
         return;
     }
     Transaction tx(db_);
+    if (schemaVersion() >= kProjectionSchemaVersion) {
+        db_.exec(kSchema);
+        createRecordsIndexes(db_);
+        tx.commit(false);
+        return;
+    }
     for (const char* t : kTables) db_.exec(std::string("DROP TABLE IF EXISTS ") + t);
     db_.exec(kSchema);
+    // The one place the mark goes down: the tables it described were just dropped.
     auto st = db_.prepare(
         "INSERT INTO ledger_meta(key, value) VALUES(?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -104,12 +117,30 @@ void Projections::createSchema() {
     st.bind(1, std::string_view("projection_schema"));
     st.bind(2, std::to_string(kProjectionSchemaVersion));
     st.step();
-    tx.commit();
+    createRecordsIndexes(db_);
+    tx.commit(false);
 }
 
 std::int64_t Projections::projectedThrough() {
     auto st = db_.prepare("SELECT value FROM ledger_meta WHERE key = 'projected_through'");
     return st.step() ? std::stoll(st.columnText(0)) : 0;
+}
+
+bool Projections::upToDate() {
+    auto st = db_.prepare(
+        "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM ledger_meta "
+        "WHERE key = 'projected_through'), 0) >= (SELECT COALESCE(MAX(seq), 0) FROM events)");
+    return st.step() && st.columnInt(0) != 0;
+}
+
+// Read and raised in one statement: whatever this connection believed the mark to be, it
+// only ever goes up.
+void Projections::raiseMark(std::int64_t seq) {
+    auto st = db_.prepare(
+        "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?1) "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(MAX(CAST(value AS INTEGER), ?2) AS TEXT)");
+    st.bind(1, std::to_string(seq)).bind(2, seq);
+    st.step();
 }
 
 void Projections::clear() {
@@ -118,6 +149,11 @@ void Projections::clear() {
 
 void Projections::rebuild(const EventStore& store) {
     Transaction tx(db_);
+    rebuildInside(store, std::numeric_limits<std::int64_t>::max());
+    tx.commit(false);
+}
+
+void Projections::rebuildInside(const EventStore& store, std::int64_t strictFrom) {
     clear();
     // Voids first, so a voided event is skipped wherever it sits in the log.
     const auto all = store.readAll();
@@ -127,31 +163,43 @@ void Projections::rebuild(const EventStore& store) {
             voided.insert(str(nlohmann::json::parse(e.payload), "event_id"));
     std::int64_t last = 0;
     for (const auto& e : all) {
-        if (!voided.count(e.eventId)) apply(e);
+        if (!voided.count(e.eventId)) apply(e, e.seq >= strictFrom);
         last = e.seq;
     }
-    auto st = db_.prepare(
-        "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    st.bind(1, std::to_string(last));
-    st.step();
-    tx.commit();
+    raiseMark(last);
 }
 
 void Projections::catchUp(const EventStore& store) {
+    // Outside a transaction, look first: a reader (an export, a query) then takes no write
+    // lock and is not held up by a long import. The decision to write is made again below,
+    // under the lock.
+    if (sqlite3_get_autocommit(db_.handle()) != 0 && upToDate()) return;
+    catchUpFrom(store, std::numeric_limits<std::int64_t>::max());
+}
+
+void Projections::projectAppended(const EventStore& store, std::int64_t firstNewSeq) {
+    if (sqlite3_get_autocommit(db_.handle()) != 0)
+        throw DbError("projectAppended must run inside the writer's transaction");
+    catchUpFrom(store, firstNewSeq);
+}
+
+void Projections::catchUpFrom(const EventStore& store, std::int64_t strictFrom) {
+    Transaction tx(db_);  // the write lock (or a savepoint under the caller's) before any read
     const auto from = projectedThrough();
     const auto fresh = store.readFrom(from + 1);
-    if (fresh.empty()) return;
-    for (const auto& e : fresh)
-        if (e.kind == kinds::kEventVoided) return rebuild(store);
-    Transaction tx(db_);
-    for (const auto& e : fresh) apply(e);
-    auto st = db_.prepare(
-        "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    st.bind(1, std::to_string(fresh.back().seq));
-    st.step();
-    tx.commit();
+    if (fresh.empty()) {
+        tx.commit(false);
+        return;
+    }
+    bool hasVoid = false;
+    for (const auto& e : fresh) hasVoid = hasVoid || e.kind == kinds::kEventVoided;
+    if (hasVoid) {
+        rebuildInside(store, strictFrom);
+    } else {
+        for (const auto& e : fresh) apply(e, e.seq >= strictFrom);
+        raiseMark(fresh.back().seq);
+    }
+    tx.commit(false);
 }
 
 // One line of a certificate's status history (Ledger::certificateHistory), only for a
@@ -162,7 +210,7 @@ void Projections::addCertificateEvent(const StoredEvent& e, const std::string& c
     auto st = db_.prepare(
         "INSERT INTO certificate_events(event_id, seq, certificate_id, on_date, change, reason, "
         "until_date) SELECT ?,?,?,?,?,?,? WHERE EXISTS "
-        "(SELECT 1 FROM certificates WHERE certificate_id = ?)");
+        "(SELECT 1 FROM certificates WHERE certificate_id = ?) ON CONFLICT DO NOTHING");
     st.bind(1, e.eventId).bind(2, e.seq).bind(3, certificateId).bind(4, date);
     st.bind(5, change).bind(6, str(p, "reason"));
     bindOptional(st, 7, p, "until");
@@ -174,7 +222,13 @@ void Projections::addCertificateEvent(const StoredEvent& e, const std::string& c
 // Two writers can race past the ledger's duplicate checks (the GUI and drillctl at once), so
 // a second registration of one document or certificate is kept in the log but not projected
 // ("ON CONFLICT DO NOTHING"); the first one stays authoritative.
-void Projections::apply(const StoredEvent& e) {
+// `strict` (a new event, projected by its writer before the commit): a second registration
+// of one document or certificate number throws instead (DbError, a UNIQUE violation), so the
+// writer's transaction rolls back and nothing is recorded. Every other row is keyed by the
+// event it comes from (or is an update to the same values), so applying an event twice leaves
+// the tables as applying it once.
+void Projections::apply(const StoredEvent& e, bool strict) {
+    const char* uniqueRule = strict ? "" : " ON CONFLICT DO NOTHING";
     const auto p = nlohmann::json::parse(e.payload);
     const std::string& k = e.kind;
     if (k == kinds::kOrganisationRegistered) {
@@ -197,7 +251,8 @@ void Projections::apply(const StoredEvent& e) {
     } else if (k == kinds::kPersonRegistered) {
         auto st = db_.prepare(
             "INSERT INTO people(person_id, name, document_type, country, id_hash, id_masked, "
-            "birth_date) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+            "birth_date) VALUES(?,?,?,?,?,?,?)" +
+            std::string(uniqueRule));
         st.bind(1, e.eventId).bind(2, str(p, "name")).bind(3, str(p, "document_type"));
         st.bind(4, str(p, "country")).bind(5, str(p, "id_hash")).bind(6, str(p, "id_masked"));
         if (p.contains("birth_date"))
@@ -207,14 +262,15 @@ void Projections::apply(const StoredEvent& e) {
         st.step();
     } else if (k == kinds::kRoleAssigned) {
         auto st = db_.prepare(
-            "INSERT INTO roles(event_id, person_id, credit_code, role, since) VALUES(?,?,?,?,?)");
+            "INSERT INTO roles(event_id, person_id, credit_code, role, since) VALUES(?,?,?,?,?) ON "
+            "CONFLICT DO NOTHING");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "credit_code"));
         st.bind(4, str(p, "role")).bind(5, str(p, "since"));
         st.step();
     } else if (k == kinds::kTrainingRecorded) {
         auto st = db_.prepare(
             "INSERT INTO training(event_id, person_id, on_date, hours, kind, topic, provider, "
-            "instructor) VALUES(?,?,?,?,?,?,?,?)");
+            "instructor) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "date"));
         st.bind(4, num(p, "hours")).bind(5, str(p, "kind")).bind(6, str(p, "topic"));
         bindOptional(st, 7, p, "provider");
@@ -223,7 +279,7 @@ void Projections::apply(const StoredEvent& e) {
     } else if (k == kinds::kExamRecorded) {
         auto st = db_.prepare(
             "INSERT INTO assessments(event_id, person_id, exam, part, on_date, score, "
-            "max_points, passed) VALUES(?,?,?,?,?,?,?,?)");
+            "max_points, passed) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "exam"));
         st.bind(4, str(p, "part")).bind(5, str(p, "date")).bind(6, num(p, "score"));
         st.bind(7, num(p, "max_points"));
@@ -234,7 +290,7 @@ void Projections::apply(const StoredEvent& e) {
             "INSERT INTO results(event_id, person_id, kind, title, reference, on_date, "
             "score_tenths, "
             "pass_tenths, passed, attempt, grade, source_hash, complete) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "kind"));
         st.bind(4, str(p, "title")).bind(5, str(p, "reference")).bind(6, str(p, "date"));
         st.bind(7, num(p, "score_tenths")).bind(8, num(p, "pass_tenths"));
@@ -245,7 +301,8 @@ void Projections::apply(const StoredEvent& e) {
     } else if (k == kinds::kCertificateIssued) {
         auto st = db_.prepare(
             "INSERT INTO certificates(certificate_id, person_id, type, operation, number_masked, "
-            "number_hash, issued) VALUES(?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+            "number_hash, issued) VALUES(?,?,?,?,?,?,?)" +
+            std::string(uniqueRule));
         st.bind(1, e.eventId).bind(2, str(p, "person_id")).bind(3, str(p, "type"));
         st.bind(4, str(p, "operation")).bind(5, str(p, "number_masked"));
         st.bind(6, str(p, "number_hash")).bind(7, str(p, "issued"));
@@ -253,7 +310,8 @@ void Projections::apply(const StoredEvent& e) {
         addCertificateEvent(e, e.eventId, str(p, "issued"), kChangeIssued, p);
     } else if (k == kinds::kCertificateReviewed) {
         auto st = db_.prepare(
-            "INSERT INTO certificate_reviews(event_id, certificate_id, on_date) VALUES(?,?,?)");
+            "INSERT INTO certificate_reviews(event_id, certificate_id, on_date) VALUES(?,?,?) ON "
+            "CONFLICT DO NOTHING");
         st.bind(1, e.eventId).bind(2, str(p, "certificate_id")).bind(3, str(p, "date"));
         st.step();
         addCertificateEvent(e, str(p, "certificate_id"), str(p, "date"), kChangeReviewed, p);

@@ -13,10 +13,22 @@ std::string csvField(std::string_view value) {
     return out;
 }
 
+bool csvCellNeedsNeutralising(std::string_view value) {
+    return !value.empty() &&
+           std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
+std::string neutraliseCsvCell(std::string_view value) {
+    if (!csvCellNeedsNeutralising(value)) return std::string(value);
+    std::string out = "'";
+    out += value;
+    return out;
+}
+
 void writeCsvRow(std::ostream& out, const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out << ',';
-        out << csvField(fields[i]);
+        out << csvField(neutraliseCsvCell(fields[i]));
     }
     out << "\r\n";
 }

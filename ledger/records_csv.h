@@ -17,7 +17,16 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // The field as RFC 4180 requires (quoted only when it must be).
 std::string csvField(std::string_view value);
-// One record, terminated by CRLF.
+
+// CSV injection (OWASP, "CSV Injection"): a spreadsheet runs a cell that begins with '=', '+',
+// '-' or '@' as a formula (=HYPERLINK(...) sends data away, DDE runs programs), and one that
+// begins with a tab or carriage return after it strips them. OWASP's rule: prefix such a
+// cell with a single quote, which the spreadsheet shows as text and does not display.
+// Every file drillbase writes for people to open (exports, reject files) goes through this.
+bool csvCellNeedsNeutralising(std::string_view value);
+std::string neutraliseCsvCell(std::string_view value);
+
+// One record, terminated by CRLF; every field neutralised, then quoted as RFC 4180 requires.
 void writeCsvRow(std::ostream& out, const std::vector<std::string>& fields);
 
 struct CsvRecord {

@@ -198,37 +198,41 @@ RosterImportResult importRoster(BulkWriter& writer, SqliteDb& db, std::string_vi
         if (doc.error) res.issues.push_back({doc.error->line, "", doc.error->reason});
         return res;  // without a header no row can be read
     }
-    RowChecker checker(db, writer.key(), *cols, o.today);
-    std::vector<GoodRow> good;
-    for (std::size_t i = 1; i < doc.records.size(); ++i) {
-        ++res.rowsRead;
-        GoodRow row;
-        auto issues = checker.check(doc.records[i], row);
-        if (issues.empty()) {
-            good.push_back(std::move(row));
-        } else {
-            res.rejectedRecords.push_back(doc.records[i]);
-            res.issues.insert(res.issues.end(), issues.begin(), issues.end());
-        }
-    }
-    if (doc.error) {
-        // The rest of the file cannot be split into rows: report where, by column name.
-        std::string col;
-        for (const auto& [name, pos] : cols->index)
-            if (pos + 1 == doc.error->column) col = name;
-        res.issues.push_back({doc.error->line, col,
-                              doc.error->reason + "; nothing after line " +
-                                  std::to_string(doc.error->line) + " was read"});
-    }
-    if (o.mode == RosterMode::AllOrNothing && !res.issues.empty()) return res;
+    // The rows are checked under the write lock (the batch's BEGIN IMMEDIATE): "not yet
+    // registered" then still holds when they are written, even with another clerk importing.
+    std::size_t imported = 0;
     writer.batch([&] {
+        RowChecker checker(db, writer.key(), *cols, o.today);
+        std::vector<GoodRow> good;
+        for (std::size_t i = 1; i < doc.records.size(); ++i) {
+            ++res.rowsRead;
+            GoodRow row;
+            auto issues = checker.check(doc.records[i], row);
+            if (issues.empty()) {
+                good.push_back(std::move(row));
+            } else {
+                res.rejectedRecords.push_back(doc.records[i]);
+                res.issues.insert(res.issues.end(), issues.begin(), issues.end());
+            }
+        }
+        if (doc.error) {
+            // The rest of the file cannot be split into rows: report where, by column name.
+            std::string col;
+            for (const auto& [name, pos] : cols->index)
+                if (pos + 1 == doc.error->column) col = name;
+            res.issues.push_back({doc.error->line, col,
+                                  doc.error->reason + "; nothing after line " +
+                                      std::to_string(doc.error->line) + " was read"});
+        }
+        if (o.mode == RosterMode::AllOrNothing && !res.issues.empty()) return;
         for (const auto& g : good) {
             const auto person = writer.registerPerson(g.name, g.doc, o.at);
             writer.assignRole(person, g.org, g.role, g.since, o.at);
             if (o.afterRow) o.afterRow(g.line);
         }
+        imported = good.size();
     });
-    res.imported = good.size();
+    res.imported = imported;
     return res;
 }
 

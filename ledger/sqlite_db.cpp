@@ -1,17 +1,37 @@
 #include "ledger/sqlite_db.h"
 
+#include <atomic>
 #include <utility>
 
 namespace drillbase::ledger {
 
 namespace {
+std::atomic<std::int64_t> gCommittedWrites{0};
+
+bool isBusy(int code) {
+    const int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+[[noreturn]] void throwBusy() {
+    throw DbBusy("the ledger is busy: another program has been writing to it for more than " +
+                     std::to_string(kBusyTimeoutMs / 1000) + " s; nothing was saved, try again",
+                 SQLITE_BUSY);
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
+    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+    if (isBusy(code)) throwBusy();
     std::string msg(what);
     msg += ": ";
     msg += db ? sqlite3_errmsg(db) : "out of memory";
-    throw DbError(msg);
+    throw DbError(msg, code);
 }
 }  // namespace
+
+std::int64_t committedWriteTransactions() {
+    return gCommittedWrites.load();
+}
 
 SqliteDb::SqliteDb(const std::filesystem::path& file) : file_(file) {
     const int rc =
@@ -25,8 +45,14 @@ SqliteDb::SqliteDb(const std::filesystem::path& file) : file_(file) {
     }
     // Another process (drillctl while the GUI is open) may hold a lock briefly: wait for it
     // instead of failing at once. WAL lets officials read while a clerk writes.
-    sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;");
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    try {
+        exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;");
+    } catch (...) {
+        sqlite3_close(db_);  // the destructor does not run for a constructor that throws
+        db_ = nullptr;
+        throw;
+    }
 }
 
 SqliteDb::~SqliteDb() {
@@ -49,10 +75,12 @@ void SqliteDb::exec(std::string_view sql) {
     char* err = nullptr;
     const std::string text(sql);
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        const int code = sqlite3_extended_errcode(db_);
         std::string msg = "SQL failed: ";
         msg += err ? err : "unknown error";
         sqlite3_free(err);
-        throw DbError(msg);
+        if (isBusy(code)) throwBusy();
+        throw DbError(msg, code);
     }
 }
 
@@ -126,6 +154,7 @@ bool Statement::columnIsNull(int col) const {
 Transaction::Transaction(SqliteDb& db)
     : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
     db_.exec(nested_ ? "SAVEPOINT drillbase_nested" : "BEGIN IMMEDIATE");
+    changesAtBegin_ = sqlite3_total_changes64(db.handle());
 }
 
 Transaction::~Transaction() {
@@ -141,9 +170,11 @@ Transaction::~Transaction() {
     }
 }
 
-void Transaction::commit() {
+void Transaction::commit(bool isRecord) {
     db_.exec(nested_ ? "RELEASE drillbase_nested" : "COMMIT");
     done_ = true;
+    if (isRecord && !nested_ && sqlite3_total_changes64(db_.handle()) != changesAtBegin_)
+        ++gCommittedWrites;
 }
 
 }  // namespace drillbase::ledger

@@ -16,10 +16,37 @@
 namespace drillbase::ledger {
 
 // Thrown for any SQLite failure; the message names the operation and SQLite's own text.
+// code() is SQLite's extended result code (0 when the error did not come from SQLite), so a
+// caller can tell a UNIQUE violation (SQLITE_CONSTRAINT_UNIQUE) from a damaged file.
 class DbError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+    DbError(const std::string& message, int code) : std::runtime_error(message), code_(code) {}
+    int code() const { return code_; }
+    bool isUniqueViolation() const {
+        return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY;
+    }
+
+private:
+    int code_ = 0;
 };
+
+// Another connection held the write lock for longer than the busy timeout. Thrown only where
+// nothing of the caller's change is durable: a write transaction starts with BEGIN IMMEDIATE
+// (the lock is taken before anything is read or written) and rolls back when it unwinds, so
+// the message can promise that nothing was saved.
+class DbBusy : public DbError {
+public:
+    using DbError::DbError;
+};
+
+// How long a connection waits for another writer before DbBusy (sqlite3_busy_timeout).
+inline constexpr int kBusyTimeoutMs = 5000;
+
+// Outermost transactions of this process that committed a change (any connection). A command
+// that makes several transactions (a person, then the role) uses it to tell, when a later one
+// fails, that the earlier ones are saved rather than claim that nothing was.
+std::int64_t committedWriteTransactions();
 
 class Statement;
 
@@ -76,12 +103,15 @@ public:
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
-    void commit();
+    // isRecord false: upkeep of derived data (a projection catch-up, a schema upgrade), not a
+    // record of the caller's, so committedWriteTransactions() does not count it.
+    void commit(bool isRecord = true);
 
 private:
     SqliteDb& db_;
     bool nested_ = false;
     bool done_ = false;
+    std::int64_t changesAtBegin_ = 0;
 };
 
 }  // namespace drillbase::ledger

@@ -6,8 +6,11 @@
 
 #include <sodium.h>
 
+#include "ledger/civil_date.h"
+
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace drillbase::ledger {
 
@@ -66,6 +69,47 @@ PasswordCost PasswordCost::interactive() {
 
 PasswordCost PasswordCost::testOnlyMinimum() {
     return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
+}
+
+std::int64_t signInDelaySeconds(int failures, const SignInPolicy& policy) {
+    if (failures < policy.freeFailures) return 0;
+    std::int64_t delay = policy.firstDelaySeconds;
+    for (int i = policy.freeFailures; i < failures && delay < policy.maxDelaySeconds; ++i)
+        delay *= 2;
+    return std::min(delay, policy.maxDelaySeconds);
+}
+
+std::optional<std::int64_t> parseUtcTimestamp(std::string_view t) {
+    // Exactly "YYYY-MM-DDTHH:MM:SSZ", the form of utcTimestampNow() and of every event's `at`.
+    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
+        t[16] != ':' || t[19] != 'Z')
+        return std::nullopt;
+    auto num = [&](std::size_t pos, std::size_t len) -> int {
+        int v = 0;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (t[i] < '0' || t[i] > '9') return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+        return v;
+    };
+    const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
+              s = num(17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+        s < 0 || s > 60)
+        return std::nullopt;
+    const CivilDate date{y, mo, d};
+    if (CivilDate::fromDays(date.toDays()).iso() != date.iso()) return std::nullopt;  // 02-30
+    return (date.toDays() - CivilDate{1970, 1, 1}.toDays()) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+std::string formatUtcTimestamp(std::int64_t seconds) {
+    const std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const std::int64_t rest = seconds - days * 86400;
+    const auto date = CivilDate::fromDays(CivilDate{1970, 1, 1}.toDays() + days);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(rest / 3600),
+                  static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+    return date.iso() + buf;
 }
 
 bool isValidUserName(std::string_view name) {
@@ -272,6 +316,58 @@ std::optional<User> UserDirectory::authenticate(const std::string& name,
     if (crypto_pwhash_str_verify(stored->c_str(), password.data(), password.size()) != 0)
         return std::nullopt;
     return state->user;
+}
+
+UserDirectory::FailureCount UserDirectory::recentFailures(const std::string& name) {
+    FailureCount c;
+    // Newest first, back to the last event that starts the count again for this name.
+    auto st = db_.prepare(
+        "SELECT kind, at, payload FROM events WHERE kind IN ('SignInFailed', 'SignInSucceeded', "
+        "'UserPasswordChanged', 'UserAdded') AND json_extract(payload, '$.name') = ? "
+        "ORDER BY seq DESC");
+    st.bind(1, name);
+    while (st.step()) {
+        if (st.columnText(0) != kinds::kSignInFailed) break;
+        ++c.all;
+        if (str(nlohmann::json::parse(st.columnText(2)), "reason") == "locked") continue;
+        if (c.checked++ == 0) c.lastAt = st.columnText(1);
+    }
+    return c;
+}
+
+SignInResult UserDirectory::signIn(const std::string& name, const std::string& password,
+                                   const std::string& at) {
+    const auto now = parseUtcTimestamp(at);
+    if (!now) throw UserError("sign-in time \"" + at + "\" is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    SignInResult r;
+    if (!isValidUserName(name)) {
+        // Not recorded by name: it may be a password typed into the name field.
+        appendEvent(kinds::kSignInFailed, at, {{"name_valid", false}, {"reason", "unknown_user"}});
+        return r;
+    }
+    const auto before = recentFailures(name);
+    if (before.checked >= policy_.freeFailures) {
+        const auto last = parseUtcTimestamp(before.lastAt).value_or(*now);
+        const auto until = last + signInDelaySeconds(before.checked, policy_);
+        if (*now < until) {
+            appendEvent(kinds::kSignInFailed, at, {{"name", name}, {"reason", "locked"}});
+            r.failures = before.checked;
+            r.retryAfter = formatUtcTimestamp(until);
+            return r;
+        }
+    }
+    const auto state = findState(name);
+    r.user = authenticate(name, password);
+    if (r.user) {
+        if (before.all > 0) appendEvent(kinds::kSignInSucceeded, at, {{"name", name}});
+        return r;
+    }
+    const char* reason = !state                 ? "unknown_user"
+                         : state->user.disabled ? "disabled"
+                                                : "wrong_password";
+    appendEvent(kinds::kSignInFailed, at, {{"name", name}, {"reason", reason}});
+    r.failures = before.checked + 1;
+    return r;
 }
 
 }  // namespace drillbase::ledger

@@ -44,6 +44,13 @@ inline constexpr const char* kUserRoleChanged = "UserRoleChanged";
 inline constexpr const char* kUserPasswordChanged = "UserPasswordChanged";
 // {name, by}: the account can no longer sign in; its past events keep their meaning.
 inline constexpr const char* kUserDisabled = "UserDisabled";
+// {name, reason}: a refused sign-in (reason: unknown_user, wrong_password, disabled, locked).
+// Never the password. A name that is not a valid login name (which may be a password typed
+// into the wrong field) is not recorded: {name_valid: false, reason}.
+inline constexpr const char* kSignInFailed = "SignInFailed";
+// {name}: a sign-in that succeeded after recorded failures; the count starts again. Not
+// written after a clean success, so everyday sign-ins do not grow the chain.
+inline constexpr const char* kSignInSucceeded = "SignInSucceeded";
 }  // namespace kinds
 
 enum class UserRole { Trainee, Instructor, Official, Admin };
@@ -103,6 +110,34 @@ bool isValidUserName(std::string_view name);
 // bytes only to bound the work done per attempt).
 std::optional<std::string> passwordProblem(std::string_view password);
 
+// Sign-in rate limit (NIST SP 800-63B §5.2.2, "Rate Limiting (Throttling)"; OWASP
+// Authentication Cheat Sheet, "Account Lockout"). The failures in a row for one name, counted
+// from the chain's SignInFailed events since the name's last success, password change or
+// creation, decide: the first kFreeFailures cost nothing; after that each attempt waits
+// firstDelaySeconds × 2^(failures − freeFailures) after the last failure, at most
+// maxDelaySeconds (an hour), so an online guesser gets a few dozen tries a day while the user
+// who mistyped waits half a minute. Unknown names are counted the same way, so a lockout does
+// not tell which names exist. Attempts refused while locked are audited but do not lengthen
+// the delay (they check no password), so hammering a locked account cannot lock it for good.
+struct SignInPolicy {
+    int freeFailures = 5;
+    std::int64_t firstDelaySeconds = 30;
+    std::int64_t maxDelaySeconds = 3600;
+};
+// The wait after `failures` failures in a row (0 while failures < freeFailures).
+std::int64_t signInDelaySeconds(int failures, const SignInPolicy& policy = {});
+
+// "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970-01-01T00:00:00Z, and back.
+std::optional<std::int64_t> parseUtcTimestamp(std::string_view text);
+std::string formatUtcTimestamp(std::int64_t seconds);
+
+struct SignInResult {
+    std::optional<User> user;  // signed in
+    int failures = 0;          // failures in a row for the name, this attempt included
+    std::string retryAfter;    // set when refused because of earlier failures (UTC)
+    bool locked() const { return !retryAfter.empty(); }
+};
+
 // Users of one ledger database. The database must hold an initialised ledger
 // (EventStore::initialize); every change is appended as an event with the caller's `at`.
 class UserDirectory {
@@ -131,7 +166,23 @@ public:
     // The enabled user, when the password is right; std::nullopt for an unknown name, a wrong
     // password, a disabled account or a credential that no longer matches the chain. The
     // reasons are not told apart, so a caller cannot probe which names exist.
+    // No rate limit and no audit event: it has no time to record. Use signIn(); this stays
+    // only for callers that do not pass the time yet.
     std::optional<User> authenticate(const std::string& name, const std::string& password);
+
+    // authenticate() under the rate limit above, with `at` (UTC "YYYY-MM-DDTHH:MM:SSZ") as
+    // "now": every failure appends a SignInFailed event; while the name is locked the password
+    // is not even checked. The caller tells the person only "refused" or "locked until".
+    SignInResult signIn(const std::string& name, const std::string& password,
+                        const std::string& at);
+    // The failures in a row recorded for `name` (see SignInPolicy), and the last one's time.
+    struct FailureCount {
+        int checked = 0;     // password checks that failed: these set the delay
+        int all = 0;         // including attempts refused while locked
+        std::string lastAt;  // time of the last checked failure
+    };
+    FailureCount recentFailures(const std::string& name);
+    void setSignInPolicy(const SignInPolicy& p) { policy_ = p; }
 
 private:
     struct State {
@@ -146,6 +197,7 @@ private:
 
     SqliteDb& db_;
     PasswordCost cost_;
+    SignInPolicy policy_;
 };
 
 }  // namespace drillbase::ledger

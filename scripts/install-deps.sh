@@ -8,12 +8,14 @@ packages=(
   libimgui-dev libstb-dev              # Dear ImGui 1.86 (with SDL2/OpenGL3 backends) and stb
   libsdl2-dev libgl-dev libgl1-mesa-dri  # window, OpenGL headers, Mesa (llvmpipe when no GPU)
   libsqlite3-dev libsodium-dev         # ledger: storage, SHA-256/Ed25519/Argon2id
+  libicu-dev                           # ledger: Unicode NFC check of names (text_rules)
   nlohmann-json3-dev libcli11-dev      # JSON, command-line parsing
   doctest-dev                          # unit tests
   fonts-wqy-microhei                   # CJK glyphs
   xvfb xauth                           # GUI tests without a screen
   sqlite3                              # ledger tamper tests edit a database by hand
   python3 python3-jsonschema           # scenario files checked against their JSON Schema (tests/schema)
+  clang-15 libclang-common-15-dev      # libFuzzer harnesses (tests/fuzz, make fuzz; its runtime ships here)
 )
 
 missing=()

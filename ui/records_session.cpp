@@ -305,7 +305,8 @@ void RecordsSession::exportRecords(const RecordsRequest& r) {
     const std::filesystem::path partial(r.path + ".partial");
     std::int64_t rows = 0;
     {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        // Personal data: owner-only (ledger/export_csv.h), as drillctl writes it.
+        std::ofstream out = ledger::openPersonalDataFile(partial);
         if (!out) return refused("export.cannot_write", r.path);
         rows = r.format == "csv" ? exportCsv(db_, out) : exportXapi(db_, out);
         out.flush();

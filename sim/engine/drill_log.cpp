@@ -81,12 +81,14 @@ DrillLog readDrillLog(std::istream& in, const std::string& name) {
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.empty()) continue;
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::exception& e) {
-            fail(std::string("invalid JSON: ") + e.what());
-        }
+        // Each line through the same limited, located JSON reader as every file.
+        std::vector<Diagnostic> diags;
+        auto doc = parseJsonText(name, line, diags);
+        if (!doc)
+            throw std::runtime_error(name + ":" + std::to_string(lineNo) + ":" +
+                                     std::to_string(diags.front().pos.col) + ": " +
+                                     diags.front().message);
+        nlohmann::json j = std::move(doc->value);
         if (lineNo == 1) {
             const std::string format = j.is_object() ? text(j, "format") : "";
             if (format == "drillbase-drill-log/1")
@@ -142,6 +144,14 @@ void resolveCommands(DrillLog& log, const CommandCatalog& catalog, const std::st
 
 ReplayResult replay(const DrillLog& log, Drill& drill) {
     ReplayResult res;
+    bool anyHash = false;
+    for (const auto& e : log.entries) anyHash = anyHash || e.hash.has_value();
+    if (!anyHash) {
+        // Nothing to compare is not a match: a log cut after its header proves nothing.
+        res.ok = false;
+        res.error = "the log holds no state hash to check";
+        return res;
+    }
     for (const auto& e : log.entries) {
         while (drill.state().tick < e.tick) {
             const auto before = drill.state().tick;

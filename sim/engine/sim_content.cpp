@@ -2,6 +2,8 @@
 
 #include "common/json_fields.h"
 
+#include <type_traits>
+
 namespace drillbase::sim {
 
 namespace {
@@ -45,7 +47,7 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
     if (!r.isObject("")) return std::nullopt;
     r.knownKeys("", {"format", "notes", "warning_spread", "vulnerable_speed_factor",
                      "replan_interval_s", "report_forms", "report_forms_source", "response_levels",
-                     "support_kinds", "unit_kinds"});
+                     "support_kinds", "unit_kinds", "limits"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-drill-rules/1")
         r.error("/format", "expected \"drillbase-drill-rules/1\"");
     DrillRules d;
@@ -61,6 +63,25 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
         d.maxResponseLevel = static_cast<int>(r.integer("/response_levels", "max").value_or(4));
         if (d.minResponseLevel < 1 || d.maxResponseLevel < d.minResponseLevel)
             r.error("/response_levels", "needs 1 <= min <= max");
+    }
+    if (r.isObject("/limits")) {
+        const std::string L = "/limits";
+        r.knownKeys(L, {"source", "min_tick_ms", "max_map_m", "max_map_cells", "max_people",
+                        "max_units", "max_injects"});
+        r.string(L, "source");
+        auto& l = d.limits;
+        auto whole = [&](const char* k, auto& dst) {
+            if (const auto v = r.integer(L, k)) {
+                if (*v <= 0) r.error(pointerChild(L, k), "must be positive");
+                dst = static_cast<std::remove_reference_t<decltype(dst)>>(*v);
+            }
+        };
+        whole("min_tick_ms", l.minTickMs);
+        whole("max_people", l.maxPeople);
+        whole("max_units", l.maxUnits);
+        whole("max_injects", l.maxInjects);
+        if (const auto v = r.number(L, "max_map_m")) l.maxMapM = *v;
+        if (const auto v = r.number(L, "max_map_cells")) l.maxMapCells = *v;
     }
     r.string("", "report_forms_source");
     d.reportForms = stringList(r, "report_forms");

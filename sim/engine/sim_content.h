@@ -23,6 +23,13 @@ struct DrillRules {
     std::vector<std::string> reportForms = {"oral", "written"};
     std::vector<std::string> supportKinds = {"hazmat", "fire", "medical", "police"};
     std::vector<std::string> unitKinds = {"hazmat", "fire", "medical", "police"};
+    // What makes a run unreasonable (content/drill.json "limits"): checked by the loader.
+    struct Limits {
+        std::int64_t minTickMs = 100;
+        double maxMapM = 50000;
+        double maxMapCells = 4e6;  // (width / cell) × (height / cell), and the same at 5 m
+        std::size_t maxPeople = 100000, maxUnits = 1000, maxInjects = 10000;
+    } limits;
 };
 
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out);

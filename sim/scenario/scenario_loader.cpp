@@ -3,6 +3,7 @@
 #include "common/json_fields.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace drillbase::sim {
@@ -241,10 +242,31 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc, const SimContent& 
             sc.tickMillis = *t;
     }
     sc.warningDelayS = s.nonNegative("", "warning_delay_s", false, 60);
+    const auto& lim = content.rules().limits;
+    if (sc.tickMillis < lim.minTickMs)
+        r.error("/tick_ms", "must be at least " + std::to_string(lim.minTickMs) +
+                                " (content/drill.json limits): shorter ticks make a drill crawl");
     readMap(s, sc);
+    // A map the navigator (cells of at most 5 m) and the overlays can hold (content/drill.json).
+    if (sc.map.widthM > lim.maxMapM || sc.map.heightM > lim.maxMapM)
+        r.error("/map", "is larger than " + nlohmann::json(lim.maxMapM).dump() +
+                            " m a side (content/drill.json limits)");
+    else if (sc.map.cellM > 0) {
+        const double nav = std::min(sc.map.cellM, 5.0);
+        const double cells = std::ceil(sc.map.widthM / nav) * std::ceil(sc.map.heightM / nav);
+        if (cells > lim.maxMapCells)
+            r.error("/map/cell_m", "gives " + nlohmann::json(cells).dump() +
+                                       " grid cells, more than " +
+                                       nlohmann::json(lim.maxMapCells).dump() +
+                                       " (content/drill.json limits): use larger cells");
+    }
     readWeather(s, sc);
     readHazard(s, sc, content);
     readAgents(s, sc, content.rules());
+    if (sc.people.size() > lim.maxPeople)
+        r.error("/people", "more than " + std::to_string(lim.maxPeople) + " people");
+    if (sc.units.size() > lim.maxUnits)
+        r.error("/units", "more than " + std::to_string(lim.maxUnits) + " units");
 
     const auto catalog = content.catalogFor(sc.hazardType);
     s.each("", "injects", {"t", "command"}, [&](const std::string& p) {
@@ -259,6 +281,8 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc, const SimContent& 
             sc.injects.push_back(in);
         }
     });
+    if (sc.injects.size() > lim.maxInjects)
+        r.error("/injects", "more than " + std::to_string(lim.maxInjects) + " injects");
     std::stable_sort(sc.injects.begin(), sc.injects.end(),
                      [](const InjectDef& a, const InjectDef& b) { return a.atS < b.atS; });
     if (auto rubric = parseRubric(doc, "/rubric", out)) sc.rubric = std::move(*rubric);

@@ -57,3 +57,38 @@ TEST_CASE("unreadable file is a diagnostic, not an exception") {
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].message == "cannot read file");
 }
+
+TEST_CASE("numbers beyond a double, deep nesting, long strings and repeated keys are located") {
+    std::vector<Diagnostic> d;
+    CHECK_FALSE(parseJsonText("n.json", "{\n  \"rate\": 1e999\n}", d));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].pos.line == 2);
+    CHECK(d[0].message.find("number overflow") != std::string::npos);
+
+    d.clear();
+    std::string deep(100000, '[');
+    deep += std::string(100000, ']');
+    CHECK_FALSE(parseJsonText("d.json", deep, d));  // linear, no stack or memory blow-up
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].pos.col == 65);
+    CHECK(d[0].message == "nested deeper than 64 levels");
+
+    d.clear();
+    JsonLimits small;
+    small.maxStringBytes = 8;
+    CHECK_FALSE(parseJsonText("s.json", "[\"123456789\"]", d, small));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].pos.col == 2);
+
+    d.clear();
+    CHECK_FALSE(parseJsonText("k.json", "{\"a\": {\"b\": 1,\n \"b\": 2}}", d));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].pointer == "/a/b");
+    CHECK(d[0].pos.line == 2);
+    CHECK(d[0].message == "duplicate key");
+
+    d.clear();
+    small.maxBytes = 4;
+    CHECK_FALSE(parseJsonText("b.json", "[1, 2]", d, small));
+    REQUIRE(d.size() == 1);
+}

@@ -214,7 +214,7 @@ TEST_CASE("malformed log lines are named by line number") {
         readDrillLog(in, "x.jsonl");
         FAIL("expected an error");
     } catch (const std::runtime_error& e) {
-        CHECK(std::string(e.what()).rfind("x.jsonl:3: invalid JSON", 0) == 0);
+        CHECK(std::string(e.what()).rfind("x.jsonl:3:2: invalid JSON", 0) == 0);
     }
 }
 
@@ -227,4 +227,26 @@ TEST_CASE("the H2S scenario's wind-shift inject fires at its time") {
     CHECK(d.state().wind.fromDeg == doctest::Approx(0));
     CHECK(d.state().wind.speedMS == doctest::Approx(2.5));
     CHECK(happened(d, "wind_changed"));
+}
+
+TEST_CASE("a log with only its header does not match anything") {
+    const auto sc = loadShipped("chlorine-waterworks-night.json");
+    std::stringstream in("{\"format\":\"drillbase-drill-log/2\",\"seed\":1}\n");
+    auto log = readDrillLog(in, "h.jsonl");
+    Drill fresh(sc, 1, villageGas(0));
+    const auto res = replay(log, fresh);
+    CHECK_FALSE(res.ok);
+    CHECK(res.error == "the log holds no state hash to check");
+}
+
+TEST_CASE("a number beyond a double in a log line is a located error, not an abort") {
+    std::stringstream in(
+        "{\"format\":\"drillbase-drill-log/2\",\"seed\":1}\n{\"tick\":1e999,\"hash\":\"00\"}\n");
+    try {
+        readDrillLog(in, "n.jsonl");
+        FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).rfind("n.jsonl:2:", 0) == 0);
+        CHECK(std::string(e.what()).find("number overflow") != std::string::npos);
+    }
 }

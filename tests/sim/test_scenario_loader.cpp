@@ -143,3 +143,25 @@ TEST_CASE("an unknown hazard type is named with the ones there are") {
     CHECK(d[0].pointer == "/hazard/type");
     CHECK(d[0].message.find("did you mean \"gas\"?") != std::string::npos);
 }
+
+TEST_CASE("a scenario that would crawl or exhaust memory when run is refused at validation") {
+    std::vector<Diagnostic> ld;
+    auto doc = loadJsonFile(shippedScenario("chlorine-waterworks-night.json"), ld);
+    REQUIRE(doc);
+    auto& j = doc->value;
+    j["tick_ms"] = 1;
+    j["map"]["width_m"] = 1e9;
+    j["hazard"]["releases"][0]["rate_kg_s"] = 1e308;
+    std::vector<Diagnostic> d;
+    const auto edited = parseJsonText("huge.json", j.dump(2), d);
+    REQUIRE(edited);
+    CHECK_FALSE(loadScenario(*edited, testContent(), d));
+    auto has = [&](const std::string& pointer, const std::string& text) {
+        for (const auto& x : d)
+            if (x.pointer == pointer && x.message.find(text) != std::string::npos) return true;
+        return false;
+    };
+    CHECK(has("/tick_ms", "must be at least 100"));
+    CHECK(has("/map", "larger than 50000"));
+    CHECK(has("/hazard/releases/0/rate_kg_s", "max_release_kg_s"));
+}

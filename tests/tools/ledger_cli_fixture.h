@@ -52,6 +52,15 @@ inline long eventCount(const std::string& db) {
     return std::stol(m[1].str());
 }
 
+// Events other than the audit of sign-ins (SignInFailed, SignInSucceeded): what a refused
+// command must leave unchanged, since every failed sign-in is itself recorded.
+inline long recordEventCount(const std::string& db) {
+    const auto r = runCommand("sqlite3 " + db +
+                              " \"SELECT count(*) FROM events WHERE kind NOT IN "
+                              "('SignInFailed', 'SignInSucceeded')\"");
+    return r.exitCode == 0 ? std::stol(r.out) : -1;
+}
+
 // A ledger database in a folder of its own.
 struct CliLedger {
     std::string dir, db;
@@ -65,6 +74,11 @@ struct CliLedger {
         const long n = eventCount(db);
         REQUIRE(n >= 0);
         return n;
+    }
+    // The same without the audit of sign-ins.
+    long records() const {
+        REQUIRE(eventCount(db) >= 0);
+        return recordEventCount(db);
     }
     // `ledger ARGS` is refused as bad input (exit 1) with a message that contains `message`.
     void checkRefused(const std::string& args, const std::string& message,

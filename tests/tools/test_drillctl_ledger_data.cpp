@@ -156,7 +156,7 @@ TEST_CASE("drillctl ledger import: all or nothing, a per-row report, --partial w
                    0) == 0);
     CHECK(contains(
         rj,
-        "赵强,370602199902285325,914403001922038216,boss,,5,\"role: unknown role \"\"boss\"\""));
+        "赵强,370602********5325,914403001922038216,boss,,5,\"role: unknown role \"\"boss\"\""));
     r = runCommand(kCtl + " ledger verify --db " + db);
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "5 event(s)"));  // 1 + 2 people x (registered + role)

@@ -191,7 +191,7 @@ TEST_CASE("drillctl ledger train, exam, cert: once users exist, only permitted r
     addUsers(l, {{"chen", "admin", "admin pass 1"},
                  {"wu", "trainee", "trainee pass"},
                  {"li", "instructor", "teach pass"}});
-    const auto before = l.events();
+    const auto before = l.records();
     const std::string train =
         "train --person base-rec:1 --date 2026-03-02 --hours 8 --kind annual --topic 再培训";
 
@@ -202,7 +202,7 @@ TEST_CASE("drillctl ledger train, exam, cert: once users exist, only permitted r
     l.checkRefused("cert show --certificate base-rec:4 --as wu", "a trainee may not do this",
                    "trainee pass\n");
     l.checkRefused(train + " --as li", "wrong name or password", "wrong pass\n");
-    CHECK(l.events() == before);
+    CHECK(l.records() == before);
 
     auto r = l.run(train + " --as li", "teach pass\n");
     CHECK(r.exitCode == 0);
@@ -213,5 +213,5 @@ TEST_CASE("drillctl ledger train, exam, cert: once users exist, only permitted r
     r = l.run("cert show --certificate base-rec:4 --on 2025-01-01 --as li", "teach pass\n");
     CHECK(r.exitCode == 0);
     CHECK(nlohmann::json::parse(r.out)["status"] == "valid");
-    CHECK(l.events() == before + 1);
+    CHECK(l.records() == before + 1);
 }

@@ -46,12 +46,24 @@ struct AdminOptions {
     std::string db, name, role, as, out, file, publicKey;
 };
 
+// Signs `name` in with the first password line, under the rate limit (users.h SignInPolicy):
+// every failure is an audited SignInFailed event, and a name with too many failures in a row
+// is refused until the time given, without its password being checked.
+User signInAs(UserDirectory& users, const std::string& name, const std::string& prompt) {
+    const auto r = users.signIn(name, readPassword(prompt), utcNow());
+    if (r.locked())
+        fail("sign-in of \"" + name + "\" refused: " + std::to_string(r.failures) +
+                 " failed attempts in a row; try again after " + r.retryAfter +
+                 " (or an admin resets the password)",
+             kRefused);
+    if (!r.user) fail("sign-in of \"" + name + "\" refused: wrong name or password", kRefused);
+    return *r.user;
+}
+
 // Signs in the admin named by --as with the first password line; refused without --as.
 User signInAdmin(UserDirectory& users, const AdminOptions& o) {
     if (o.as.empty()) fail("name the admin who makes this change with --as ADMIN", kRefused);
-    const auto actor = users.authenticate(o.as, readPassword("password of " + o.as));
-    if (!actor) fail("sign-in of \"" + o.as + "\" refused: wrong name or password", kRefused);
-    return *actor;
+    return signInAs(users, o.as, "password of " + o.as);
 }
 
 void runUserAdd(const AdminOptions& o) {
@@ -104,9 +116,7 @@ void runUserPasswd(const AdminOptions& o) {
     UserDirectory users(db);
     User actor;
     if (o.as.empty() || o.as == o.name) {
-        const auto self = users.authenticate(o.name, readPassword("current password of " + o.name));
-        if (!self) fail("sign-in of \"" + o.name + "\" refused: wrong name or password", kRefused);
-        actor = *self;
+        actor = signInAs(users, o.name, "current password of " + o.name);
     } else {
         actor = signInAdmin(users, o);
     }
@@ -118,6 +128,20 @@ void runUserList(const AdminOptions& o) {
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
     UserDirectory users(db);
+    // Who has which account is itself worth protecting (it names the accounts to attack):
+    // once the ledger has users, only a signed-in admin may list them.
+    if (!users.empty()) {
+        if (o.as.empty())
+            fail(
+                "this ledger has users: listing them needs an admin, --as ADMIN (password on "
+                "standard input)",
+                kRefused);
+        const auto actor = signInAs(users, o.as, "password of " + o.as);
+        if (!can(actor.role, Action::ManageUsers))
+            fail("only an admin may list users (" + o.as + " is " +
+                     std::string(userRoleName(actor.role)) + ")",
+                 kRefused);
+    }
     const auto all = users.list();
     if (all.empty()) std::cout << "no users (add the first admin with `ledger user add`)\n";
     for (const auto& u : all)
@@ -235,8 +259,10 @@ void addLedgerAdminCommands(CLI::App& app) {
     userPasswd->add_option("--name", opts->name, "Login name")->required();
     userPasswd->add_option("--as", opts->as, "The admin resetting another user's password");
     userPasswd->callback(guardedAdmin([opts] { runUserPasswd(*opts); }));
-    auto* userList = user->add_subcommand("list", "List users with role and status");
+    auto* userList = user->add_subcommand(
+        "list", "List users with role and status (once the ledger has users: an admin, --as)");
     addDb(userList);
+    userList->add_option("--as", opts->as, "The admin asking (password on standard input)");
     userList->callback(guardedAdmin([opts] { runUserList(*opts); }));
 
     auto* cp = ledger->add_subcommand("checkpoint", "Signed checkpoints of the hash chain");

@@ -43,6 +43,8 @@ SqliteDb openExisting(const fs::path& db) {
                    kLedgerNoDatabase);
     try {
         return SqliteDb(db);
+    } catch (const DbBusy& e) {
+        ledgerFail(e.what(), kLedgerBusy);
     } catch (const DbError& e) {
         ledgerFail(e.what(), kLedgerNoDatabase);
     }
@@ -95,7 +97,13 @@ std::optional<User> requirePermission(SqliteDb& db, const std::string& asUser, A
     if (asUser.empty())
         ledgerFail("this ledger has users: sign in with --as NAME (password on standard input)",
                    kLedgerRefused);
-    const auto user = users.authenticate(asUser, readPassword("password of " + asUser));
+    // Under the sign-in rate limit, every failure audited on the chain (users.h signIn).
+    const auto r = users.signIn(asUser, readPassword("password of " + asUser), utcNow());
+    if (r.locked())
+        ledgerFail("sign-in of \"" + asUser +
+                       "\" refused: too many failed attempts; try again after " + r.retryAfter,
+                   kLedgerRefused);
+    const auto& user = r.user;
     if (!user)
         ledgerFail("sign-in of \"" + asUser + "\" refused: wrong name or password", kLedgerRefused);
     if (!can(user->role, action)) {
@@ -117,10 +125,25 @@ std::unique_ptr<Ledger> openLedgerAs(SqliteDb& db, const fs::path& dbFile,
 
 std::function<void()> guarded(std::function<void()> fn) {
     return [fn = std::move(fn)] {
+        const auto committedBefore = committedWriteTransactions();
         try {
             fn();
         } catch (const CLI::RuntimeError&) {
             throw;
+        } catch (const DbBusy& e) {
+            // "Nothing was saved" is true of the transaction that waited; when the command had
+            // already committed an earlier one (a person before the role), say what stands.
+            if (committedWriteTransactions() > committedBefore)
+                ledgerFail(
+                    "the ledger is busy: another program has been writing to it for more "
+                    "than " +
+                        std::to_string(kBusyTimeoutMs / 1000) +
+                        " s; what is reported above as recorded was saved, the rest of "
+                        "this command was not: do only the rest again",
+                    kLedgerBusy);
+            ledgerFail(e.what(), kLedgerBusy);
+        } catch (const LedgerError& e) {
+            ledgerFail(e.what(), kLedgerRefused);
         } catch (const std::exception& e) {
             ledgerFail(e.what(), kLedgerNoDatabase);
         }

@@ -17,6 +17,9 @@ namespace drillbase::tools {
 
 inline constexpr int kLedgerRefused = 1;     // the input was refused or the chain is broken
 inline constexpr int kLedgerNoDatabase = 2;  // database, key or file missing or unreadable
+// Another program held the ledger's write lock for longer than the busy timeout
+// (ledger::kBusyTimeoutMs). Nothing of the command was saved: run it again.
+inline constexpr int kLedgerBusy = 3;
 
 [[noreturn]] void ledgerFail(const std::string& message, int code);
 
@@ -55,7 +58,8 @@ std::unique_ptr<ledger::Ledger> openLedgerAs(ledger::SqliteDb& db,
                                              const std::string& asUser, ledger::Action action);
 
 // Wraps a command: a database or file error becomes a message and exit code 2 instead of an
-// uncaught exception; CLI11's own exit codes pass through.
+// uncaught exception, a busy ledger exit code 3 ("nothing was saved"), a refused record that
+// escaped its command exit code 1; CLI11's own exit codes pass through.
 std::function<void()> guarded(std::function<void()> fn);
 
 }  // namespace drillbase::tools

@@ -4,6 +4,7 @@
 
 #include "common/data_dir.h"
 #include "ledger/certificate_history.h"
+#include "ledger/text_rules.h"
 #include "ledger/training_kinds.h"
 
 #include <nlohmann/json.hpp>
@@ -49,6 +50,15 @@ int wholeNumber(const char* flag, const std::string& text, int lo, int hi, const
     return value;
 }
 
+// Typed text, turned into Unicode NFC here at the edge (a terminal may send decomposed accents)
+// and checked against text_rules.h before the database is opened, naming the option.
+std::string textOption(const char* flag, const std::string& text, TextField field) {
+    const auto nfc = normaliseNfc(text);
+    if (!nfc) refuse(std::string(flag) + ": is not valid UTF-8");
+    if (const auto problem = textProblem(*nfc, field)) refuse(std::string(flag) + ": " + *problem);
+    return *nfc;
+}
+
 // The kinds the ledger will accept, read here too so that a wrong --kind is named before the
 // database is opened.
 TrainingKindList loadTrainingKinds() {
@@ -92,9 +102,9 @@ void runTrain(const RecordOptions& o) {
     const auto kinds = loadTrainingKinds();
     if (!kinds.contains(o.kind)) refuse("--kind: \"" + o.kind + "\" is not " + kinds.listText());
     t.kind = o.kind;
-    t.topic = o.topic;
-    t.provider = o.provider;
-    t.instructor = o.instructor;
+    t.topic = textOption("--topic", o.topic, TextField::ShortText);
+    t.provider = textOption("--provider", o.provider, TextField::ShortText);
+    t.instructor = textOption("--instructor", o.instructor, TextField::ShortText);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
     auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordTraining);
@@ -174,6 +184,7 @@ void runCertChange(const RecordOptions& o, Change change) {
     if (!o.until.empty()) until = dateOption("--until", o.until);
     if (change != Change::Review && o.reason.empty())
         refuse("--reason is empty: say why (it is kept in the certificate's history)");
+    const auto reason = textOption("--reason", o.reason, TextField::FreeText);
     const auto file = resolveDb(o.db);
     auto db = openExisting(file);
     auto ledger = openLedgerAs(db, file, o.asUser, Action::RecordResults);
@@ -187,19 +198,19 @@ void runCertChange(const RecordOptions& o, Change change) {
                 done = "reviewed";
                 break;
             case Change::Suspend:
-                id = ledger->suspendCertificate(o.certificate, date, o.reason, until, at);
+                id = ledger->suspendCertificate(o.certificate, date, reason, until, at);
                 done = "suspended";
                 break;
             case Change::Reinstate:
-                id = ledger->reinstateCertificate(o.certificate, date, o.reason, at);
+                id = ledger->reinstateCertificate(o.certificate, date, reason, at);
                 done = "reinstated";
                 break;
             case Change::Revoke:
-                id = ledger->revokeCertificate(o.certificate, date, o.reason, at);
+                id = ledger->revokeCertificate(o.certificate, date, reason, at);
                 done = "revoked";
                 break;
             case Change::Cancel:
-                id = ledger->cancelCertificate(o.certificate, date, o.reason, at);
+                id = ledger->cancelCertificate(o.certificate, date, reason, at);
                 done = "cancelled";
                 break;
         }

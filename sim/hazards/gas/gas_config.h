@@ -39,9 +39,10 @@ struct GasRules {
     double ppeDonS = 60;
     double curtainKnockdown = 0.5;
     double curtainHalfWidthM = 25;
-    double cellsPerSigma = 3;  // nodes per σ of the sampled field people breathe
-    double refreshS = 1;       // how often that field is re-sampled
-    double cutoffSigmas = 6;   // each puff's reach in that field
+    double cellsPerSigma = 3;      // nodes per σ of the sampled field people breathe
+    double refreshS = 1;           // how often that field is re-sampled
+    double cutoffSigmas = 6;       // each puff's reach in that field
+    double maxReleaseKgS = 10000;  // a larger rate is refused by the scenario loader
     // Every puff summed at every agent every tick instead, with no cut-off (the reference the
     // sampling is held to).
     bool exactExposure = false;

@@ -49,7 +49,8 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
     r.knownKeys("", {"format", "notes", "ppe_don_s", "curtain_knockdown", "curtain_half_width_m",
-                     "exposure_cells_per_sigma", "exposure_refresh_s", "exposure_cutoff_sigmas"});
+                     "exposure_cells_per_sigma", "exposure_refresh_s", "exposure_cutoff_sigmas",
+                     "max_release_kg_s"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-gas-rules/1")
         r.error("/format", "expected \"drillbase-gas-rules/1\"");
     GasRules g;
@@ -61,6 +62,7 @@ std::optional<GasRules> parseGasRules(const JsonDocument& doc, std::vector<Diagn
     g.cellsPerSigma =
         readSourcedNumber(r, "exposure_cells_per_sigma", 1, 16).value_or(g.cellsPerSigma);
     g.refreshS = readSourcedNumber(r, "exposure_refresh_s", 0.001, 60).value_or(g.refreshS);
+    g.maxReleaseKgS = readSourcedNumber(r, "max_release_kg_s", 1, 1e6).value_or(g.maxReleaseKgS);
     g.cutoffSigmas = readSourcedNumber(r, "exposure_cutoff_sigmas", 3, 8).value_or(g.cutoffSigmas);
     if (!r.ok()) return std::nullopt;
     return g;
@@ -141,6 +143,10 @@ std::shared_ptr<const HazardConfig> GasHazardType::parse(HazardSection& s) const
              s.onMap(p, rel.x, rel.y);
              rel.heightM = num(p, "height_m", false);
              rel.rateKgS = num(p, "rate_kg_s", true);
+             if (rel.rateKgS > rules_.maxReleaseKgS)
+                 r.error(pointerChild(p, "rate_kg_s"),
+                         "is more than " + nlohmann::json(rules_.maxReleaseKgS).dump() +
+                             " kg/s (content/hazards/gas.json max_release_kg_s)");
              rel.startS = num(p, "start_s", false);
              rel.durationS = num(p, "duration_s", true);
              cfg->releases.push_back(rel);
