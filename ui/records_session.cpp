@@ -152,7 +152,10 @@ void RecordsSession::signOut() {
 void RecordsSession::signIn(const RecordsRequest& r) {
     signOut();
     // One message for every failure: the screen must not tell which names exist.
-    user_ = directory_->authenticate(r.name, r.password);
+    // Under the sign-in rate limit; every failure is audited on the chain (ledger/users.h).
+    const auto result = directory_->signIn(r.name, r.password, clock_.utcNow());
+    if (result.locked()) return refused("login.locked", result.retryAfter);
+    user_ = result.user;
     if (!user_) return refused("login.failed");
     ledger_->setRecordedBy(user_->name);
     if (allowed(Action::ManageUsers)) refreshUsers();
