@@ -57,7 +57,6 @@ void Drill::assign(UnitState& u, const UnitTaskOrder& o) {
     u.taskTarget = o.target;
     u.tx = o.travel ? o.x : u.x;
     u.ty = o.travel ? o.y : u.y;
-    u.travel = o.travel;
     u.workS = o.workS;
     u.taskAttrs = o.attrs;
     u.path.clear();

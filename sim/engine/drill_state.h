@@ -28,7 +28,6 @@ struct UnitState {
     std::string taskKind;             // Tasked: the hazard's task ("close_valve", "don_ppe")
     std::string taskTarget;           // valve or person id
     double tx = 0, ty = 0;            // where the task happens
-    bool travel = true;               // Tasked: go to (tx, ty) first
     double workS = 0;                 // Tasked: work on site once there
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
     std::map<std::string, std::string> taskAttrs;  // for the arrival event

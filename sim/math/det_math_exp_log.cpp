@@ -8,27 +8,7 @@
 #include <cmath>
 #include <limits>
 
-#if defined(__FAST_MATH__) || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
-#error "det_math must not be built with -ffast-math or -ffinite-math-only"
-#endif
-#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
-#error "det_math needs FLT_EVAL_METHOD == 0 (SSE2 doubles, not x87 extended precision)"
-#endif
-static_assert(std::numeric_limits<double>::is_iec559, "IEEE-754 binary64 doubles required");
-
-// A fused multiply-add rounds once where the code below rounds twice, which would change bits
-// (and break the exact two-product of Dekker's algorithm), so contraction is off in this file
-// whatever -ffp-contract or -march the build passes.
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#elif defined(_MSC_VER)
-#pragma fp_contract(off)
-#endif
-
-// After the pragma, as in a single file: the shared inline helpers are compiled without
-// contraction too.
+// The build guards and the pragma that turns contraction off for the rest of this file.
 #include "sim/math/det_math_internal.h"
 
 namespace drillbase::sim::dmath {

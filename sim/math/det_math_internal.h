@@ -5,13 +5,23 @@
 #pragma once
 
 #include <bit>
+#include <cfloat>
 #include <cstdint>
 #include <limits>
 
-// These helpers are inline, so they are compiled in each file that includes them, and the exact
-// two-product of twoProd holds only without fused multiply-adds. Each det_math_*.cpp turns
-// contraction off before including this; the pragma is repeated here so that the helpers never
-// depend on where the header is included (GCC applies it to the functions defined after it).
+// The conditions of det_math.h, checked once for every det_math_*.cpp.
+#if defined(__FAST_MATH__) || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__)
+#error "det_math must not be built with -ffast-math or -ffinite-math-only"
+#endif
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+#error "det_math needs FLT_EVAL_METHOD == 0 (SSE2 doubles, not x87 extended precision)"
+#endif
+static_assert(std::numeric_limits<double>::is_iec559, "IEEE-754 binary64 doubles required");
+
+// A fused multiply-add rounds once where this code rounds twice, which would change bits (and
+// break the exact two-product of Dekker's algorithm), so contraction is off from here to the end
+// of every det_math_*.cpp that includes this first, whatever -ffp-contract or -march the build
+// passes (GCC applies the pragma to the functions defined after it).
 #if defined(__clang__)
 #pragma clang fp contract(off)
 #elif defined(__GNUC__)

@@ -50,8 +50,7 @@ GasHazard::GasHazard(const Scenario& scenario, const GasConfig& config,
       model_(puffDef(scenario.tickMillis)),
       chemicals_(std::move(chemicals)),
       stability_(config.stability),
-      indoor_(scenario.map.buildings.size(), 0.0),
-      windMS_(scenario.weather.windSpeedMS) {
+      indoor_(scenario.map.buildings.size(), 0.0) {
     for (const auto& r : config_.releases) {
         const Chemical* c = chemicals_->find(r.chemical);
         if (!c) throw std::runtime_error("unknown chemical " + r.chemical);
@@ -91,7 +90,6 @@ void GasHazard::begin(DrillContext& ctx) {
 
 void GasHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillContext& ctx) {
     startReleases(tick, ctx);
-    windMS_ = wind.speedMS;
     PuffWeather w;
     w.speedMS = wind.speedMS;
     w.fromDeg = wind.fromDeg;
@@ -159,13 +157,13 @@ void GasHazard::addOutcomes(const DrillState& s, std::map<std::string, double>& 
     (void)s;
 }
 
-nlohmann::json GasHazard::validityNotes(const DrillState&) const {
+nlohmann::json GasHazard::validityNotes(const DrillState& s) const {
     nlohmann::json notes = nlohmann::json::array();
     for (const auto& r : config_.releases) {
         const Chemical* c = chemicals_->find(r.chemical);
         if (!c) continue;
         ValidityInput in;
-        in.windMS = windMS_;
+        in.windMS = s.wind.speedMS;
         in.rateKgS = r.rateKgS;
         in.molecularWeight = c->molecularWeight;
         // A liquefied gas released from pressure flashes and leaves near its boiling point.
@@ -194,7 +192,6 @@ bool GasHazard::apply(const Command& c, DrillContext& ctx) {
             return true;
         }
         model_.addRelease(GasRelease{c.target, c.x, c.y, 1.0, c.value, model_.timeS(), -1});
-        secondary_.push_back(c.target);
         ctx.emit("secondary_leak_started", {{"release", c.target}});
         return true;
     }

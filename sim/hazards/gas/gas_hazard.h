@@ -73,8 +73,6 @@ private:
     std::vector<Curtain> curtains_;
     std::vector<double> indoor_;  // per building: the air inside relaxes to the outside
     std::vector<std::string> closedValves_;
-    std::vector<std::string> secondary_;  // ids of injected releases
-    double windMS_ = 2;
 };
 
 }  // namespace drillbase::sim
