@@ -147,6 +147,17 @@ private:
             inner_.scan(from, v);
         }
         bool appendOnlyGuardsPresent() override { return inner_.appendOnlyGuardsPresent(); }
+        std::optional<BatchSignature> lastSignature() override { return inner_.lastSignature(); }
+        void insertSignature(const BatchSignature& s) override { inner_.insertSignature(s); }
+        void scanSignatures(const std::function<bool(const BatchSignature&)>& v) override {
+            inner_.scanSignatures(v);
+        }
+        void beforeCommit(std::function<void(EventStorage&)> seal) override {
+            inner_.beforeCommit(std::move(seal));
+        }
+        std::optional<SigningKey> signingKey() override { return inner_.signingKey(); }
+        SigningKey signingKeyOrCreate() override { return inner_.signingKeyOrCreate(); }
+        std::string signingKeyLocation() override { return inner_.signingKeyLocation(); }
         bool open = false;
 
     private:

@@ -5,6 +5,8 @@
 // so the SQL each backend needs stays behind these few calls, written in portable SQL.
 #pragma once
 
+#include "ledger/signing_key.h"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -21,6 +23,15 @@ struct StoredEvent {
     std::string payload;   // canonical JSON (canonical_json.h)
     std::string prevHash;  // hash of seq - 1; 64 zeros for the first event
     std::string hash;      // SHA-256 hex, see event_store.h
+};
+
+// One signed batch (batch_signature.h): events firstSeq..lastSeq, lastSeq's hash, the key.
+struct BatchSignature {
+    std::int64_t firstSeq = 0;
+    std::int64_t lastSeq = 0;
+    std::string headHash;
+    std::string publicKey;  // hex
+    std::string signature;  // hex, Ed25519 over batchSignedBytes()
 };
 
 class EventStorage {
@@ -43,6 +54,21 @@ public:
     // True when the database itself refuses UPDATE and DELETE on events (triggers, rules or
     // grants, depending on the backend). Verification warns when they have been removed.
     virtual bool appendOnlyGuardsPresent() = 0;
+
+    // --- signatures (batch_signature.h) ---
+    virtual std::optional<BatchSignature> lastSignature() = 0;
+    virtual void insertSignature(const BatchSignature& s) = 0;
+    // Every batch signature in lastSeq order; stops early when `visit` returns false.
+    virtual void scanSignatures(const std::function<bool(const BatchSignature&)>& visit) = 0;
+    // Runs `seal` once, inside the current write transaction, right before it commits, on a
+    // storage that is valid then (this object may be gone by that time). The first request of
+    // a transaction wins, so `seal` may capture where that transaction's writes began.
+    virtual void beforeCommit(std::function<void(EventStorage&)> seal) = 0;
+    // The base's signing key where this backend keeps it (for SQLite, the file beside the
+    // database); std::nullopt when there is none.
+    virtual std::optional<SigningKey> signingKey() = 0;
+    virtual SigningKey signingKeyOrCreate() = 0;
+    virtual std::string signingKeyLocation() = 0;  // for messages: where the key should be
 };
 
 }  // namespace drillbase::ledger

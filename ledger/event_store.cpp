@@ -1,8 +1,11 @@
 #include "ledger/event_store.h"
 
+#include "ledger/batch_signature.h"
 #include "ledger/canonical_json.h"
 #include "ledger/civil_date.h"
 #include "ledger/sha256.h"
+
+#include <vector>
 
 namespace drillbase::ledger {
 
@@ -24,6 +27,12 @@ bool isValidKind(const std::string& kind) {
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
             return false;
     return true;
+}
+
+bool isSignatureProblem(VerifyProblem p) {
+    return p == VerifyProblem::UnsignedEvents || p == VerifyProblem::BadSignature ||
+           p == VerifyProblem::WrongKey || p == VerifyProblem::SignatureGap ||
+           p == VerifyProblem::SignedHeadMismatch || p == VerifyProblem::EventsRemoved;
 }
 
 std::string eventIdFor(const std::string& baseId, std::int64_t seq) {
@@ -64,6 +73,8 @@ void EventStore::initialize(EventStorage& storage, const std::string& baseId) {
         if (!existing) {
             storage.setMeta("base_id", baseId);
             storage.setMeta("schema_version", "1");
+            // Signing begins with the ledger: every event from the first one is signed.
+            storage.setMeta("signing_public_key", storage.signingKeyOrCreate().publicKeyHex());
         }
     });
 }
@@ -119,6 +130,11 @@ std::vector<StoredEvent> EventStore::appendAll(const std::vector<NewEvent>& even
             prev = s.hash;
             written.push_back(std::move(s));
         }
+        // Signed once per write transaction, right before it commits (batch_signature.h).
+        if (!written.empty()) {
+            const std::int64_t first = written.front().seq;
+            storage_.beforeCommit([first](EventStorage& st) { sealHead(st, first); });
+        }
     });
     return written;
 }
@@ -132,6 +148,10 @@ std::optional<std::int64_t> EventStore::seqOfHash(const std::string& hash) const
     return seq;
 }
 
+std::int64_t EventStore::trustedHead() const {
+    return ledger::trustedHead(storage_);
+}
+
 std::vector<StoredEvent> EventStore::readFrom(std::int64_t seq) const {
     std::vector<StoredEvent> all;
     storage_.scan(seq, [&](const StoredEvent& e) {
@@ -141,9 +161,17 @@ std::vector<StoredEvent> EventStore::readFrom(std::int64_t seq) const {
     return all;
 }
 
-VerifyResult EventStore::verify() const {
+VerifyResult EventStore::verify(const std::optional<std::string>& trustedPublicKey) const {
     VerifyResult r;
     r.guardsPresent = storage_.appendOnlyGuardsPresent();
+    // The batches, with the stored hash of the event at each one's end filled in by the scan.
+    std::vector<BatchSignature> batches;
+    storage_.scanSignatures([&](const BatchSignature& b) {
+        batches.push_back(b);
+        return true;
+    });
+    std::vector<std::string> storedHeads(batches.size());
+    std::size_t nextBatch = 0;
     std::string prev = kGenesisPrevHash;
     std::int64_t expectedSeq = 1;
     auto fail = [&](const StoredEvent& e, VerifyProblem p, std::int64_t seq, std::string detail) {
@@ -180,21 +208,34 @@ VerifyResult EventStore::verify() const {
         if (actual != e.hash)
             return fail(e, VerifyProblem::HashMismatch, e.seq,
                         "stored hash " + e.hash + " but the content hashes to " + actual);
+        while (nextBatch < batches.size() && batches[nextBatch].lastSeq < e.seq) ++nextBatch;
+        if (nextBatch < batches.size() && batches[nextBatch].lastSeq == e.seq)
+            storedHeads[nextBatch] = e.hash;
         prev = e.hash;
         r.headHash = e.hash;
         ++r.eventsChecked;
         ++expectedSeq;
         return true;
     });
+    if (r.ok()) checkSignatures(storage_, baseId_, trustedPublicKey, batches, storedHeads, r);
     return r;
 }
 
 std::string VerifyResult::message() const {
     std::string guards =
         guardsPresent ? "" : " WARNING: the append-only triggers have been removed.";
+    std::string signatures;
+    if (unsignedLedger)
+        signatures = " WARNING: no event is signed (the ledger predates signatures); its next "
+                     "record signs them.";
+    else if (batchesChecked > 0)
+        signatures = " Signed: events 1.." + std::to_string(signedThrough) + " in " +
+                     std::to_string(batchesChecked) + " batch(es) by key " + publicKey + " (" +
+                     keySource + ").";
     if (ok())
         return "ledger intact: " + std::to_string(eventsChecked) + " event(s), head " +
-               (headHash.empty() ? std::string("(empty)") : headHash) + "." + guards;
+               (headHash.empty() ? std::string("(empty)") : headHash) + "." + signatures +
+               guards;
     const char* what = "";
     switch (problem) {
         case VerifyProblem::SeqGap: what = "sequence gap"; break;
@@ -202,10 +243,20 @@ std::string VerifyResult::message() const {
         case VerifyProblem::HashMismatch: what = "content does not match its hash"; break;
         case VerifyProblem::BadPayload: what = "damaged payload"; break;
         case VerifyProblem::BadEventId: what = "damaged event id"; break;
+        case VerifyProblem::UnsignedEvents: what = "unsigned events"; break;
+        case VerifyProblem::BadSignature: what = "forged or damaged signature"; break;
+        case VerifyProblem::WrongKey: what = "signed by another key"; break;
+        case VerifyProblem::SignatureGap: what = "gap in the signatures"; break;
+        case VerifyProblem::SignedHeadMismatch: what = "history differs from what was signed"; break;
+        case VerifyProblem::EventsRemoved: what = "signed events removed"; break;
         case VerifyProblem::None: break;
     }
     return "ledger broken at event " + std::to_string(brokenSeq) + ": " + what + " (" + detail +
-           "); " + std::to_string(eventsChecked) + " event(s) before it are intact." + guards;
+           "); " +
+           (isSignatureProblem(problem)
+                ? std::to_string(signedThrough) + " event(s) before it are signed and intact."
+                : std::to_string(eventsChecked) + " event(s) before it are intact.") +
+           guards;
 }
 
 }  // namespace drillbase::ledger

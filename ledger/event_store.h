@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ enum class VerifyProblem {
     HashMismatch,      // the stored hash is not the hash of the stored content
     BadPayload,        // payload is not JSON, or not in canonical form
     BadEventId,        // event_id does not end in ":<seq>"
+    // Signatures (batch_signature.h): the chain may be intact, but not as the base signed it.
+    UnsignedEvents,      // events after the last signature: appended without the base's key
+    BadSignature,        // a batch's signature does not match its content under the key
+    WrongKey,            // signed by another key than the trusted one
+    SignatureGap,        // the signed batches do not tile the log
+    SignedHeadMismatch,  // the event at a batch's end is not the one the base signed
+    EventsRemoved,       // signatures cover events past the end: the tail was cut
 };
 
 struct VerifyResult {
@@ -46,6 +54,13 @@ struct VerifyResult {
     std::string detail;              // what exactly differs
     std::string headHash;            // hash of the last intact event
     bool guardsPresent = true;       // append-only triggers still in place
+    std::int64_t batchesChecked = 0;  // signed batches whose signature and head held
+    std::int64_t signedThrough = 0;   // the last event covered by a valid signature
+    // Where the trusted public key came from: "given", "key file <path>" or "recorded in the
+    // ledger" (which someone who rewrote the file could have rewritten too).
+    std::string keySource;
+    std::string publicKey;
+    bool unsignedLedger = false;  // from before signatures, and never written since: a warning
 
     bool ok() const { return problem == VerifyProblem::None; }
     std::string message() const;  // English, names the event: "event 3 (base-1:3): ..."
@@ -78,7 +93,13 @@ public:
     // on an earlier visit (an anchor) can check it is still in the chain: rewriting history
     // before it and recomputing every later hash would pass verify() but lose the anchor.
     std::optional<std::int64_t> seqOfHash(const std::string& hash) const;
-    VerifyResult verify() const;
+    // Checks the chain and the signatures of every batch. The signatures are checked against
+    // `trustedPublicKey` when given (an inspector's own note of the base's key), otherwise the
+    // key file beside the database, otherwise the key the ledger records (said in keySource).
+    VerifyResult verify(const std::optional<std::string>& trustedPublicKey = std::nullopt) const;
+
+    // The last event covered by a valid signature (batch_signature.h trustedHead()).
+    std::int64_t trustedHead() const;
 
     // The hash of an event with these fields (exposed for tests and the provincial import).
     static std::string computeHash(std::int64_t seq, const std::string& eventId,

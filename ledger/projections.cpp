@@ -156,7 +156,8 @@ void Projections::rebuild(const EventStore& store) {
 void Projections::rebuildInside(const EventStore& store, std::int64_t strictFrom) {
     clear();
     // Voids first, so a voided event is skipped wherever it sits in the log.
-    const auto all = store.readAll();
+    auto all = store.readAll();
+    keepSigned(store, all, strictFrom);
     std::set<std::string> voided;
     for (const auto& e : all)
         if (e.kind == kinds::kEventVoided)
@@ -183,10 +184,23 @@ void Projections::projectAppended(const EventStore& store, std::int64_t firstNew
     catchUpFrom(store, firstNewSeq);
 }
 
+// The tables show only what the base signed (batch_signature.h trustedHead): an event appended
+// by someone without the key never reaches a query, a compliance check or an export. A
+// writer's own new events (strictFrom on) are signed when it commits, or not kept at all.
+void Projections::keepSigned(const EventStore& store, std::vector<StoredEvent>& events,
+                             std::int64_t strictFrom) {
+    if (events.empty()) return;
+    const auto trusted = store.trustedHead();
+    std::erase_if(events, [&](const StoredEvent& e) {
+        return e.seq > trusted && e.seq < strictFrom;
+    });
+}
+
 void Projections::catchUpFrom(const EventStore& store, std::int64_t strictFrom) {
     Transaction tx(db_);  // the write lock (or a savepoint under the caller's) before any read
     const auto from = projectedThrough();
-    const auto fresh = store.readFrom(from + 1);
+    auto fresh = store.readFrom(from + 1);
+    keepSigned(store, fresh, strictFrom);
     if (fresh.empty()) {
         tx.commit(false);
         return;

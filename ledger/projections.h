@@ -10,6 +10,8 @@
 #include "ledger/event_store.h"
 #include "ledger/sqlite_db.h"
 
+#include <vector>
+
 namespace drillbase::ledger {
 
 // The shape of the derived tables. Bump it whenever a table gains or changes a column:
@@ -62,6 +64,8 @@ private:
                              const nlohmann::json& payload);
     void clear();
     void rebuildInside(const EventStore& store, std::int64_t strictFrom);
+    void keepSigned(const EventStore& store, std::vector<StoredEvent>& events,
+                    std::int64_t strictFrom);
     void raiseMark(std::int64_t seq);
 
     SqliteDb& db_;

@@ -56,17 +56,40 @@ SqliteDb::SqliteDb(const std::filesystem::path& file) : file_(file) {
 }
 
 SqliteDb::~SqliteDb() {
-    if (db_) sqlite3_close(db_);
+    close();
+}
+
+void SqliteDb::close() noexcept {
+    if (!db_) return;
+    auto hooks = std::move(onClose_);
+    onClose_.clear();
+    if (sqlite3_get_autocommit(db_) != 0)  // never inside a transaction left open
+        for (auto& entry : hooks) {
+            try {
+                entry.second(*this);
+            } catch (...) {
+                // A close cannot fail; what the hook would have added waits for the next one.
+            }
+        }
+    sqlite3_close(db_);
+    db_ = nullptr;
 }
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      file_(std::move(other.file_)),
+      beforeCommit_(std::move(other.beforeCommit_)),
+      afterCommit_(std::move(other.afterCommit_)),
+      onClose_(std::move(other.onClose_)) {}
 
 SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     if (this != &other) {
-        if (db_) sqlite3_close(db_);
+        close();
         db_ = std::exchange(other.db_, nullptr);
         file_ = std::move(other.file_);
+        beforeCommit_ = std::move(other.beforeCommit_);
+        afterCommit_ = std::move(other.afterCommit_);
+        onClose_ = std::move(other.onClose_);
     }
     return *this;
 }
@@ -157,13 +180,55 @@ Transaction::Transaction(SqliteDb& db)
     changesAtBegin_ = sqlite3_total_changes64(db.handle());
 }
 
+void SqliteDb::add(Hooks& hooks, const std::string& name, Hook hook) {
+    for (const auto& entry : hooks)
+        if (entry.first == name) return;
+    hooks.emplace_back(name, std::move(hook));
+}
+
+void SqliteDb::beforeCommit(const std::string& name, Hook hook) {
+    add(beforeCommit_, name, std::move(hook));
+}
+
+void SqliteDb::afterCommit(const std::string& name, Hook hook) {
+    add(afterCommit_, name, std::move(hook));
+}
+
+void SqliteDb::onClose(const std::string& name, Hook hook) {
+    add(onClose_, name, std::move(hook));
+}
+
+void SqliteDb::runBeforeCommit() {
+    // Moved out first: a hook that writes (and so may open a savepoint) must not see itself;
+    // what a hook asks for in turn runs in the next round, still before this COMMIT.
+    while (!beforeCommit_.empty()) {
+        auto hooks = std::move(beforeCommit_);
+        beforeCommit_.clear();
+        for (auto& entry : hooks) entry.second(*this);
+    }
+}
+
+void SqliteDb::runAfterCommit() {
+    auto hooks = std::move(afterCommit_);
+    afterCommit_.clear();
+    for (auto& entry : hooks) {
+        try {
+            entry.second(*this);
+        } catch (...) {
+            // Committed already: reporting a failure now would claim nothing was saved.
+        }
+    }
+}
+
 Transaction::~Transaction() {
     if (!done_) {
         try {
             if (nested_)
                 db_.exec("ROLLBACK TO drillbase_nested; RELEASE drillbase_nested");
-            else
+            else {
+                db_.dropCommitHooks();
                 db_.exec("ROLLBACK");
+            }
         } catch (...) {
             // Nothing sensible to do in a destructor: SQLite rolls back on close anyway.
         }
@@ -171,8 +236,11 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit(bool isRecord) {
+    // A hook that throws leaves the transaction open, and the destructor rolls it back.
+    if (!nested_) db_.runBeforeCommit();
     db_.exec(nested_ ? "RELEASE drillbase_nested" : "COMMIT");
     done_ = true;
+    if (!nested_) db_.runAfterCommit();
     if (isRecord && !nested_ && sqlite3_total_changes64(db_.handle()) != changesAtBegin_)
         ++gCommittedWrites;
 }

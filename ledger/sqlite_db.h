@@ -8,10 +8,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace drillbase::ledger {
 
@@ -55,6 +58,8 @@ public:
     // Opens (and creates when missing) the database file; the parent folder must exist.
     explicit SqliteDb(const std::filesystem::path& file);
     ~SqliteDb();
+    // Runs the close hooks, then closes; the destructor calls it. Idempotent.
+    void close() noexcept;
     SqliteDb(const SqliteDb&) = delete;
     SqliteDb& operator=(const SqliteDb&) = delete;
     SqliteDb(SqliteDb&& other) noexcept;
@@ -65,9 +70,37 @@ public:
     sqlite3* handle() const { return db_; }
     const std::filesystem::path& file() const { return file_; }
 
+    // Work that must happen inside the outermost write transaction, after everything else in
+    // it and right before COMMIT: the ledger signs the head its events reached there, so a
+    // transaction that appends many events (an import) is signed once. A second request with
+    // the same `name` in one transaction is dropped (the first knows where the transaction's
+    // writes began); hooks run in the order first asked; a rollback drops them all. A hook
+    // gets this connection as its argument and captures only copied values, because the
+    // objects that asked may be gone by then.
+    using Hook = std::function<void(SqliteDb&)>;
+    void beforeCommit(const std::string& name, Hook hook);
+    // Right after the outermost COMMIT succeeded (the checkpoint log beside the database). The
+    // data is durable by then, so a hook's failure is swallowed: it must only copy out what the
+    // database already holds. Dropped by a rollback.
+    void afterCommit(const std::string& name, Hook hook);
+    // When the connection closes (the destructor), once per name; a failure is swallowed, as
+    // SQLite's own checkpoint of the WAL at close. The ledger signs a checkpoint there.
+    void onClose(const std::string& name, Hook hook);
+
 private:
+    friend class Transaction;
+    using Hooks = std::vector<std::pair<std::string, Hook>>;
+    static void add(Hooks& hooks, const std::string& name, Hook hook);
+    void runBeforeCommit();
+    void runAfterCommit();
+    void dropCommitHooks() {
+        beforeCommit_.clear();
+        afterCommit_.clear();
+    }
+
     sqlite3* db_ = nullptr;
     std::filesystem::path file_;
+    Hooks beforeCommit_, afterCommit_, onClose_;
 };
 
 // One prepared statement. Bind indices are 1-based, as in SQLite; column indices 0-based.

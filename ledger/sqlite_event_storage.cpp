@@ -1,5 +1,7 @@
 #include "ledger/sqlite_event_storage.h"
 
+#include "ledger/checkpoint.h"
+
 namespace drillbase::ledger {
 
 namespace {
@@ -37,7 +39,38 @@ WHEN NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM events)
 BEGIN
   SELECT RAISE(ABORT, 'ledger events are append-only: seq must follow the last event');
 END;
+-- One row per committed write (batch_signature.h). Append-only like the events, and each batch
+-- must start right after the one before, so the batches tile the log.
+CREATE TABLE IF NOT EXISTS event_signatures(
+  last_seq   INTEGER PRIMARY KEY,
+  first_seq  INTEGER NOT NULL,
+  head_hash  TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  signature  TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS event_signatures_no_update BEFORE UPDATE ON event_signatures
+BEGIN
+  SELECT RAISE(ABORT, 'ledger signatures are append-only: UPDATE refused');
+END;
+CREATE TRIGGER IF NOT EXISTS event_signatures_no_delete BEFORE DELETE ON event_signatures
+BEGIN
+  SELECT RAISE(ABORT, 'ledger signatures are append-only: DELETE refused');
+END;
+CREATE TRIGGER IF NOT EXISTS event_signatures_tile BEFORE INSERT ON event_signatures
+WHEN NEW.first_seq <> (SELECT COALESCE(MAX(last_seq), 0) + 1 FROM event_signatures)
+  OR NEW.last_seq < NEW.first_seq
+BEGIN
+  SELECT RAISE(ABORT, 'ledger signatures must cover the events right after the last signed one');
+END;
 )sql";
+
+constexpr const char* kSignatureColumns =
+    "SELECT first_seq, last_seq, head_hash, public_key, signature FROM event_signatures ";
+
+BatchSignature readSignature(const Statement& st) {
+    return BatchSignature{st.columnInt(0), st.columnInt(1), st.columnText(2), st.columnText(3),
+                          st.columnText(4)};
+}
 
 StoredEvent readRow(const Statement& st) {
     return StoredEvent{st.columnInt(0),  st.columnText(1), st.columnText(2), st.columnText(3),
@@ -48,6 +81,67 @@ StoredEvent readRow(const Statement& st) {
 
 void SqliteEventStorage::createSchema() {
     db_.exec(kSchema);
+}
+
+// Also made by the first signed write of a ledger created before signatures existed.
+void SqliteEventStorage::ensureSignatureTable() {
+    auto st = db_.prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_signatures'");
+    if (!st.step()) db_.exec(kSchema);
+}
+
+std::optional<BatchSignature> SqliteEventStorage::lastSignature() {
+    ensureSignatureTable();
+    auto st = db_.prepare(std::string(kSignatureColumns) + "ORDER BY last_seq DESC LIMIT 1");
+    if (!st.step()) return std::nullopt;
+    return readSignature(st);
+}
+
+void SqliteEventStorage::insertSignature(const BatchSignature& s) {
+    ensureSignatureTable();
+    auto st = db_.prepare(
+        "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
+        "VALUES(?, ?, ?, ?, ?)");
+    st.bind(1, s.firstSeq).bind(2, s.lastSeq).bind(3, s.headHash).bind(4, s.publicKey);
+    st.bind(5, s.signature);
+    st.step();
+}
+
+void SqliteEventStorage::scanSignatures(
+    const std::function<bool(const BatchSignature&)>& visit) {
+    auto exists = db_.prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_signatures'");
+    if (!exists.step()) return;  // a ledger from before signatures, opened read-only
+    auto st = db_.prepare(std::string(kSignatureColumns) + "ORDER BY last_seq");
+    while (st.step())
+        if (!visit(readSignature(st))) return;
+}
+
+void SqliteEventStorage::beforeCommit(std::function<void(EventStorage&)> seal) {
+    db_.beforeCommit("ledger-seal", [seal = std::move(seal)](SqliteDb& db) {
+        SqliteEventStorage storage(db);
+        seal(storage);
+    });
+    // After the seal: a checkpoint signs a head that is itself signed.
+    db_.beforeCommit("ledger-checkpoint", [](SqliteDb& db) { checkpointIfDue(db); });
+    // A connection that wrote leaves a checkpoint of its last head when it closes.
+    db_.onClose("ledger-close-checkpoint", [](SqliteDb& db) {
+        // Short: another writer holding the lock means a close checkpoint of its own soon.
+        sqlite3_busy_timeout(db.handle(), 250);
+        checkpointAtClose(db);
+    });
+}
+
+std::optional<SigningKey> SqliteEventStorage::signingKey() {
+    return loadSigningKey(signingKeyFileFor(db_.file()));
+}
+
+SigningKey SqliteEventStorage::signingKeyOrCreate() {
+    return loadOrCreateSigningKey(signingKeyFileFor(db_.file()));
+}
+
+std::string SqliteEventStorage::signingKeyLocation() {
+    return signingKeyFileFor(db_.file()).string();
 }
 
 std::optional<std::string> SqliteEventStorage::meta(const std::string& key) {

@@ -18,8 +18,16 @@ public:
     void insert(const StoredEvent& e) override;
     void scan(std::int64_t fromSeq, const std::function<bool(const StoredEvent&)>& visit) override;
     bool appendOnlyGuardsPresent() override;
+    std::optional<BatchSignature> lastSignature() override;
+    void insertSignature(const BatchSignature& s) override;
+    void scanSignatures(const std::function<bool(const BatchSignature&)>& visit) override;
+    void beforeCommit(std::function<void(EventStorage&)> seal) override;
+    std::optional<SigningKey> signingKey() override;
+    SigningKey signingKeyOrCreate() override;
+    std::string signingKeyLocation() override;
 
 private:
+    void ensureSignatureTable();
     SqliteDb& db_;
 };
 

@@ -1,5 +1,7 @@
 #include "ledger/users.h"
 
+#include "ledger/batch_signature.h"
+
 #include "ledger/event_store.h"
 #include "ledger/sha256.h"
 #include "ledger/sqlite_event_storage.h"
@@ -146,16 +148,23 @@ void UserDirectory::appendEvent(const char* kind, const std::string& at, nlohman
 // The current users, replayed from the chain in order. A voided user event (EventVoided) is
 // skipped, the same rule the record projections follow.
 std::vector<UserDirectory::State> UserDirectory::replay() {
+    // Only what the base signed: a role change appended without the key (a trainee made an
+    // instructor by hand) grants nothing (batch_signature.h trustedHead).
+    SqliteEventStorage storage(db_);
+    const std::int64_t trusted = trustedHead(storage);
     std::vector<std::string> voided;
     {
-        auto st = db_.prepare("SELECT payload FROM events WHERE kind = 'EventVoided'");
+        auto st = db_.prepare("SELECT payload FROM events WHERE kind = 'EventVoided' AND seq <= ?");
+        st.bind(1, trusted);
         while (st.step())
             voided.push_back(str(nlohmann::json::parse(st.columnText(0)), "event_id"));
     }
     std::vector<State> users;
     auto st = db_.prepare(
         "SELECT event_id, kind, payload FROM events WHERE kind IN "
-        "('UserAdded', 'UserRoleChanged', 'UserPasswordChanged', 'UserDisabled') ORDER BY seq");
+        "('UserAdded', 'UserRoleChanged', 'UserPasswordChanged', 'UserDisabled') AND seq <= ? "
+        "ORDER BY seq");
+    st.bind(1, trusted);
     while (st.step()) {
         const std::string eventId = st.columnText(0);
         if (std::find(voided.begin(), voided.end(), eventId) != voided.end()) continue;

@@ -72,6 +72,28 @@ void rewriteHistory(SqliteDb& db, std::int64_t seq, const json& newPayload) {
     }
 }
 
+// The base's own key, created beside the database by EventStore::initialize.
+SigningKey ledgerKey(const fs::path& file) {
+    auto key = loadSigningKey(signingKeyFileFor(file));
+    REQUIRE(key);
+    return *key;
+}
+
+// What a forger with another key does to an export: re-signs every checkpoint with it,
+// relinking the chain, and puts its public key in the file.
+void resignExport(json& exported, const SigningKey& other) {
+    std::string prev(64, '0');
+    exported["public_key"] = other.publicKeyHex();
+    for (auto& entry : exported["checkpoints"]) {
+        auto c = *Checkpoint::fromJson(entry);
+        c.publicKey = other.publicKeyHex();
+        c.prev = prev;
+        c.signature = other.signHex(c.signedBytes());
+        prev = c.digest();
+        entry = c.toJson();
+    }
+}
+
 CheckpointVerification verifyExport(const json& exported, const fs::path& file,
                                     const std::optional<std::string>& trusted = std::nullopt) {
     SqliteDb db(file);
@@ -104,57 +126,66 @@ TEST_CASE("signing key: sign and verify, and a key file created owner-only") {
 
 TEST_CASE("checkpoint: signed head, stored append-only, exported and verified") {
     const auto file = ledgerWithEvents("basic", 4);
-    const auto key = SigningKey::generate();
+    const auto key = ledgerKey(file);
     SqliteDb db(file);
     CheckpointBook book(db);
+    // The connection that wrote the 4 events left checkpoint 1 when it closed.
+    REQUIRE(book.list().size() == 1);
+    CHECK(book.list()[0].seq == 4);
     const auto c = book.create(key, "2026-11-23T10:00:00Z");
-    CHECK(c.number == 1);
+    CHECK(c.number == 2);
     CHECK(c.seq == 4);
     CHECK(c.eventCount == 4);
     CHECK(c.baseId == "base-cp");
     CHECK(c.publicKey == key.publicKeyHex());
+    CHECK(c.prev == book.list()[0].digest());
     CHECK(verifySignatureHex(c.signedBytes(), c.signature, key.publicKeyHex()));
-    CHECK(c.signedBytes().rfind("drillbase-ledger-checkpoint-v1\n{\"at\":", 0) == 0);
+    CHECK(c.signedBytes().rfind("drillbase-ledger-checkpoint-v2\n{\"at\":", 0) == 0);
+    CHECK_THROWS_WITH_AS(book.create(SigningKey::generate(), "2026-11-23T10:00:00Z"),
+                         doctest::Contains("not this ledger's key"), CheckpointError);
 
     appendEvent(db, 2);
     const auto c2 = book.create(key, "2026-11-24T10:00:00Z");
-    CHECK(c2.number == 2);
+    CHECK(c2.number == 3);
     CHECK(c2.seq == 5);
     CHECK_THROWS_AS(book.create(key, "yesterday"), CheckpointError);
     CHECK_THROWS_AS(db.exec("DELETE FROM ledger_checkpoints WHERE number = 1"), DbError);
     CHECK_THROWS_AS(db.exec("UPDATE ledger_checkpoints SET seq = 3"), DbError);
 
     const auto exported = exportCheckpoints(book.list(), "base-cp", key.publicKeyHex());
-    CHECK(exported["checkpoints"].size() == 2);
+    CHECK(exported["checkpoints"].size() == 3);
+    CHECK(exported["version"] == 2);
     CHECK(exported["public_key"] == key.publicKeyHex());
     const auto v = verifyExport(exported, file);
     CHECK(v.ok);
     CHECK(v.chainIntact);
-    CHECK(v.checked == 2);
+    CHECK(v.checked == 3);
     CHECK(verifyExport(exported, file, key.publicKeyHex()).ok);
 }
 
 TEST_CASE("checkpoint: an empty or broken chain is not signed") {
-    const auto key = SigningKey::generate();
     {
-        SqliteDb db(ledgerWithEvents("empty", 0));
+        const auto file = ledgerWithEvents("empty", 0);
+        SqliteDb db(file);
         CheckpointBook book(db);
-        CHECK_THROWS_WITH_AS(book.create(key, "2026-11-23T10:00:00Z"),
+        CHECK_THROWS_WITH_AS(book.create(ledgerKey(file), "2026-11-23T10:00:00Z"),
                              doctest::Contains("no events"), CheckpointError);
     }
-    SqliteDb db(ledgerWithEvents("broken", 3));
+    const auto file = ledgerWithEvents("broken", 3);
+    SqliteDb db(file);
     db.exec(
         "DROP TRIGGER events_no_update; UPDATE events SET at = '2026-01-01T00:00:00Z' "
         "WHERE seq = 2");
     CheckpointBook book(db);
-    CHECK_THROWS_WITH_AS(book.create(key, "2026-11-23T10:00:00Z"),
+    const auto before = book.list().size();
+    CHECK_THROWS_WITH_AS(book.create(ledgerKey(file), "2026-11-23T10:00:00Z"),
                          doctest::Contains("broken at event 2"), CheckpointError);
-    CHECK(book.list().empty());
+    CHECK(book.list().size() == before);
 }
 
 TEST_CASE("checkpoint: a modified checkpoint or a wrong public key is refused") {
     const auto file = ledgerWithEvents("forged", 3);
-    const auto key = SigningKey::generate();
+    const auto key = ledgerKey(file);
     json exported;
     {
         SqliteDb db(file);
@@ -189,18 +220,12 @@ TEST_CASE("checkpoint: a modified checkpoint or a wrong public key is refused") 
     SUBCASE("re-signed with another key and the file's key replaced: caught by the trusted key") {
         const auto other = SigningKey::generate();
         auto edited = exported;
-        Checkpoint c;
-        c.number = 1;
-        c.seq = 3;
-        c.eventCount = 3;
-        c.headHash = edited["checkpoints"][0]["head_hash"];
-        c.at = edited["checkpoints"][0]["at"];
-        c.baseId = "base-cp";
-        edited["public_key"] = other.publicKeyHex();
-        edited["checkpoints"][0]["public_key"] = other.publicKeyHex();
-        edited["checkpoints"][0]["signature"] = other.signHex(c.signedBytes());
-        CHECK(verifyExport(edited, file).ok);  // self-consistent, which is why...
-        CHECK_FALSE(verifyExport(edited, file, key.publicKeyHex()).ok);  // ...inspectors pin it
+        resignExport(edited, other);
+        // Self-consistent, but the ledger's own batch signatures are by the base's key.
+        auto v = verifyExport(edited, file);
+        CHECK_FALSE(v.ok);
+        CHECK(v.message.find("not the trusted key " + other.publicKeyHex()) != std::string::npos);
+        CHECK_FALSE(verifyExport(edited, file, key.publicKeyHex()).ok);  // and inspectors pin it
     }
     SUBCASE("not an export") {
         const auto v = verifyExport(json{{"checkpoints", json::array()}}, file);
@@ -211,7 +236,7 @@ TEST_CASE("checkpoint: a modified checkpoint or a wrong public key is refused") 
 
 TEST_CASE("checkpoint: history rewritten with every later hash recomputed is detected") {
     const auto file = ledgerWithEvents("rewritten", 5);
-    const auto key = SigningKey::generate();
+    const auto key = ledgerKey(file);
     json exported;
     {
         SqliteDb db(file);
@@ -225,7 +250,11 @@ TEST_CASE("checkpoint: history rewritten with every later hash recomputed is det
         rewriteHistory(db, 2,
                        json{{"person_id", "base-cp:1"}, {"hours", 40}, {"topic", "leak drill"}});
         SqliteEventStorage storage(db);
-        REQUIRE(EventStore(storage).verify().ok());  // the chain alone sees nothing
+        // The hash chain alone sees nothing; the base's signature of event 5's head does.
+        const auto r = EventStore(storage).verify();
+        CHECK(r.problem == VerifyProblem::SignedHeadMismatch);
+        CHECK(r.brokenSeq == 2);  // each append was its own signed batch
+        CHECK(r.message().find("events up to 2 were rewritten") != std::string::npos);
     }
     const auto v = verifyExport(exported, file);
     CHECK_FALSE(v.ok);
@@ -235,8 +264,8 @@ TEST_CASE("checkpoint: history rewritten with every later hash recomputed is det
 }
 
 TEST_CASE("checkpoint: removed events and a foreign base are detected") {
-    const auto key = SigningKey::generate();
     const auto file = ledgerWithEvents("truncated", 4);
+    const auto key = ledgerKey(file);
     json exported;
     {
         SqliteDb db(file);

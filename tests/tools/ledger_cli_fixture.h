@@ -61,6 +61,12 @@ inline long recordEventCount(const std::string& db) {
     return r.exitCode == 0 ? std::stol(r.out) : -1;
 }
 
+// Rows of `table`, read with the sqlite3 shell; -1 when it cannot be read.
+inline long countRows(const std::string& db, const std::string& table) {
+    const auto r = runCommand("sqlite3 " + db + " \"SELECT count(*) FROM " + table + "\"");
+    return r.exitCode == 0 ? std::stol(r.out) : -1;
+}
+
 // A ledger database in a folder of its own.
 struct CliLedger {
     std::string dir, db;

@@ -126,14 +126,15 @@ TEST_CASE("ledger access: local mode without users, then --as and the role decid
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "official may not do this"));
     CHECK_FALSE(fs::exists(dir / "a.jsonl"));
-    // Signing checkpoints is an admin's: refused without --as and for an instructor, and no
-    // signing key is created by a refusal.
+    // Signing checkpoints on demand is an admin's: refused without --as and for an instructor,
+    // and a refusal signs nothing.
+    const auto checkpointsBefore = countRows(db, "ledger_checkpoints");
     r = runCommand(kCtl + " ledger checkpoint create" + d + " < /dev/null");
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "--as"));
     CHECK(withInput(dir, "wang pass 1\n", "ledger checkpoint create" + d + " --as wang").exitCode ==
           1);
-    CHECK_FALSE(fs::exists(db + ".sign.key"));
+    CHECK(countRows(db, "ledger_checkpoints") == checkpointsBefore);
 
     // Every refusal above changed nothing but the audit of its failed sign-ins; anyone may still
     // check integrity without --as.
@@ -151,7 +152,8 @@ TEST_CASE("ledger access: local mode without users, then --as and the role decid
     CHECK(contains(r.out, "(attempt 1)"));
     r = withInput(dir, "admin pass 1\n", "ledger checkpoint create" + d + " --as chen");
     CHECK(r.exitCode == 0);
-    CHECK(contains(r.out, "checkpoint 1: event"));
+    CHECK(contains(r.out, ": event"));
+    CHECK(countRows(db, "ledger_checkpoints") > checkpointsBefore);
     CHECK(recordEventCount(db) == events + 4);  // person, person + role, drill result
 }
 

@@ -71,6 +71,13 @@ void rewriteHistory(const fs::path& dir, const std::string& db, int seq,
     REQUIRE(r.exitCode == 0);
 }
 
+// N of the "checkpoint N: event M" line that `ledger checkpoint create` prints.
+int checkpointNumber(const std::string& out) {
+    const auto at = out.find("checkpoint ");
+    REQUIRE(at != std::string::npos);
+    return std::stoi(out.substr(at + 11));
+}
+
 }  // namespace
 
 TEST_CASE("drillctl ledger user: bootstrap admin, piped passwords, roles") {
@@ -180,7 +187,7 @@ TEST_CASE("drillctl ledger user: bootstrap admin, piped passwords, roles") {
     }
 }
 
-TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not the checkpoint") {
+TEST_CASE("drillctl ledger checkpoint: signed, logged, exported; a rewritten history is caught by both") {
     if (!wiredIntoMain()) {
         MESSAGE(
             "addLedgerAdminCommands(app) is not yet called in tools/drillctl/main.cpp: skipped");
@@ -204,11 +211,17 @@ TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not
     REQUIRE(runCommand(kCtl + " ledger person add --db " + db +
                        " --name Zhang --id-number 11010519491231002X")
                 .exitCode == 0);
+    // Every command that wrote left a checkpoint of its head when it closed (checkpoint.h):
+    // the export already holds the ones after the organisation and the person.
     r = runCommand(kCtl + " ledger checkpoint create --db " + db);
     REQUIRE(r.exitCode == 0);
-    CHECK(contains(r.out, "checkpoint 1: event 2"));
+    const int first = checkpointNumber(r.out);
+    CHECK(first >= 3);  // after the two close checkpoints
+    CHECK(contains(r.out, "checkpoint " + std::to_string(first) + ": event 2"));
     struct stat st {};
     REQUIRE(::stat((db + ".sign.key").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    REQUIRE(::stat((db + ".checkpoints.jsonl").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     const auto keyLine = r.out.substr(r.out.find("public key: ") + 12, 64);
 
@@ -221,62 +234,63 @@ TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not
     CHECK(contains(r.err, "--as"));
     r = withInput(dir, "admin pass 1\n", "ledger checkpoint create --db " + db + " --as chen");
     REQUIRE(r.exitCode == 0);
-    CHECK(contains(r.out, "checkpoint 2: event 3"));
+    const int last = checkpointNumber(r.out);
+    CHECK(contains(r.out, ": event 3"));  // the user's event
 
     r = runCommand(kCtl + " ledger checkpoint export --db " + db + " --out " + exported);
     REQUIRE(r.exitCode == 0);
     const auto doc = json::parse(slurp(exported));
-    CHECK(doc["checkpoints"].size() == 2);
+    CHECK(doc["checkpoints"].size() == static_cast<std::size_t>(last));
     CHECK(doc["public_key"] == keyLine);
     CHECK(doc["algorithm"] == "Ed25519");
+    CHECK(doc["version"] == 2);
 
     r = runCommand(kCtl + " ledger checkpoint verify --db " + db + " --file " + exported +
                    " --public-key " + keyLine);
     CHECK(r.exitCode == 0);
-    CHECK(contains(r.out, "all 2 checkpoint(s) verified"));
+    CHECK(contains(r.out, "all " + std::to_string(last) + " checkpoint(s) verified"));
+    r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "Signed: events 1..3"));
+    CHECK(contains(r.out, "checkpoint log: "));
 
     // An inspector who noted another key refuses the file.
     r = runCommand(kCtl + " ledger checkpoint verify --db " + db + " --file " + exported +
                    " --public-key " + std::string(64, '0'));
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "checkpoint 1 failed"));
     CHECK(contains(r.err, "not the trusted key"));
 
     // An edited export is refused by its signature.
     auto edited = doc;
-    edited["checkpoints"][1]["seq"] = 2;
-    edited["checkpoints"][1]["event_count"] = 2;
+    edited["checkpoints"][last - 1]["seq"] = 2;
+    edited["checkpoints"][last - 1]["event_count"] = 2;
     const auto editedFile = (dir / "edited.json").string();
     std::ofstream(editedFile) << edited.dump(2);
     r = runCommand(kCtl + " ledger checkpoint verify --db " + db + " --file " + editedFile);
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "checkpoint 2 failed"));
+    CHECK(contains(r.err, "checkpoint " + std::to_string(last) + " failed"));
     CHECK(contains(r.err, "signature does not match"));
 
     if (runCommand("(command -v sqlite3 && command -v sha256sum)").exitCode != 0) {
         MESSAGE("sqlite3 shell or sha256sum not installed: rewrite check skipped");
         return;
     }
-    // Rename the person in event 2 and recompute every hash from there: the chain is
-    // consistent again, so `ledger verify` passes (only warning that the triggers are gone)...
+    // Rename the person in event 2 and recompute every hash from there: the hash chain is
+    // consistent again, but not what the base signed: `ledger verify` names the batch...
     rewriteHistory(dir, db, 2, [](json& p) { p["name"] = "Zhong"; });
-    r = runCommand(kCtl + " ledger verify --db " + db);
-    CHECK(r.exitCode == 0);
-    CHECK(contains(r.out, "ledger intact: 3 event(s)"));
-    CHECK(contains(r.out, "triggers have been removed"));
     CHECK(
         contains(runCommand("sqlite3 " + db + " \"SELECT payload FROM events WHERE seq = 2\"").out,
                  "Zhong"));
+    r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "ledger broken at event 2: history differs from what was signed"));
+    CHECK(contains(r.err, "triggers have been removed"));
 
-    // ...but the signed head no longer matches: the first checkpoint covering event 2 is named.
+    // ...and the signed head of the inspector's copy no longer matches either.
     r = runCommand(kCtl + " ledger checkpoint verify --db " + db + " --file " + exported +
                    " --public-key " + keyLine);
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "checkpoint 1 failed"));
+    // The first checkpoint at event 2 (the close of `person add`) is the one named.
+    CHECK(contains(r.err, "checkpoint 2 failed"));
     CHECK(contains(r.err, "history up to event 2 was rewritten"));
-
-    // Without --public-key the file's own key is used, and the rewrite is still caught.
-    r = runCommand(kCtl + " ledger checkpoint verify --db " + db + " --file " + exported);
-    CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "checkpoint 1 failed"));
 }

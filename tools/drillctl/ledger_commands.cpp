@@ -3,6 +3,8 @@
 #include "tools/drillctl/ledger_cli.h"
 #include "tools/drillctl/ledger_record_commands.h"
 
+#include "ledger/ledger_audit.h"
+#include "ledger/signing_key.h"
 #include "ledger/ledger_files.h"
 
 #include "common/data_dir.h"
@@ -37,6 +39,7 @@ struct LedgerOptions {
     std::string code, industry;
     std::string region, town, supervisionLevel, riskColour;  // org add, all optional
     std::string anchor;
+    std::string publicKey;  // verify: the base's key as an inspector noted it
     std::string asUser;  // --as: the signed-in user (ledger_cli.h requirePermission)
 };
 
@@ -63,6 +66,11 @@ void runInit(const LedgerOptions& o) {
               << file.string() << " (base " << baseId << ")\n"
               << "look-up key: " << keyFileFor(file).string()
               << " (back it up with the database; keep it private)\n";
+    if (const auto key = loadSigningKey(signingKeyFileFor(file)))
+        std::cout << "signing key: " << signingKeyFileFor(file).string()
+                  << " (back it up apart from the database; without it nothing can be recorded)\n"
+                  << "public key: " << key->publicKeyHex()
+                  << " (give it to inspectors and the central ledger)\n";
 }
 
 void runVerify(const LedgerOptions& o) {
@@ -71,9 +79,11 @@ void runVerify(const LedgerOptions& o) {
     SqliteEventStorage storage(db);
     try {
         const EventStore store(storage);
-        const auto result = store.verify();
-        (result.ok() ? std::cout : std::cerr) << result.message() << '\n';
-        if (!result.ok()) throw CLI::RuntimeError(kRefused);
+        const auto trusted = o.publicKey.empty() ? std::nullopt : std::optional(o.publicKey);
+        const auto audit = auditLedger(db, trusted);
+        for (const auto& line : audit.findings)
+            (line == audit.failure ? std::cerr : std::cout) << line << '\n';
+        if (!audit.ok) throw CLI::RuntimeError(kRefused);
         if (!o.anchor.empty()) {
             const auto seq = store.seqOfHash(o.anchor);
             if (!seq)
@@ -184,10 +194,15 @@ void addLedgerCommands(CLI::App& app) {
     init->callback(guarded([opts] { runInit(*opts); }));
 
     auto* verify = ledger->add_subcommand(
-        "verify", "Check the hash chain; exit 1 naming the first broken event");
+        "verify",
+        "Check the hash chain, the signatures and the checkpoints; exit 1 naming the first "
+        "broken event");
     addDb(verify);
     verify->add_option("--anchor", opts->anchor,
                        "A head hash noted earlier; fail unless it is still in the chain");
+    verify->add_option("--public-key", opts->publicKey,
+                       "The base's public key as noted by an inspector (hex); default: the key "
+                       "file beside the database");
     verify->callback(guarded([opts] { runVerify(*opts); }));
 
     auto* org = ledger->add_subcommand("org", "Organisations");

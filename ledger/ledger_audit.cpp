@@ -1,0 +1,48 @@
+#include "ledger/ledger_audit.h"
+
+#include "ledger/checkpoint.h"
+#include "ledger/checkpoint_log.h"
+#include "ledger/event_store.h"
+#include "ledger/sqlite_event_storage.h"
+
+namespace drillbase::ledger {
+
+LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedPublicKey) {
+    LedgerAudit a;
+    auto fail = [&](std::string line) {
+        a.findings.push_back(line);
+        a.failure = std::move(line);
+        return a;
+    };
+    SqliteEventStorage storage(db);
+    const EventStore store(storage);
+    const auto chain = store.verify(trustedPublicKey);
+    if (!chain.ok()) return fail(chain.message());
+    a.findings.push_back(chain.message());
+    const std::string key = chain.publicKey;
+
+    CheckpointBook book(db);
+    const auto checkpoints = book.list();
+    if (!checkpoints.empty() && !key.empty()) {
+        const auto v = verifyCheckpointList(checkpoints, db, key, true);
+        if (!v.ok) return fail("the ledger's checkpoints: " + v.message);
+        a.findings.push_back("the ledger's checkpoints: " + std::to_string(v.checked) +
+                             " checkpoint(s) signed, linked and held");
+    }
+    const auto log = checkpointLogFor(db.file());
+    if (std::filesystem::exists(log)) {
+        if (key.empty()) return fail("the checkpoint log " + log.string() +
+                                     " exists, but the ledger has no signing key to check it");
+        const auto v = verifyCheckpointLog(db, log, key);
+        if (!v.ok) return fail("checkpoint log: " + v.message);
+        a.findings.push_back("checkpoint log: " + v.message);
+    } else if (!checkpoints.empty()) {
+        a.findings.push_back("note: no checkpoint log at " + log.string() +
+                             " (copied without it?); a cut tail can only be found against an "
+                             "exported checkpoint");
+    }
+    a.ok = true;
+    return a;
+}
+
+}  // namespace drillbase::ledger
