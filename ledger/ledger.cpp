@@ -135,6 +135,29 @@ std::string Ledger::assignRole(const std::string& personId, const std::string& c
     return id;
 }
 
+// The outer transaction makes the two appends one write: registerPerson and assignRole each
+// open a nested Transaction, which is a savepoint inside this one, so the person's event is
+// durable only when the role's is. The organisation is checked first so that the usual refusal
+// costs no work, but the rollback is what guarantees nothing of a refused pair is kept.
+Ledger::PersonWithRole Ledger::registerPersonWithRole(const std::string& name,
+                                                      const IdentityDocument& doc,
+                                                      const std::string& creditCode, Role role,
+                                                      const CivilDate& since,
+                                                      const std::string& at) {
+    Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
+    lockedCatchUp();
+    const auto code = parseCreditCode(creditCode);
+    if (!code.ok()) throw LedgerError(code.message() + "; nothing was saved");
+    if (!organisationExists(code.normalized))
+        throw LedgerError("organisation " + code.normalized +
+                          " is not registered; nothing was saved");
+    PersonWithRole r;
+    r.personId = registerPerson(name, doc, at);
+    r.roleEventId = assignRole(r.personId, code.normalized, role, since, at);
+    tx.commit();
+    return r;
+}
+
 std::string Ledger::recordTraining(const TrainingInput& t, const std::string& at) {
     Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
     lockedCatchUp();

@@ -83,6 +83,17 @@ public:
                                const std::string& at);
     std::string assignRole(const std::string& personId, const std::string& creditCode, Role role,
                            const CivilDate& since, const std::string& at);
+    // A new person and their role at an employer, written as one: both events and their
+    // derived rows commit together or not at all, so a refused role (an organisation not
+    // registered, a malformed credit code) or a crash in between never leaves a person without
+    // the post they were registered for. The same checks as registerPerson and assignRole.
+    struct PersonWithRole {
+        std::string personId;     // the PersonRegistered event's id
+        std::string roleEventId;  // the RoleAssigned event's id
+    };
+    PersonWithRole registerPersonWithRole(const std::string& name, const IdentityDocument& doc,
+                                          const std::string& creditCode, Role role,
+                                          const CivilDate& since, const std::string& at);
     // kind: one of trainingKinds() (content/training-kinds.json decides which hours each
     // counts toward; a kind the file does not list is refused); hours
     // are class hours (1..100 per record); topic required; provider and instructor optional

@@ -3,6 +3,7 @@
 #include "ledger/credit_code.h"
 #include "ledger/id_number.h"
 #include "ledger/identity_document.h"
+#include "ledger/text_rules.h"
 
 #include <map>
 #include <optional>
@@ -61,7 +62,14 @@ public:
         }
         out.line = r.line;
         out.name = trim(cols_.get(r, "name"));
-        if (out.name.empty()) issue("name", "name is empty");
+        // The text rules (length, control characters, NFC) are checked here, with the row and
+        // column, rather than left to the payload builder, which would refuse the same name
+        // only while writing and without saying where it is in the file.
+        if (out.name.empty())
+            issue("name", "name is empty");
+        else if (const auto problem = textProblem(out.name, TextField::PersonName))
+            issue("name",
+                  *problem + " (column " + std::to_string(cols_.index.at("name") + 1) + ")");
         const auto doc = document(r, issue);
         if (doc) {
             out.doc = *doc;
@@ -236,7 +244,13 @@ RosterImportResult importRoster(BulkWriter& writer, SqliteDb& db, std::string_vi
     return res;
 }
 
+// The reject file is a copy of personal data that is mailed back and forth to be fixed: its
+// identity numbers are masked as in an export (identity_document.h), so that no file this
+// import produces holds a number in the clear. The clerk fixes a row from the original roster.
 void writeRosterRejects(std::ostream& out, const RosterImportResult& result) {
+    std::size_t idColumn = result.header.size();
+    for (std::size_t i = 0; i < result.header.size(); ++i)
+        if (trim(result.header[i]) == "id_number") idColumn = i;
     out << kUtf8Bom;
     auto header = result.header;
     header.push_back("reject_row");
@@ -250,6 +264,7 @@ void writeRosterRejects(std::ostream& out, const RosterImportResult& result) {
             reasons += (i.column.empty() ? "" : i.column + ": ") + i.reason;
         }
         auto fields = r.fields;
+        if (idColumn < fields.size()) fields[idColumn] = maskDocumentText(trim(fields[idColumn]));
         fields.resize(std::max(fields.size(), result.header.size()));
         fields.push_back(std::to_string(r.line));
         fields.push_back(reasons);

@@ -3,7 +3,8 @@
 //
 // The file: UTF-8 (a BOM is accepted), RFC 4180, one header row naming the columns, in any
 // order (tests/ledger/fixtures/roster_good.csv is an example):
-//   name             full name as on the identity card or passport required
+//   name             full name as on the identity card or passport required; the text rules
+//                    of text_rules.h (length, no control characters, NFC) apply
 //   id_number        the document's number: a resident identity number (GB 11643, 18 or
 //                    legacy 15 characters) or a passport number (identity_document.h)
 //   org_credit_code  employer's unified social credit code (GB 32100), already registered
@@ -65,7 +66,9 @@ struct RosterImportResult {
 RosterImportResult importRoster(BulkWriter& writer, SqliteDb& db, std::string_view csv,
                                 const RosterImportOptions& options);
 
-// The rejected rows with two more columns, reject_row and reject_reason (UTF-8 with BOM).
+// The rejected rows with two more columns, reject_row and reject_reason (UTF-8 with BOM);
+// the id_number column masked (maskDocumentText), like every report of the import: its issues
+// name documents only in their masked form too.
 void writeRosterRejects(std::ostream& out, const RosterImportResult& result);
 
 }  // namespace drillbase::ledger

@@ -97,19 +97,34 @@ std::optional<SigningKey> loadSigningKey(const std::filesystem::path& keyFile) {
 SigningKey loadOrCreateSigningKey(const std::filesystem::path& keyFile) {
     if (auto key = loadSigningKey(keyFile)) return *key;
     const auto key = SigningKey::generate();
-    // As for the look-up key: created with mode 0600 in one step (O_EXCL), so it is never
-    // readable by others and two processes cannot both write a different key.
-    const int fd = ::open(keyFile.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return loadOrCreateSigningKey(keyFile);
+    // Written whole under a name of this process's own, then linked into place: a process
+    // killed half-way leaves at most that stray file, never an empty or partial key file that
+    // would refuse every later checkpoint. The file is created with mode 0600 in one step, so
+    // it is never readable by others, and link() fails when another process put its key in
+    // place first (as O_EXCL on the key file itself would), so two processes cannot both
+    // write a different key.
+    const std::string tmp = keyFile.string() + ".new." + std::to_string(::getpid());
+    ::unlink(tmp.c_str());  // left by a killed process that had the same pid
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
         throw std::runtime_error("cannot create checkpoint signing key file " + keyFile.string());
-    }
     std::string text = key.seedHex() + "\n";
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    const bool written =
+        ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+        ::fsync(fd) == 0;
     ::close(fd);
     sodium_memzero(text.data(), text.size());
-    if (!written)
+    if (!written) {
+        ::unlink(tmp.c_str());
         throw std::runtime_error("cannot write checkpoint signing key file " + keyFile.string());
+    }
+    const int linked = ::link(tmp.c_str(), keyFile.c_str());
+    const int linkErrno = errno;
+    ::unlink(tmp.c_str());
+    if (linked != 0) {
+        if (linkErrno == EEXIST) return loadOrCreateSigningKey(keyFile);
+        throw std::runtime_error("cannot create checkpoint signing key file " + keyFile.string());
+    }
     return key;
 }
 

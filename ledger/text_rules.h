@@ -1,7 +1,7 @@
 // text_rules.h — what text the ledger accepts in names and free-text fields: how long, which
 // characters, which Unicode form. One table for every field, so the limits and their reasons
 // are decided here and nowhere else (event_payloads.cpp applies them to every event written by
-// Ledger and BulkWriter alike; drillctl and the roster pre-check report them with their place).
+// Ledger and BulkWriter alike; drillctl and the roster import report them with their place).
 //
 // Why these rules:
 //  - Length: text is hashed into an append-only chain, copied to the provincial ledger and

@@ -196,3 +196,40 @@ TEST_CASE("a duplicate registration that raced past the checks does not stop the
     CHECK(ledger.findPerson(doc) == "base-test:1");
     CHECK(ledger.events().verify().ok());
 }
+
+TEST_CASE("a person with a role is one write: both events, or nothing when the role fails") {
+    const auto file = freshDb(kDbFolder, "person-with-role");
+    const auto key = LookupKey::generate();
+    SqliteDb db(file);
+    auto ledger = openLedger(db, key);
+    ledger.registerOrganisation(kOrg, "华为技术有限公司", "manufacturing", kAt);
+    const auto doc = *parseResidentId("11010519491231002X", kToday).document;
+
+    // An organisation that is not registered: refused, and the message says nothing was kept.
+    CHECK_THROWS_WITH_AS(ledger.registerPersonWithRole("张三", doc, "91370102MA3C4K7P03",
+                                                       Role::SafetyManager, kToday, kAt),
+                         doctest::Contains("is not registered; nothing was saved"), LedgerError);
+    CHECK(count(db, "SELECT count(*) FROM events") == 1);
+    CHECK_FALSE(ledger.findPerson(doc));
+
+    // The role's write failing after the person's event was appended (a fault injected with a
+    // temporary trigger on this connection only) takes the person's event back with it.
+    db.exec(
+        "CREATE TEMP TRIGGER fail_role BEFORE INSERT ON roles "
+        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+    CHECK_THROWS(
+        ledger.registerPersonWithRole("张三", doc, kOrg, Role::SafetyManager, kToday, kAt));
+    CHECK(count(db, "SELECT count(*) FROM events") == 1);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+    CHECK_FALSE(ledger.findPerson(doc));
+    db.exec("DROP TRIGGER temp.fail_role;");
+
+    const auto r =
+        ledger.registerPersonWithRole("张三", doc, kOrg, Role::SafetyManager, kToday, kAt);
+    CHECK(r.personId == "base-test:2");
+    CHECK(r.roleEventId == "base-test:3");
+    CHECK(count(db,
+                "SELECT count(*) FROM roles WHERE person_id = 'base-test:2' AND "
+                "credit_code = '914403001922038216' AND role = 'safety_manager'") == 1);
+    CHECK(ledger.events().verify().ok());
+}

@@ -294,3 +294,68 @@ J,E12,ORG,new_worker,passport,USA
     CHECK(after.headHash == before.headHash);
     CHECK(count(db, "SELECT count(*) FROM people") == 0);
 }
+
+TEST_CASE("roster import: names go through the text rules, located by row and column") {
+    SqliteDb db(ledgerWithOrg("names"));
+    BulkWriter w(db, key(), rules());
+    const auto before = w.events().verify();
+    // The name is the second column here, so the column number is the file's, not the
+    // position of "name" in the list of known columns.
+    const std::string csv = std::string("id_number,name,org_credit_code,role\n") +
+                            "370102198503121233,李\x1b[2J娜," + kOrg + ",new_worker\n" +
+                            "370602199902285325," + std::string(65, 'x') + "," + kOrg +
+                            ",new_worker\n" + "370202199207042469,Jose\xCC\x81," + kOrg +
+                            ",new_worker\n" + "37030319780115081X,王伟," + kOrg + ",new_worker\n";
+    const auto r = importRoster(w, db, csv, options());
+    CHECK(r.rowsRead == 4);
+    CHECK(r.imported == 0);
+    CHECK(hasIssue(r, 2, "name", "contains U+001B at character 2, a control character (column 2)"));
+    CHECK(hasIssue(r, 3, "name", "is 65 characters long; a person name has at most 64"));
+    CHECK(hasIssue(r, 4, "name", "not in Unicode NFC (composed) form at character 4"));
+    CHECK(r.issues.size() == 3);
+    const auto after = w.events().verify();
+    CHECK(after.ok());
+    CHECK(after.headHash == before.headHash);
+    CHECK(count(db, "SELECT count(*) FROM people") == 0);
+
+    // Partial: the good row is recorded, the three others are rejected with their reasons,
+    // and the reject file shows their identity numbers masked only.
+    const auto p = importRoster(w, db, csv, options(RosterMode::Partial));
+    CHECK(p.imported == 1);
+    REQUIRE(p.rejectedRecords.size() == 3);
+    std::ostringstream rejects;
+    writeRosterRejects(rejects, p);
+    const auto text = rejects.str();
+    for (const char* full : {"370102198503121233", "370602199902285325", "370202199207042469"})
+        CHECK(text.find(full) == std::string::npos);
+    const auto doc = parseCsv(text);
+    REQUIRE_FALSE(doc.error);
+    REQUIRE(doc.records.size() == 4);
+    CHECK(doc.records[1].fields[0] == "370102********1233");
+    CHECK(doc.records[2].fields[0] == "370602********5325");
+    CHECK(doc.records[3].fields[0] == "370202********2469");
+    CHECK(doc.records[1].fields[1] == "李\x1b[2J娜");  // the name as read, to be fixed there
+    CHECK(doc.records[1].fields[5].find("name: contains U+001B") != std::string::npos);
+    CHECK(count(db, "SELECT count(*) FROM people WHERE name = '王伟'") == 1);
+    CHECK(w.events().verify().ok());
+}
+
+TEST_CASE("roster import: the reject file masks passport numbers and legacy 15-digit numbers") {
+    SqliteDb db(ledgerWithOrg("rejects-masked"));
+    BulkWriter w(db, key(), rules());
+    const std::string csv =
+        std::string("name,id_number,org_credit_code,role,document_type,country\n") +
+        "John Smith,C01X00T47," + kOrg + ",boss,passport,DEU\n" + "王伟,370102850312123," + kOrg +
+        ",boss,,\n";
+    const auto r = importRoster(w, db, csv, options(RosterMode::Partial));
+    REQUIRE(r.rejectedRecords.size() == 2);
+    std::ostringstream rejects;
+    writeRosterRejects(rejects, r);
+    const auto doc = parseCsv(rejects.str());
+    REQUIRE_FALSE(doc.error);
+    REQUIRE(doc.records.size() == 3);
+    CHECK(doc.records[1].fields[1] == "******T47");
+    CHECK(doc.records[2].fields[1] == "370102********3");
+    CHECK(rejects.str().find("C01X00T47") == std::string::npos);
+    CHECK(rejects.str().find("850312") == std::string::npos);
+}

@@ -51,3 +51,26 @@ TEST_CASE("drillctl ledger: init, add, verify, and a tampered event is named") {
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "broken at event 2"));
 }
+
+TEST_CASE("drillctl ledger person add --org --role: a refused role saves no person") {
+    const auto l = freshLedger("ledger", "person-role", "base-pr");
+    REQUIRE(l.run("org add --code 914403001922038216 --name Huawei --industry manufacturing")
+                .exitCode == 0);
+    // 91370102MA3C4K7P03 is a valid credit code that no one registered.
+    auto r = l.run(
+        "person add --name Zhang --id-number 11010519491231002X --org 91370102MA3C4K7P03 "
+        "--role safety_manager --since 2024-03-01");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "organisation 91370102MA3C4K7P03 is not registered"));
+    CHECK(contains(r.err, "nothing was saved"));
+    CHECK_FALSE(contains(r.out, "registered person"));
+    CHECK(l.events() == 1);  // only the organisation
+    // The same person with the right employer: both events, in one go, and the number is free.
+    r = l.run(
+        "person add --name Zhang --id-number 11010519491231002X --org 914403001922038216 "
+        "--role safety_manager --since 2024-03-01");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(contains(r.out, "registered person base-pr:2"));
+    CHECK(contains(r.out, "assigned role safety_manager at 914403001922038216"));
+    CHECK(l.events() == 3);
+}

@@ -161,16 +161,20 @@ void runPersonAdd(const LedgerOptions& o) {
     auto db = openExisting(file);
     auto ledger =
         openLedgerAs(db, file, o.asUser, Action::RecordTraining);  // see runOrgAdd for why
-    // Checked before anything is recorded, so a refused role leaves no half-done registration.
-    if (!orgCode.empty() && !ledger->organisationExists(orgCode))
-        fail("organisation " + orgCode + " is not registered (drillctl ledger org add)", kRefused);
     try {
         const auto at = utcNow();
-        const auto person = ledger->registerPerson(o.name, *doc.document, at);
-        std::cout << "registered person " << person << " (" << maskDocument(*doc.document) << ")\n";
+        // With a role, one write for both (Ledger::registerPersonWithRole): a refused role or a
+        // crash between the two never leaves a registered person without the post.
         if (role) {
-            ledger->assignRole(person, orgCode, *role, since, at);
-            std::cout << "assigned role " << o.role << " at " << o.org << '\n';
+            const auto r =
+                ledger->registerPersonWithRole(o.name, *doc.document, orgCode, *role, since, at);
+            std::cout << "registered person " << r.personId << " (" << maskDocument(*doc.document)
+                      << ")\n"
+                      << "assigned role " << o.role << " at " << orgCode << '\n';
+        } else {
+            const auto person = ledger->registerPerson(o.name, *doc.document, at);
+            std::cout << "registered person " << person << " (" << maskDocument(*doc.document)
+                      << ")\n";
         }
     } catch (const LedgerError& e) {
         fail(e.what(), kRefused);

@@ -9,13 +9,10 @@
 #include "ledger/projections.h"
 #include "ledger/roster_import.h"
 #include "ledger/synth.h"
-#include "ledger/text_rules.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <sstream>
 
@@ -134,90 +131,6 @@ void runExport(const DataOptions& o) {
                   << o.out << '\n';
 }
 
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-// The names of a roster checked against text_rules.h, each problem located by line and column.
-// Until importRoster checks names itself (see the report of this change), the names it would
-// refuse only when writing (event_payloads.cpp) are found here first: the roster given to
-// importRoster has those cells emptied, with its line numbers kept, so the row is rejected
-// like any other bad row, and the reason is put back afterwards.
-struct NameCheck {
-    std::string roster;                      // the text for importRoster
-    std::map<std::size_t, RosterIssue> bad;  // by line
-    std::map<std::size_t, CsvRecord> original;
-};
-
-NameCheck checkRosterNames(const std::string& text) {
-    NameCheck c{text, {}, {}};
-    const auto doc = parseCsv(text);
-    if (doc.records.empty()) return c;
-    const auto& header = doc.records.front().fields;
-    std::size_t col = header.size();
-    for (std::size_t i = 0; i < header.size(); ++i)
-        if (trimmed(header[i]) == "name") col = i;
-    if (col == header.size()) return c;
-    std::vector<CsvRecord> records = doc.records;
-    for (std::size_t i = 1; i < records.size(); ++i) {
-        auto& r = records[i];
-        if (r.fields.size() != header.size()) continue;
-        if (const auto problem = textProblem(trimmed(r.fields[col]), TextField::PersonName)) {
-            c.bad[r.line] = {r.line, "name",
-                             *problem + " (column " + std::to_string(col + 1) + ")"};
-            c.original[r.line] = r;
-            r.fields[col].clear();
-        }
-    }
-    if (c.bad.empty()) return c;
-    // Written back line for line (blank lines and line breaks inside quotes included), so
-    // every record starts on the line it had; the unread rest after a syntax error is kept.
-    std::string out;
-    std::size_t line = 1;
-    for (const auto& r : records) {
-        while (line < r.line) {
-            out += '\n';
-            ++line;
-        }
-        for (std::size_t i = 0; i < r.fields.size(); ++i) {
-            if (i) out += ',';
-            const auto f = csvField(r.fields[i]);
-            line += static_cast<std::size_t>(std::count(f.begin(), f.end(), '\n'));
-            out += f;
-        }
-        out += '\n';
-        ++line;
-    }
-    if (doc.error) {
-        std::size_t pos = 0;  // where the error's line starts in the text as read
-        for (std::size_t l = 1; l < doc.error->line && pos != std::string::npos; ++l) {
-            pos = text.find('\n', pos);
-            if (pos != std::string::npos) ++pos;
-        }
-        while (line < doc.error->line) {
-            out += '\n';
-            ++line;
-        }
-        if (pos != std::string::npos) out += text.substr(pos);
-    }
-    c.roster = std::move(out);
-    return c;
-}
-
-// The reject file shows identity numbers as the export does (identity_document.h): it is a
-// copy of personal data that is mailed back and forth to be fixed.
-RosterImportResult maskedRejects(RosterImportResult r) {
-    std::size_t col = r.header.size();
-    for (std::size_t i = 0; i < r.header.size(); ++i)
-        if (trimmed(r.header[i]) == "id_number") col = i;
-    if (col == r.header.size()) return r;
-    for (auto& rec : r.rejectedRecords)
-        if (col < rec.fields.size()) rec.fields[col] = maskDocumentText(trimmed(rec.fields[col]));
-    return r;
-}
-
 void runImport(const DataOptions& o) {
     std::ifstream in(o.roster, std::ios::binary);
     if (!in) ledgerFail("cannot read roster " + o.roster, kLedgerRefused);
@@ -233,17 +146,9 @@ void runImport(const DataOptions& o) {
     ro.mode = o.partial ? RosterMode::Partial : RosterMode::AllOrNothing;
     ro.today = localToday();
     ro.at = utcNow();
-    const auto names = checkRosterNames(text.str());
-    auto r = importRoster(writer, db, names.roster, ro);
-    if (!names.bad.empty()) {
-        // The emptied names were reported as empty: the real reason instead, and the row as read.
-        for (auto& i : r.issues)
-            if (const auto it = names.bad.find(i.row); it != names.bad.end() && i.column == "name")
-                i.reason = it->second.reason;
-        for (auto& rec : r.rejectedRecords)
-            if (const auto it = names.original.find(rec.line); it != names.original.end())
-                rec = it->second;
-    }
+    // importRoster checks every row, names included (text_rules.h), and masks the numbers of
+    // the reject file itself.
+    const auto r = importRoster(writer, db, text.str(), ro);
     for (const auto& i : r.issues)
         std::cerr << o.roster << ':' << i.row << ": " << (i.column.empty() ? "" : i.column + ": ")
                   << i.reason << '\n';
@@ -251,7 +156,7 @@ void runImport(const DataOptions& o) {
         const std::string rejects = o.rejects.empty() ? o.roster + ".rejects.csv" : o.rejects;
         auto rj = openPersonalDataFile(rejects);  // owner only, like an export
         if (!rj) ledgerFail("cannot write the reject file " + rejects, kLedgerRefused);
-        writeRosterRejects(rj, maskedRejects(r));
+        writeRosterRejects(rj, r);
         rj.close();
         if (!rj) ledgerFail("cannot write the reject file " + rejects, kLedgerRefused);
         std::cerr << r.rejectedRecords.size() << " row(s) rejected, written to " << rejects
