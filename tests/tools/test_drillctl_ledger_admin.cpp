@@ -258,8 +258,17 @@ TEST_CASE("drillctl ledger checkpoint: a rewritten history passes verify but not
         return;
     }
     // Rename the person in event 2 and recompute every hash from there: the chain is
-    // consistent again, so `ledger verify` passes (only warning that the triggers are gone)...
+    // consistent again, but the people table still says Zhang, and verify compares the two...
     rewriteHistory(dir, db, 2, [](json& p) { p["name"] = "Zhong"; });
+    r = runCommand(kCtl + " ledger verify --db " + db);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.out, "ledger intact: 3 event(s)"));
+    CHECK(contains(r.err,
+                   "projection people differs at person_id=base-cpt:2: column name is "
+                   "\"Zhang\" but the events give \"Zhong\""));
+    // ...so the attacker edits the table too; now `ledger verify` passes (only warning that
+    // the triggers are gone)...
+    REQUIRE(runCommand("sqlite3 " + db + " \"UPDATE people SET name = 'Zhong'\"").exitCode == 0);
     r = runCommand(kCtl + " ledger verify --db " + db);
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "ledger intact: 3 event(s)"));
