@@ -3,6 +3,7 @@
 #include "ledger/checkpoint.h"
 #include "ledger/checkpoint_log.h"
 #include "ledger/event_store.h"
+#include "ledger/projection_audit.h"
 #include "ledger/sqlite_event_storage.h"
 
 namespace drillbase::ledger {
@@ -41,6 +42,11 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
                              " (copied without it?); a cut tail can only be found against an "
                              "exported checkpoint");
     }
+    // The chain is as signed; now whether the tables queries and exports read still say what
+    // the events say (an edit there leaves the chain untouched).
+    const auto tables = auditProjections(db);
+    if (!tables.ok) return fail(tables.message());
+    a.findings.push_back(tables.message());
     a.ok = true;
     return a;
 }

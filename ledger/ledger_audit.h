@@ -1,7 +1,8 @@
 // ledger_audit.h — everything `drillctl ledger verify` checks, in one place for drillctl, the
 // GUI and tests: the hash chain and the base's signature of every write (event_store.h,
 // batch_signature.h), the database's own chain of checkpoints, and the checkpoint log beside
-// the database (checkpoint_log.h), which holds the database to every head it ever signed.
+// the database (checkpoint_log.h), which holds the database to every head it ever signed, and
+// the derived tables rebuilt from the events (projection_audit.h).
 #pragma once
 
 #include "ledger/sqlite_db.h"

@@ -81,6 +81,10 @@ void bindOptional(Statement& st, int index, const nlohmann::json& p, const char*
 
 }  // namespace
 
+std::span<const char* const> projectionTables() {
+    return kTables;
+}
+
 int Projections::schemaVersion() {
     auto st = db_.prepare("SELECT value FROM ledger_meta WHERE key = 'projection_schema'");
     return st.step() ? std::stoi(st.columnText(0)) : 1;

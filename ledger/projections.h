@@ -10,6 +10,7 @@
 #include "ledger/event_store.h"
 #include "ledger/sqlite_db.h"
 
+#include <span>
 #include <vector>
 
 namespace drillbase::ledger {
@@ -19,6 +20,11 @@ namespace drillbase::ledger {
 // them from the events. 2: organisations gained region, town, supervision_level, risk_colour.
 // 3: training gained provider, instructor; certificates gained cancelled; certificate_events.
 inline constexpr int kProjectionSchemaVersion = 3;
+
+// The names of the derived tables, in the order they are created; their columns are whatever
+// the schema declares (projection_audit.cpp reads them back from SQLite, so the schema text
+// stays the one description of them).
+std::span<const char* const> projectionTables();
 
 // One writer at a time, by construction: every change to the derived tables happens inside a
 // write transaction (BEGIN IMMEDIATE, or a savepoint inside the writer's own one), and the

@@ -20,6 +20,22 @@ Sha256Digest sha256(std::string_view data) {
     return out;
 }
 
+Sha256Stream::Sha256Stream() {
+    ensureSodium();
+    crypto_hash_sha256_init(&state_);
+}
+
+void Sha256Stream::update(std::string_view data) {
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(data.data()),
+                              data.size());
+}
+
+Sha256Digest Sha256Stream::finish() {
+    Sha256Digest out{};
+    crypto_hash_sha256_final(&state_, out.data());
+    return out;
+}
+
 std::string toHex(const std::uint8_t* data, std::size_t size) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string s;

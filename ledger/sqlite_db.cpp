@@ -168,6 +168,14 @@ bool Statement::columnIsNull(int col) const {
     return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
 
+int Statement::columnType(int col) const {
+    return sqlite3_column_type(stmt_, col);
+}
+
+double Statement::columnDouble(int col) const {
+    return sqlite3_column_double(stmt_, col);
+}
+
 // Nesting: an outer scope (a training session recorded for 30 attendees, a roster batch)
 // must be all-or-nothing even though each Ledger call opens its own transaction. SQLite has no
 // nested BEGIN, so an inner scope becomes a SAVEPOINT: its rollback undoes only its part, its

@@ -121,6 +121,10 @@ public:
     std::int64_t columnInt(int col) const;
     std::string columnText(int col) const;
     bool columnIsNull(int col) const;
+    // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL: the stored type,
+    // for readers that must tell 4 from '4' (projection_audit.h).
+    int columnType(int col) const;
+    double columnDouble(int col) const;
 
 private:
     sqlite3* db_ = nullptr;

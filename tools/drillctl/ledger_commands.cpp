@@ -11,6 +11,7 @@
 #include "ledger/credit_code.h"
 #include "ledger/db_path.h"
 #include "ledger/ledger.h"
+#include "ledger/projection_audit.h"
 
 #include <ctime>
 #include <filesystem>
@@ -199,8 +200,8 @@ void addLedgerCommands(CLI::App& app) {
 
     auto* verify = ledger->add_subcommand(
         "verify",
-        "Check the hash chain, the signatures and the checkpoints; exit 1 naming the first "
-        "broken event");
+        "Check the hash chain, the signatures, the checkpoints, then the derived tables "
+        "against the events; exit 1 naming the first broken event, checkpoint or table row");
     addDb(verify);
     verify->add_option("--anchor", opts->anchor,
                        "A head hash noted earlier; fail unless it is still in the chain");
