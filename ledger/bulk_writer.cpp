@@ -4,6 +4,7 @@
 #include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
 #include "ledger/projections.h"
+#include "ledger/projection_seal.h"
 #include "ledger/records_indexes.h"
 
 namespace drillbase::ledger {
@@ -14,6 +15,7 @@ BulkWriter::BulkWriter(SqliteDb& db, LookupKey key, CertificationRules rules)
     projections.createSchema();
     createRecordsIndexes(db_);
     projections.catchUp(store_);
+    if (const auto seal = checkProjectionSeal(db_); !seal.ok) throw LedgerError(seal.message);
 }
 
 // The derived tables are brought up to date inside the batch's own transaction, after its last

@@ -4,6 +4,7 @@
 #include "ledger/event_kinds.h"
 #include "ledger/event_payloads.h"
 #include "ledger/organisation_fields.h"
+#include "ledger/projection_seal.h"
 
 namespace drillbase::ledger {
 
@@ -23,6 +24,8 @@ Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, Certificati
       trainingKinds_(std::move(trainingKinds)) {
     projections_.createSchema();
     projections_.catchUp(store_);
+    // Nothing is served from tables edited by hand (projection_seal.h).
+    if (const auto seal = checkProjectionSeal(db_); !seal.ok) throw LedgerError(seal.message);
 }
 
 // The event and the rows derived from it commit together, in one write transaction (or as

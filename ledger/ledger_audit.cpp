@@ -4,6 +4,7 @@
 #include "ledger/checkpoint_log.h"
 #include "ledger/event_store.h"
 #include "ledger/projection_audit.h"
+#include "ledger/projection_seal.h"
 #include "ledger/sqlite_event_storage.h"
 
 namespace drillbase::ledger {
@@ -47,6 +48,10 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
     const auto tables = auditProjections(db);
     if (!tables.ok) return fail(tables.message());
     a.findings.push_back(tables.message());
+    const auto seal = checkProjectionSeal(db);
+    if (!seal.ok) return fail(seal.message);
+    if (seal.sealed)
+        a.findings.push_back("the derived tables are as the base last sealed them");
     a.ok = true;
     return a;
 }

@@ -1,5 +1,7 @@
 #include "ledger/projections.h"
 
+#include "ledger/projection_seal.h"
+
 #include "ledger/certificate_history.h"
 #include "ledger/event_kinds.h"
 #include "ledger/organisation_fields.h"
@@ -109,6 +111,7 @@ void Projections::createSchema() {
         tx.commit(false);
         return;
     }
+    requestProjectionSeal(db_);
     for (const char* t : kTables) db_.exec(std::string("DROP TABLE IF EXISTS ") + t);
     db_.exec(kSchema);
     // The one place the mark goes down: the tables it described were just dropped.
@@ -140,6 +143,7 @@ bool Projections::upToDate() {
 // Read and raised in one statement: whatever this connection believed the mark to be, it
 // only ever goes up.
 void Projections::raiseMark(std::int64_t seq) {
+    requestProjectionSeal(db_);  // what the tables hold now is signed at the commit
     auto st = db_.prepare(
         "INSERT INTO ledger_meta(key, value) VALUES('projected_through', ?1) "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(MAX(CAST(value AS INTEGER), ?2) AS TEXT)");
@@ -148,6 +152,7 @@ void Projections::raiseMark(std::int64_t seq) {
 }
 
 void Projections::clear() {
+    requestProjectionSeal(db_);
     for (const char* t : kTables) db_.exec(std::string("DELETE FROM ") + t);
 }
 

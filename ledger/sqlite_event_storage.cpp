@@ -1,6 +1,7 @@
 #include "ledger/sqlite_event_storage.h"
 
 #include "ledger/checkpoint.h"
+#include "ledger/projection_seal.h"
 
 namespace drillbase::ledger {
 
@@ -122,6 +123,8 @@ void SqliteEventStorage::beforeCommit(std::function<void(EventStorage&)> seal) {
         SqliteEventStorage storage(db);
         seal(storage);
     });
+    // What the derived tables hold at the commit, signed too (projection_seal.h).
+    requestProjectionSeal(db_);
     // After the seal: a checkpoint signs a head that is itself signed.
     db_.beforeCommit("ledger-checkpoint", [](SqliteDb& db) { checkpointIfDue(db); });
     // A connection that wrote leaves a checkpoint of its last head when it closes.

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 using namespace ledger_cli;
 
@@ -69,24 +70,27 @@ void cutTail(const CliLedger& l, long keep, bool signaturesToo, bool checkpoints
                                      "'trigger'\"")
                               .out;
     REQUIRE(contains(triggers, "events_no_delete"));
+    const std::vector<std::string> dropped = {"events_no_delete", "event_signatures_no_delete",
+                                              "checkpoints_no_delete"};
     std::string attack;
-    for (const char* t : {"events_no_delete", "event_signatures_no_delete", "checkpoints_no_delete"})
-        attack += std::string("DROP TRIGGER IF EXISTS ") + t + ";\n";
+    for (const auto& t : dropped) attack += "DROP TRIGGER IF EXISTS " + t + ";\n";
     const auto k = std::to_string(keep);
     attack += "DELETE FROM events WHERE seq > " + k + ";\n";
     if (signaturesToo) attack += "DELETE FROM event_signatures WHERE last_seq > " + k + ";\n";
     if (checkpointsToo) attack += "DELETE FROM ledger_checkpoints WHERE seq > " + k + ";\n";
-    // Back as they were (the ones not dropped are refused as existing: recreate only those).
+    // Back as they were: the dropped ones, from their own text.
     std::string restore;
     std::size_t at = 0;
     while ((at = triggers.find("CREATE TRIGGER", at)) != std::string::npos) {
         const auto end = triggers.find("END;", at);
         const auto one = triggers.substr(at, end + 4 - at);
-        if (contains(one, "_no_delete")) restore += one + "\n";
+        for (const auto& t : dropped)
+            if (contains(one, "EXISTS " + t + " ") || contains(one, "TRIGGER " + t + " "))
+                restore += one + "\n";
         at = end;
     }
     sql(l, attack + restore);
-    CHECK(countRows(l.db, "sqlite_master WHERE type = 'trigger' AND name LIKE '%no_delete'") == 3);
+    CHECK(countRows(l.db, "sqlite_master WHERE type = 'trigger' AND name LIKE '%no_delete'") == 4);
 }
 
 // A ledger with an admin, a trainee, an organisation, a person and some training, every write
@@ -209,4 +213,39 @@ TEST_CASE("tamper: a cut tail with the triggers restored is caught at each depth
         CHECK(contains(r.err, "is missing from the ledger's own checkpoints: they were cut"));
         CHECK_FALSE(contains(r.out + r.err, "triggers have been removed"));
     }
+}
+
+TEST_CASE("tamper: a derived table edited by hand is named, not served, and rebuilt") {
+    if (runCommand("command -v sqlite3").exitCode != 0) return;
+    const auto l = populated("projection-edit");
+    std::ofstream(fs::path(l.dir) / "wang.txt") << "instr pass 1\n";
+    const std::string query = kCtl + " ledger query person --db " + l.db +
+                              " --name Zhang --as wang < " +
+                              (fs::path(l.dir) / "wang.txt").string();
+    REQUIRE(runCommand(query).exitCode == 0);
+
+    // Forty hours where the events give four.
+    sql(l, "UPDATE training SET hours = 40 WHERE rowid = (SELECT MIN(rowid) FROM training);");
+    auto r = l.run("verify");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "projection training differs"));
+    CHECK(contains(r.err, "column hours is 40 but the events give 4"));
+    r = runCommand(query);
+    CHECK(r.exitCode != 0);
+    CHECK(contains(r.err, "the derived table training was changed after the base last sealed it"));
+    CHECK_FALSE(contains(r.out, "40"));
+
+    // The repair: the events decide, and the tables are sealed again.
+    CHECK(l.run("rebuild --as wang", "instr pass 1\n").exitCode != 0);  // admins only
+    r = l.run("rebuild --as chen", "admin pass 1\n");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(l.run("verify").exitCode == 0);
+    r = runCommand(query);
+    CHECK(r.exitCode == 0);
+
+    // Removing every seal (to have edits sealed afresh) is itself refused.
+    sql(l, "DROP TRIGGER projection_seals_no_delete; DELETE FROM projection_seals;");
+    r = runCommand(query);
+    CHECK(r.exitCode != 0);
+    CHECK(contains(r.err, "the seals were removed"));
 }
