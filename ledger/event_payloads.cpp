@@ -121,4 +121,9 @@ nlohmann::json certificateStatusChangePayload(const std::string& certificateId,
     return p;
 }
 
+nlohmann::json eventVoidedPayload(const std::string& eventId, const std::string& reason) {
+    requireText("reason", reason, TextField::FreeText);
+    return {{"event_id", eventId}, {"reason", reason}};
+}
+
 }  // namespace drillbase::ledger

@@ -47,6 +47,8 @@ std::string certificateNumberHash(const CertificateNumber& n, const LookupKey& k
 nlohmann::json certificateIssuedPayload(const std::string& personId, const std::string& operation,
                                         const CertificateNumber& number, const LookupKey& key,
                                         const CivilDate& issued);
+// A correction: the voided event's id and why (text rules as any other free text).
+nlohmann::json eventVoidedPayload(const std::string& eventId, const std::string& reason);
 nlohmann::json certificateReviewedPayload(const std::string& certificateId, const CivilDate& date);
 // CertificateRevoked, CertificateSuspended (with `until`), CertificateReinstated and
 // CertificateCancelled: {certificate_id, date, reason, until?}.

@@ -266,6 +266,7 @@ std::string Ledger::voidEvent(const std::string& eventId, const std::string& rea
     Transaction tx(db_);  // the write lock before anything is read (see lockedCatchUp)
     lockedCatchUp();
     if (reason.empty()) throw LedgerError("a correction needs a reason");
+    auto payload = eventVoidedPayload(eventId, reason);  // checked before anything is scanned
     bool found = false;
     bool alreadyVoided = false;
     bool isVoid = false;
@@ -283,7 +284,7 @@ std::string Ledger::voidEvent(const std::string& eventId, const std::string& rea
     // Undoing a correction would make the meaning of the log depend on the order of voids.
     if (isVoid) throw LedgerError("a correction cannot be voided; record the fact again");
     if (alreadyVoided) throw LedgerError("event " + eventId + " is already voided");
-    auto id = append(kinds::kEventVoided, at, {{"event_id", eventId}, {"reason", reason}});
+    auto id = append(kinds::kEventVoided, at, std::move(payload));
     tx.commit();
     return id;
 }

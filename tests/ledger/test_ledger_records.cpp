@@ -103,6 +103,9 @@ TEST_CASE("a voided record stops counting, stays in the log, and the chain stays
                              doctest::Contains("already voided"), LedgerError);
         CHECK_THROWS_AS(ledger.voidEvent("base-test:404", "x", kAt), LedgerError);
         CHECK_THROWS_AS(ledger.voidEvent(training, "", kAt), LedgerError);
+        // The reason is free text under the same rules as every other (text_rules.h).
+        CHECK_THROWS_WITH_AS(ledger.voidEvent(training, "typo\x1b[2J", kAt),
+                             doctest::Contains("reason"), LedgerError);
     }
     // Reopened, with the derived tables thrown away: rebuilt from the events alone.
     SqliteDb db(file);
