@@ -89,7 +89,7 @@ std::int64_t trustedHead(EventStorage& storage) {
     if (last->publicKey != publicKey ||
         !verifySignatureHex(batchSignedBytes(baseId, *last), last->signature, publicKey) ||
         storedHead != last->headHash)
-        throw EventStoreError("the ledger's newest signature (events " +
+        throw UntrustedSignatureError("the ledger's newest signature (events " +
                               range(last->firstSeq, last->lastSeq) +
                               ") does not hold: its records cannot be trusted; run `drillctl "
                               "ledger verify`");

@@ -72,6 +72,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The newest signature does not hold (batch_signature.h trustedHead): nothing the ledger holds
+// can be acted on until verify has been run.
+class UntrustedSignatureError : public EventStoreError {
+public:
+    using EventStoreError::EventStoreError;
+};
+
 class EventStore {
 public:
     // Creates the schema and records the base id once; a second call with another id fails,

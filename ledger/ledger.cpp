@@ -22,10 +22,20 @@ Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, Certificati
       industries_(std::move(industries)),
       rules_(std::move(rules)),
       trainingKinds_(std::move(trainingKinds)) {
-    projections_.createSchema();
-    projections_.catchUp(store_);
+    using Reason = LedgerUntrustedError::Reason;
+    try {
+        projections_.createSchema();
+        projections_.catchUp(store_);
+    } catch (const UntrustedSignatureError& e) {
+        throw LedgerUntrustedError(Reason::SignatureBroken, "", e.what());
+    }
     // Nothing is served from tables edited by hand (projection_seal.h).
-    if (const auto seal = checkProjectionSeal(db_); !seal.ok) throw LedgerError(seal.message);
+    const auto seal = checkProjectionSeal(db_);
+    if (!seal.ok)
+        throw LedgerUntrustedError(seal.problem == SealProblem::TableChanged   ? Reason::TableChanged
+                                   : seal.problem == SealProblem::SealsRemoved ? Reason::SealsRemoved
+                                                                               : Reason::SealNotSigned,
+                                   seal.table, seal.message);
 }
 
 // The event and the rows derived from it commit together, in one write transaction (or as

@@ -29,6 +29,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The ledger will not serve records it cannot vouch for: a derived table changed by hand, its
+// seals removed or unsigned (projection_seal.h), or a newest signature that does not hold
+// (batch_signature.h). `reason` and `table` let a screen say it in the user's language.
+class LedgerUntrustedError : public LedgerError {
+public:
+    enum class Reason { TableChanged, SealsRemoved, SealNotSigned, SignatureBroken };
+    LedgerUntrustedError(Reason r, std::string t, const std::string& message)
+        : LedgerError(message), reason(r), table(std::move(t)) {}
+    Reason reason;
+    std::string table;  // the derived table, for TableChanged
+};
+
 enum class ExamPart { Theory, Practical };
 
 // An organisation as registered. Only creditCode, name and industry are required; the other

@@ -83,8 +83,9 @@ void requestProjectionSeal(SqliteDb& db) {
 ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
     ProjectionSealCheck c;
     SqliteEventStorage storage(db);
-    auto fail = [&](std::string table, std::string message) {
+    auto fail = [&](SealProblem problem, std::string table, std::string message) {
         c.ok = false;
+        c.problem = problem;
         c.table = std::move(table);
         c.message = std::move(message) +
                     "; the records are not served. Run `drillctl ledger verify` to see the "
@@ -96,7 +97,7 @@ ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
         !db.prepare("SELECT 1 FROM projection_seals LIMIT 1").step()) {
         // Seals began with signatures: a signed ledger without one has had them removed.
         if (storage.lastSignature())
-            return fail("", "the derived tables carry no seal of the base, though its events "
+            return fail(SealProblem::SealsRemoved, "", "the derived tables carry no seal of the base, though its events "
                             "are signed: the seals were removed");
         return c;
     }
@@ -118,16 +119,16 @@ ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
     try {
         sealedTables = nlohmann::json::parse(tablesText);
     } catch (const nlohmann::json::exception&) {
-        return fail("", "the newest seal of the derived tables is damaged");
+        return fail(SealProblem::SealNotSigned, "", "the newest seal of the derived tables is damaged");
     }
     if (publicKey != trusted ||
         !verifySignatureHex(signedBytes(storage.meta("base_id").value_or(""), sealedTables, through),
                             signature, publicKey))
-        return fail("", "the newest seal of the derived tables is not signed by the base's key");
+        return fail(SealProblem::SealNotSigned, "", "the newest seal of the derived tables is not signed by the base's key");
     const auto now = currentTables(db);
     for (const auto& [table, digest] : now.items())
         if (!sealedTables.contains(table) || sealedTables[table] != digest)
-            return fail(table, "the derived table " + table +
+            return fail(SealProblem::TableChanged, table, "the derived table " + table +
                                    " was changed after the base last sealed it (by hand, "
                                    "outside the ledger)");
     return c;

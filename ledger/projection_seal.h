@@ -25,8 +25,11 @@ namespace drillbase::ledger {
 // for reading, and its reads then refuse anything changed since the last seal.
 void requestProjectionSeal(SqliteDb& db);
 
+enum class SealProblem { None, TableChanged, SealsRemoved, SealNotSigned };
+
 struct ProjectionSealCheck {
     bool ok = true;
+    SealProblem problem = SealProblem::None;
     bool sealed = false;  // a seal exists (false for a ledger from before seals)
     std::string table;    // the first table that differs, when !ok
     std::string message;  // English, names the table and what to do

@@ -51,6 +51,15 @@ App::App(const std::filesystem::path& contentDir, const std::filesystem::path& d
     try {
         records_ =
             std::make_unique<RecordsSession>(*db_, dbFile, contentDir, cost, std::move(clock));
+    } catch (const ledger::LedgerUntrustedError& e) {
+        using Reason = ledger::LedgerUntrustedError::Reason;
+        recordsError_ = e.what();
+        recordsErrorKey_ = e.reason == Reason::TableChanged    ? "records.untrusted.table_changed"
+                           : e.reason == Reason::SealsRemoved  ? "records.untrusted.seals_removed"
+                           : e.reason == Reason::SealNotSigned ? "records.untrusted.seal_not_signed"
+                                                               : "records.untrusted.signature";
+        recordsErrorTable_ = e.table;
+        std::cerr << "drillbase: records unavailable: " << recordsError_ << '\n';
     } catch (const std::exception& e) {
         recordsError_ = e.what();
         std::cerr << "drillbase: records unavailable: " << recordsError_ << '\n';
@@ -74,7 +83,8 @@ void App::loadDrillContent(const std::filesystem::path& contentDir) {
 }
 
 RecordsView App::recordsView() {
-    return RecordsView{records_.get(), &recordsUi_, recordsError_};
+    return RecordsView{records_.get(), &recordsUi_, recordsError_, recordsErrorKey_,
+                       recordsErrorTable_};
 }
 
 bool App::signIn(const std::string& name, const std::string& password) {

@@ -89,6 +89,7 @@ private:
     DrillUiState drillUi_;
     std::unique_ptr<RecordsSession> records_;
     std::string recordsError_;
+    std::string recordsErrorKey_, recordsErrorTable_;  // RecordsView::errorKey, errorTable
     RecordsUiState recordsUi_;
 };
 

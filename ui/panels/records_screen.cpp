@@ -25,7 +25,13 @@ bool gate(const Strings& s, const RecordsView& view, ledger::Action action, cons
     if (!view.session) {
         if (ImGui::Button(s.tr("screen.back"))) out.goTo = Screen::Home;
         ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", s.tr("records.unavailable"));
-        textWrapped(view.error);
+        if (view.errorKey.empty()) {
+            textWrapped(view.error);
+            return false;
+        }
+        textWrapped(s.tr(view.errorKey));
+        if (!view.errorTable.empty()) textWrapped(s.tr("ledger.table." + view.errorTable));
+        textWrapped(s.tr("records.untrusted.repair"));
         return false;
     }
     drawAccountBar(s, *view.session, out);

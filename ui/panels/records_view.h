@@ -13,6 +13,10 @@ struct RecordsView {
     const RecordsSession* session = nullptr;
     RecordsUiState* ui = nullptr;
     std::string error;
+    // When set, the error said in the user's language instead: an i18n key, and the derived
+    // table it names (ledger.table.<name>), if any.
+    std::string errorKey;
+    std::string errorTable;
 };
 
 }  // namespace drillbase::ui
