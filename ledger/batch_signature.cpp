@@ -3,6 +3,9 @@
 #include "ledger/canonical_json.h"
 #include "ledger/event_store.h"
 
+#include <map>
+#include <mutex>
+
 namespace drillbase::ledger {
 
 namespace {
@@ -12,6 +15,83 @@ constexpr const char* kBatchPrefix = "drillbase-ledger-batch-v1\n";
 std::string range(std::int64_t first, std::int64_t last) {
     return first == last ? std::to_string(first)
                          : std::to_string(first) + ".." + std::to_string(last);
+}
+
+}  // namespace
+
+namespace {
+
+void sign(EventStorage& storage, const SigningKey& key, std::int64_t firstSeq,
+          const StoredEvent& head) {
+    BatchSignature s;
+    s.firstSeq = firstSeq;
+    s.lastSeq = head.seq;
+    s.headHash = head.hash;
+    s.publicKey = key.publicKeyHex();
+    s.signature = key.signHex(batchSignedBytes(storage.meta("base_id").value_or(""), s));
+    storage.insertSignature(s);
+}
+
+// The chain under a signed head, checked once per process and then only from where the last
+// check stopped: a reader that acts on events (the users, a catch-up) must know their payloads
+// are the ones the signature vouches for, not only that the newest hash matches.
+struct Checked {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+std::mutex gCheckedMutex;
+std::map<std::string, Checked> gChecked;  // by key location (one per database file)
+
+void requireChainUpTo(EventStorage& storage, const std::string& baseId,
+                      const BatchSignature& signedHead) {
+    const std::string where = storage.signingKeyLocation() + "|" + baseId;
+    Checked from;
+    {
+        std::lock_guard lock(gCheckedMutex);
+        const auto it = gChecked.find(where);
+        if (it != gChecked.end() && it->second.seq <= signedHead.lastSeq) from = it->second;
+    }
+    if (from.seq == signedHead.lastSeq && from.hash == signedHead.headHash) return;
+    // From where this process last checked; from event 1 again when that fails (the file may
+    // have been replaced by another ledger since).
+    std::optional<std::string> broken;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (attempt == 1) {
+            if (from.seq == 0) break;
+            from = {};
+        }
+        broken.reset();
+        std::string prev = from.seq == 0 ? std::string(kGenesisPrevHash) : from.hash;
+        std::int64_t expected = from.seq + 1;
+        storage.scan(expected, [&](const StoredEvent& e) {
+            if (e.seq > signedHead.lastSeq) return false;
+            nlohmann::json payload;
+            try {
+                payload = nlohmann::json::parse(e.payload);
+            } catch (const std::exception&) {
+                broken = "event " + std::to_string(e.seq) + " has a damaged payload";
+                return false;
+            }
+            if (e.seq != expected || e.prevHash != prev ||
+                EventStore::computeHash(e.seq, e.eventId, e.kind, e.at, payload, e.prevHash) !=
+                    e.hash) {
+                broken = "event " + std::to_string(e.seq) + " does not match the hash chain";
+                return false;
+            }
+            prev = e.hash;
+            ++expected;
+            return true;
+        });
+        if (!broken && (expected != signedHead.lastSeq + 1 || prev != signedHead.headHash))
+            broken =
+                "the chain does not reach the signed head " + std::to_string(signedHead.lastSeq);
+        if (!broken) break;
+    }
+    if (broken)
+        throw UntrustedSignatureError(*broken + ": its records cannot be trusted; run `drillctl "
+                                      "ledger verify`");
+    std::lock_guard lock(gCheckedMutex);
+    gChecked[where] = {signedHead.lastSeq, signedHead.headHash};
 }
 
 }  // namespace
@@ -28,58 +108,81 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq) {
     const auto head = storage.lastEvent();
     const auto last = storage.lastSignature();
     const std::int64_t signedThrough = last ? last->lastSeq : 0;
-    if (!head || head->seq <= signedThrough) return;  // nothing new (all rolled back)
+    if (!head || head->seq <= signedThrough) {
+        // Nothing new (all rolled back) — or a signature row claims events that do not exist,
+        // which would turn signing off for every later write.
+        if (head && last && last->lastSeq > head->seq)
+            throw EventStoreError("the newest signature claims events up to " +
+                                  std::to_string(last->lastSeq) + ", but the ledger ends at " +
+                                  std::to_string(head->seq) +
+                                  "; run `drillctl ledger verify`. Nothing was saved.");
+        return;
+    }
 
     const auto recorded = storage.meta("signing_public_key");
-    auto key = storage.signingKey();
-    if (!key) {
-        // A ledger that has signed before must keep its key: writing on without it would
-        // leave unsigned events no one could tell from forged ones.
-        if (recorded || last)
-            throw EventStoreError("the base's signing key " + storage.signingKeyLocation() +
-                                  " is missing, so nothing can be recorded; restore the key "
-                                  "file from its backup. Nothing was saved.");
-        key = storage.signingKeyOrCreate();  // a ledger from before signatures: begins now
-    }
+    // Never adopt unsigned events silently: someone who deletes every signature and the
+    // recorded key would otherwise have the next honest write sign their forgeries.
+    if (!recorded && !last)
+        throw EventStoreError("this ledger's events carry no signatures (it predates them, or "
+                              "they were removed); an administrator checks it with `drillctl "
+                              "ledger verify` and signs it once with `drillctl ledger "
+                              "sign-existing`. Nothing was saved.");
+    const auto key = storage.signingKey();
+    // A ledger that has signed before must keep its key: writing on without it would leave
+    // unsigned events no one could tell from forged ones.
+    if (!key)
+        throw EventStoreError("the base's signing key " + storage.signingKeyLocation() +
+                              " is missing, so nothing can be recorded; restore the key file "
+                              "from its backup. Nothing was saved.");
     const std::string publicKey = key->publicKeyHex();
     if (recorded && *recorded != publicKey)
         throw EventStoreError("the signing key " + storage.signingKeyLocation() +
-                              " is not this ledger's key (" + *recorded +
-                              "); nothing was saved");
+                              " is not this ledger's key (" + *recorded + "); nothing was saved");
     // Events between the last signature and this write came from someone without the key (a
     // writer always signs before it commits). Signing now would vouch for them.
-    // A ledger from before signatures has its older events adopted by this first signature
-    // (verify reports that batch as such).
-    const bool adopting = !recorded && !last;
-    if (!adopting && signedThrough + 1 < firstNewSeq)
+    if (signedThrough + 1 < firstNewSeq)
         throw EventStoreError("events " + range(signedThrough + 1, firstNewSeq - 1) +
                               " carry no signature of the base's key (written by a program "
-                              "without it); run `drillctl ledger verify`. Nothing was saved.");
-    if (!recorded) storage.setMeta("signing_public_key", publicKey);
+                              "without it, or by a drillbase older than signatures); run "
+                              "`drillctl ledger verify`. Nothing was saved.");
+    // What this write builds on must itself hold: the newest signature and the chain under it.
+    if (last) trustedHead(storage);
+    sign(storage, *key, signedThrough + 1, *head);
+}
 
-    BatchSignature s;
-    s.firstSeq = signedThrough + 1;
-    s.lastSeq = head->seq;
-    s.headHash = head->hash;
-    s.publicKey = publicKey;
-    const auto baseId = storage.meta("base_id");
-    s.signature = key->signHex(batchSignedBytes(baseId.value_or(""), s));
-    storage.insertSignature(s);
+void signExisting(EventStorage& storage, const SigningKey& key) {
+    const auto head = storage.lastEvent();
+    if (storage.lastSignature())
+        throw EventStoreError("this ledger is signed already; nothing to do");
+    const auto recorded = storage.meta("signing_public_key");
+    if (recorded && *recorded != key.publicKeyHex())
+        throw EventStoreError("the signing key is not the one this ledger records (" +
+                              *recorded + ")");
+    if (!recorded) storage.setMeta("signing_public_key", key.publicKeyHex());
+    if (head) sign(storage, key, 1, *head);
 }
 
 std::int64_t trustedHead(EventStorage& storage) {
     const auto last = storage.lastSignature();
     const auto recorded = storage.meta("signing_public_key");
-    if (!last) {
-        if (recorded) return 0;  // signing began, and nothing carries a signature
-        const auto head = storage.lastEvent();
-        return head ? head->seq : 0;  // from before signatures
+    std::optional<SigningKey> key;
+    try {
+        key = storage.signingKey();
+    } catch (const std::exception& e) {
+        throw UntrustedSignatureError(std::string("the signing key cannot be read: ") + e.what());
     }
-    std::string publicKey;
-    if (const auto key = storage.signingKey())
-        publicKey = key->publicKeyHex();
-    else if (recorded)
-        publicKey = *recorded;
+    if (!last) {
+        // Signing began (a recorded key or a key file) and nothing carries a signature: the
+        // signatures were removed, or the ledger predates them and awaits `sign-existing`.
+        if (recorded || key) return 0;
+        const auto head = storage.lastEvent();
+        return head ? head->seq : 0;  // from before signatures, and no key at all
+    }
+    const std::string publicKey = key ? key->publicKeyHex() : recorded.value_or("");
+    if (recorded && key && *recorded != publicKey)
+        throw UntrustedSignatureError("the key file " + storage.signingKeyLocation() +
+                                      " is not the key this ledger records (" + *recorded +
+                                      "): its records cannot be trusted");
     std::optional<std::string> storedHead;
     storage.scan(last->lastSeq, [&](const StoredEvent& e) {
         if (e.seq == last->lastSeq) storedHead = e.hash;
@@ -90,9 +193,10 @@ std::int64_t trustedHead(EventStorage& storage) {
         !verifySignatureHex(batchSignedBytes(baseId, *last), last->signature, publicKey) ||
         storedHead != last->headHash)
         throw UntrustedSignatureError("the ledger's newest signature (events " +
-                              range(last->firstSeq, last->lastSeq) +
-                              ") does not hold: its records cannot be trusted; run `drillctl "
-                              "ledger verify`");
+                                      range(last->firstSeq, last->lastSeq) +
+                                      ") does not hold: its records cannot be trusted; run "
+                                      "`drillctl ledger verify`");
+    requireChainUpTo(storage, baseId, *last);
     return last->lastSeq;
 }
 
@@ -124,7 +228,14 @@ void checkSignatures(EventStorage& storage, const std::string& baseId,
     };
     const std::int64_t head = r.eventsChecked;
     if (batches.empty() && !recorded) {
-        r.unsignedLedger = head > 0;  // from before signatures; its next write signs it
+        // From before signatures — unless a key says signing began: then they were removed.
+        if (keyFile || trustedPublicKey)
+            return fail(VerifyProblem::UnsignedEvents, 1,
+                        "no event carries a signature, though the ledger has a signing key (" +
+                            r.keySource + "): the signatures were removed, or the ledger "
+                            "predates them (then an administrator runs `drillctl ledger "
+                            "sign-existing` after checking it)");
+        r.unsignedLedger = head > 0;
         return;
     }
     if (recorded && !r.publicKey.empty() && *recorded != r.publicKey)

@@ -40,6 +40,11 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq);
 // without a full `drillctl ledger verify`.
 std::int64_t trustedHead(EventStorage& storage);
 
+// Signs every event of a ledger that predates signatures, once (`drillctl ledger
+// sign-existing`, after verify): the one place events not written by this version are
+// vouched for, and only on an administrator's word. Refused when any signature exists.
+void signExisting(EventStorage& storage, const SigningKey& key);
+
 // The signature half of EventStore::verify(), run on an intact chain: `batches` in lastSeq
 // order, `storedHeads[i]` the stored hash of the event at batches[i].lastSeq (empty when the
 // log has no such event). Sets r.problem, brokenSeq and detail at the first failure, and the

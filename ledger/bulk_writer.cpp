@@ -14,8 +14,14 @@ BulkWriter::BulkWriter(SqliteDb& db, LookupKey key, CertificationRules rules)
     Projections projections(db_);
     projections.createSchema();
     createRecordsIndexes(db_);
-    projections.catchUp(store_);
-    if (const auto seal = checkProjectionSeal(db_); !seal.ok) throw LedgerError(seal.message);
+    try {
+        requireSealedTables(db_);
+        projections.catchUp(store_);
+    } catch (const UntrustedTablesError& e) {
+        throw LedgerError(e.what());
+    } catch (const UntrustedSignatureError& e) {
+        throw LedgerError(e.what());
+    }
 }
 
 // The derived tables are brought up to date inside the batch's own transaction, after its last

@@ -226,8 +226,9 @@ std::string VerifyResult::message() const {
         guardsPresent ? "" : " WARNING: the append-only triggers have been removed.";
     std::string signatures;
     if (unsignedLedger)
-        signatures = " WARNING: no event is signed (the ledger predates signatures); its next "
-                     "record signs them.";
+        signatures = " WARNING: no event is signed and there is no signing key (the ledger "
+                     "predates signatures): only the hash chain was checked; nothing can be "
+                     "recorded until an administrator runs `drillctl ledger sign-existing`.";
     else if (batchesChecked > 0)
         signatures = " Signed: events 1.." + std::to_string(signedThrough) + " in " +
                      std::to_string(batchesChecked) + " batch(es) by key " + publicKey + " (" +

@@ -23,19 +23,20 @@ Ledger::Ledger(SqliteDb& db, LookupKey key, IndustryList industries, Certificati
       rules_(std::move(rules)),
       trainingKinds_(std::move(trainingKinds)) {
     using Reason = LedgerUntrustedError::Reason;
+    // Nothing is served from, or built upon, tables edited by hand (projection_seal.h), nor
+    // from events the base's signature does not hold (batch_signature.h).
     try {
         projections_.createSchema();
+        requireSealedTables(db_);
         projections_.catchUp(store_);
     } catch (const UntrustedSignatureError& e) {
         throw LedgerUntrustedError(Reason::SignatureBroken, "", e.what());
+    } catch (const UntrustedTablesError& e) {
+        throw LedgerUntrustedError(e.problem == SealProblem::TableChanged   ? Reason::TableChanged
+                                   : e.problem == SealProblem::SealsRemoved ? Reason::SealsRemoved
+                                                                            : Reason::SealNotSigned,
+                                   e.table, e.what());
     }
-    // Nothing is served from tables edited by hand (projection_seal.h).
-    const auto seal = checkProjectionSeal(db_);
-    if (!seal.ok)
-        throw LedgerUntrustedError(seal.problem == SealProblem::TableChanged   ? Reason::TableChanged
-                                   : seal.problem == SealProblem::SealsRemoved ? Reason::SealsRemoved
-                                                                               : Reason::SealNotSigned,
-                                   seal.table, seal.message);
 }
 
 // The event and the rows derived from it commit together, in one write transaction (or as

@@ -22,6 +22,11 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
     if (!chain.ok()) return fail(chain.message());
     a.findings.push_back(chain.message());
     const std::string key = chain.publicKey;
+    // A key only the database itself records proves nothing against whoever rewrote it.
+    if (chain.keySource == "recorded in the ledger")
+        return fail("UNVERIFIED: the signatures were checked only against the key the database "
+                    "records, which whoever rewrote the file could have replaced; pass "
+                    "--public-key (the base's key as noted) or verify beside the key file");
 
     CheckpointBook book(db);
     const auto checkpoints = book.list();
@@ -39,9 +44,11 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
         if (!v.ok) return fail("checkpoint log: " + v.message);
         a.findings.push_back("checkpoint log: " + v.message);
     } else if (!checkpoints.empty()) {
-        a.findings.push_back("note: no checkpoint log at " + log.string() +
-                             " (copied without it?); a cut tail can only be found against an "
-                             "exported checkpoint");
+        // Deleting the log must not be a free way to hide a cut tail.
+        return fail("the checkpoint log " + log.string() +
+                    " is missing, though the ledger has checkpoints: it was removed (or the "
+                    "database was copied without it); a cut tail can now only be found against "
+                    "an exported checkpoint");
     }
     // The chain is as signed; now whether the tables queries and exports read still say what
     // the events say (an edit there leaves the chain untouched).

@@ -2,10 +2,13 @@
 
 #include "ledger/canonical_json.h"
 #include "ledger/projection_audit.h"
+#include "ledger/sha256.h"
 #include "ledger/signing_key.h"
 #include "ledger/sqlite_event_storage.h"
 
 #include <nlohmann/json.hpp>
+
+#include <vector>
 
 namespace drillbase::ledger {
 
@@ -29,6 +32,11 @@ CREATE TRIGGER IF NOT EXISTS projection_seals_no_delete BEFORE DELETE ON project
 BEGIN
   SELECT RAISE(ABORT, 'projection seals are append-only: DELETE refused');
 END;
+CREATE TRIGGER IF NOT EXISTS projection_seals_next BEFORE INSERT ON projection_seals
+WHEN NEW.number <> (SELECT COALESCE(MAX(number), 0) + 1 FROM projection_seals)
+BEGIN
+  SELECT RAISE(ABORT, 'projection seals are numbered in order');
+END;
 )sql";
 
 bool tableExists(SqliteDb& db, const char* name) {
@@ -49,39 +57,106 @@ std::int64_t mark(SqliteDb& db) {
     return st.step() ? std::stoll(st.columnText(0)) : 0;
 }
 
-std::string signedBytes(const std::string& baseId, const nlohmann::json& tables,
-                        std::int64_t through) {
-    return kPrefix +
-           canonicalJson({{"base_id", baseId}, {"tables", tables}, {"through", through}});
+std::string signedBytes(const std::string& baseId, std::int64_t number, const std::string& prev,
+                        const nlohmann::json& tables, std::int64_t through) {
+    return kPrefix + canonicalJson({{"base_id", baseId},
+                                    {"number", number},
+                                    {"prev", prev},
+                                    {"tables", tables},
+                                    {"through", through}});
+}
+
+struct Seal {
+    std::int64_t number = 0, through = 0;
+    std::string tables, publicKey, signature;
+};
+
+// The newest seal and the one before it (for the link).
+std::vector<Seal> newestSeals(SqliteDb& db) {
+    std::vector<Seal> out;
+    if (!tableExists(db, "projection_seals")) return out;
+    auto st = db.prepare(
+        "SELECT number, through, tables, public_key, signature FROM projection_seals "
+        "ORDER BY number DESC LIMIT 2");
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnInt(1), st.columnText(2), st.columnText(3),
+                       st.columnText(4)});
+    return out;
+}
+
+// Each seal links to the one before by the SHA-256 of its signature, so an old seal copied
+// forward under a new number has a signature over the wrong number and link.
+std::string linkOf(const std::vector<Seal>& seals, std::size_t olderIndex) {
+    return olderIndex < seals.size() ? sha256Hex(seals[olderIndex].signature)
+                                     : std::string(64, '0');
+}
+
+bool allEmpty(const nlohmann::json& tables) {
+    for (const auto& [name, digest] : tables.items())
+        if (digest != "empty") return false;
+    return true;
 }
 
 void seal(SqliteDb& db) {
+    if (db.file() == ":memory:") return;  // the audit's scratch copy
     SqliteEventStorage storage(db);
     const auto key = storage.signingKey();
     if (!key) return;
     db.exec(kSchema);
     const auto tables = currentTables(db);
     const auto through = mark(db);
-    const auto baseId = storage.meta("base_id").value_or("");
-    auto last = db.prepare(
-        "SELECT tables, through FROM projection_seals ORDER BY number DESC LIMIT 1");
-    if (last.step() && last.columnText(0) == canonicalJson(tables) && last.columnInt(1) == through)
+    const auto seals = newestSeals(db);
+    if (!seals.empty() && seals[0].tables == canonicalJson(tables) && seals[0].through == through)
         return;  // nothing changed since the newest seal
+    const std::int64_t number = seals.empty() ? 1 : seals[0].number + 1;
+    const std::string prev = linkOf(seals, 0);
     auto ins = db.prepare(
-        "INSERT INTO projection_seals(through, tables, public_key, signature) VALUES(?, ?, ?, ?)");
-    ins.bind(1, through).bind(2, canonicalJson(tables)).bind(3, key->publicKeyHex());
-    ins.bind(4, key->signHex(signedBytes(baseId, tables, through)));
+        "INSERT INTO projection_seals(number, through, tables, public_key, signature) "
+        "VALUES(?, ?, ?, ?, ?)");
+    ins.bind(1, number).bind(2, through).bind(3, canonicalJson(tables));
+    ins.bind(4, key->publicKeyHex());
+    ins.bind(5, key->signHex(
+                    signedBytes(storage.meta("base_id").value_or(""), number, prev, tables, through)));
     ins.step();
 }
 
 }  // namespace
 
 void requestProjectionSeal(SqliteDb& db) {
-    db.beforeCommit("projection-seal", [](SqliteDb& d) { seal(d); });
+    db.beforeCommit(kProjectionSealHook, [](SqliteDb& d) { seal(d); });
 }
+
+namespace {
+
+// One snapshot for the whole check: outside a transaction every statement would see the
+// newest commit, and a writer committing between the digest and the seal would look like an
+// edit by hand.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(SqliteDb& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+        if (own_) db_.exec("BEGIN");
+    }
+    ~ReadSnapshot() {
+        if (!own_) return;
+        try {
+            db_.exec("COMMIT");
+        } catch (...) {
+            // A read transaction has nothing to keep.
+        }
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    SqliteDb& db_;
+    bool own_;
+};
+
+}  // namespace
 
 ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
     ProjectionSealCheck c;
+    const ReadSnapshot snapshot(db);
     SqliteEventStorage storage(db);
     auto fail = [&](SealProblem problem, std::string table, std::string message) {
         c.ok = false;
@@ -93,23 +168,21 @@ ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
                     "events.";
         return c;
     };
-    if (!tableExists(db, "projection_seals") ||
-        !db.prepare("SELECT 1 FROM projection_seals LIMIT 1").step()) {
-        // Seals began with signatures: a signed ledger without one has had them removed.
+    const auto now = currentTables(db);
+    const auto through = mark(db);
+    const auto seals = newestSeals(db);
+    if (seals.empty()) {
+        // Nothing sealed yet is fine only while nothing is projected either: the next catch-up
+        // applies every event and seals the result.
+        if (allEmpty(now) && through == 0) return c;
         if (storage.lastSignature())
-            return fail(SealProblem::SealsRemoved, "", "the derived tables carry no seal of the base, though its events "
-                            "are signed: the seals were removed");
-        return c;
+            return fail(SealProblem::SealsRemoved, "",
+                        "the derived tables carry no seal of the base, though its events are "
+                        "signed: the seals were removed");
+        return c;  // a ledger from before signatures
     }
     c.sealed = true;
-    auto st = db.prepare(
-        "SELECT through, tables, public_key, signature FROM projection_seals "
-        "ORDER BY number DESC LIMIT 1");
-    st.step();
-    const auto through = st.columnInt(0);
-    const std::string tablesText = st.columnText(1);
-    const std::string publicKey = st.columnText(2);
-    const std::string signature = st.columnText(3);
+    const auto& newest = seals[0];
     std::string trusted;
     if (const auto key = storage.signingKey())
         trusted = key->publicKeyHex();
@@ -117,21 +190,37 @@ ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
         trusted = *recorded;
     nlohmann::json sealedTables;
     try {
-        sealedTables = nlohmann::json::parse(tablesText);
+        sealedTables = nlohmann::json::parse(newest.tables);
     } catch (const nlohmann::json::exception&) {
         return fail(SealProblem::SealNotSigned, "", "the newest seal of the derived tables is damaged");
     }
-    if (publicKey != trusted ||
-        !verifySignatureHex(signedBytes(storage.meta("base_id").value_or(""), sealedTables, through),
-                            signature, publicKey))
-        return fail(SealProblem::SealNotSigned, "", "the newest seal of the derived tables is not signed by the base's key");
-    const auto now = currentTables(db);
+    if (newest.publicKey != trusted ||
+        !verifySignatureHex(signedBytes(storage.meta("base_id").value_or(""), newest.number,
+                                        linkOf(seals, 1), sealedTables, newest.through),
+                            newest.signature, newest.publicKey))
+        return fail(SealProblem::SealNotSigned, "",
+                    "the newest seal of the derived tables is not signed by the base's key");
+    // A mark past the seal would leave the events in between unprojected for good. A mark
+    // behind it is harmless (the catch-up applies those events again, keyed by event), and a
+    // mark of 0 means the next catch-up rebuilds every table from the events.
+    if (through > newest.through)
+        return fail(SealProblem::TableChanged, "",
+                    "the derived tables' mark says event " + std::to_string(through) +
+                        ", but the base sealed them at event " + std::to_string(newest.through));
+    if (through == 0) return c;
     for (const auto& [table, digest] : now.items())
         if (!sealedTables.contains(table) || sealedTables[table] != digest)
-            return fail(SealProblem::TableChanged, table, "the derived table " + table +
-                                   " was changed after the base last sealed it (by hand, "
-                                   "outside the ledger)");
+            return fail(SealProblem::TableChanged, table,
+                        "the derived table " + table +
+                            " was changed after the base last sealed it (outside the ledger)");
     return c;
+}
+
+UntrustedTablesError::UntrustedTablesError(const ProjectionSealCheck& c)
+    : std::runtime_error(c.message), problem(c.problem), table(c.table) {}
+
+void requireSealedTables(SqliteDb& db) {
+    if (const auto c = checkProjectionSeal(db); !c.ok) throw UntrustedTablesError(c);
 }
 
 }  // namespace drillbase::ledger

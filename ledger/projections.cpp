@@ -210,13 +210,20 @@ void Projections::catchUpFrom(const EventStore& store, std::int64_t strictFrom) 
     const auto from = projectedThrough();
     auto fresh = store.readFrom(from + 1);
     keepSigned(store, fresh, strictFrom);
+    // Under the lock and before anything is applied: tables edited by hand since the last
+    // seal must not be built upon and sealed over (projection_seal.h).
+    // Once per transaction: after its own first change the tables differ from the last seal
+    // by what this transaction did, which its commit seals.
+    if (!fresh.empty() && !db_.hasBeforeCommit(kProjectionSealHook)) requireSealedTables(db_);
     if (fresh.empty()) {
         tx.commit(false);
         return;
     }
     bool hasVoid = false;
     for (const auto& e : fresh) hasVoid = hasVoid || e.kind == kinds::kEventVoided;
-    if (hasVoid) {
+    // From nothing (a mark reset by hand or a lost cache): every table is rebuilt, so no row
+    // left in them survives unless the events give it.
+    if (hasVoid || from == 0) {
         rebuildInside(store, strictFrom);
     } else {
         for (const auto& e : fresh) apply(e, e.seq >= strictFrom);

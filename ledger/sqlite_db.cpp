@@ -198,6 +198,12 @@ void SqliteDb::beforeCommit(const std::string& name, Hook hook) {
     add(beforeCommit_, name, std::move(hook));
 }
 
+bool SqliteDb::hasBeforeCommit(const std::string& name) const {
+    for (const auto& entry : beforeCommit_)
+        if (entry.first == name) return true;
+    return false;
+}
+
 void SqliteDb::afterCommit(const std::string& name, Hook hook) {
     add(afterCommit_, name, std::move(hook));
 }

@@ -79,6 +79,8 @@ public:
     // objects that asked may be gone by then.
     using Hook = std::function<void(SqliteDb&)>;
     void beforeCommit(const std::string& name, Hook hook);
+    // True when the current transaction has asked for `name` before its commit.
+    bool hasBeforeCommit(const std::string& name) const;
     // Right after the outermost COMMIT succeeded (the checkpoint log beside the database). The
     // data is durable by then, so a hook's failure is swallowed: it must only copy out what the
     // database already holds. Dropped by a rollback.

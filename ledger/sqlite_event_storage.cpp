@@ -1,7 +1,6 @@
 #include "ledger/sqlite_event_storage.h"
 
 #include "ledger/checkpoint.h"
-#include "ledger/projection_seal.h"
 
 namespace drillbase::ledger {
 
@@ -40,6 +39,9 @@ WHEN NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM events)
 BEGIN
   SELECT RAISE(ABORT, 'ledger events are append-only: seq must follow the last event');
 END;
+)sql";
+
+constexpr const char* kSignatureSchema = R"sql(
 -- One row per committed write (batch_signature.h). Append-only like the events, and each batch
 -- must start right after the one before, so the batches tile the log.
 CREATE TABLE IF NOT EXISTS event_signatures(
@@ -82,17 +84,24 @@ StoredEvent readRow(const Statement& st) {
 
 void SqliteEventStorage::createSchema() {
     db_.exec(kSchema);
+    db_.exec(kSignatureSchema);
 }
 
-// Also made by the first signed write of a ledger created before signatures existed.
-void SqliteEventStorage::ensureSignatureTable() {
+bool SqliteEventStorage::hasSignatureTable() {
     auto st = db_.prepare(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_signatures'");
-    if (!st.step()) db_.exec(kSchema);
+    return st.step();
+}
+
+// Made by the first signature of a ledger created before signatures existed. Only the
+// signature table: re-creating the events' triggers here would hide from verify that someone
+// dropped them.
+void SqliteEventStorage::ensureSignatureTable() {
+    if (!hasSignatureTable()) db_.exec(kSignatureSchema);
 }
 
 std::optional<BatchSignature> SqliteEventStorage::lastSignature() {
-    ensureSignatureTable();
+    if (!hasSignatureTable()) return std::nullopt;  // read paths never write
     auto st = db_.prepare(std::string(kSignatureColumns) + "ORDER BY last_seq DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
     return readSignature(st);
@@ -110,9 +119,7 @@ void SqliteEventStorage::insertSignature(const BatchSignature& s) {
 
 void SqliteEventStorage::scanSignatures(
     const std::function<bool(const BatchSignature&)>& visit) {
-    auto exists = db_.prepare(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_signatures'");
-    if (!exists.step()) return;  // a ledger from before signatures, opened read-only
+    if (!hasSignatureTable()) return;  // a ledger from before signatures
     auto st = db_.prepare(std::string(kSignatureColumns) + "ORDER BY last_seq");
     while (st.step())
         if (!visit(readSignature(st))) return;
@@ -123,8 +130,6 @@ void SqliteEventStorage::beforeCommit(std::function<void(EventStorage&)> seal) {
         SqliteEventStorage storage(db);
         seal(storage);
     });
-    // What the derived tables hold at the commit, signed too (projection_seal.h).
-    requestProjectionSeal(db_);
     // After the seal: a checkpoint signs a head that is itself signed.
     db_.beforeCommit("ledger-checkpoint", [](SqliteDb& db) { checkpointIfDue(db); });
     // A connection that wrote leaves a checkpoint of its last head when it closes.

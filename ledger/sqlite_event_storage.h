@@ -28,6 +28,7 @@ public:
 
 private:
     void ensureSignatureTable();
+    bool hasSignatureTable();
     SqliteDb& db_;
 };
 

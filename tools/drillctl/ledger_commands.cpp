@@ -3,6 +3,7 @@
 #include "tools/drillctl/ledger_cli.h"
 #include "tools/drillctl/ledger_record_commands.h"
 
+#include "ledger/batch_signature.h"
 #include "ledger/ledger_audit.h"
 #include "ledger/signing_key.h"
 #include "ledger/ledger_files.h"
@@ -111,6 +112,10 @@ void runRebuild(const LedgerOptions& o) {
         const EventStore store(storage);
         const auto chain = store.verify();
         if (!chain.ok()) fail("not rebuilding from a broken chain: " + chain.message(), kRefused);
+        if (!loadSigningKey(signingKeyFileFor(file)))
+            fail("the signing key " + signingKeyFileFor(file).string() +
+                     " is missing: rebuilt tables could not be sealed; restore it first",
+                 kRefused);
         Projections projections(db);
         projections.createSchema();
         projections.rebuild(store);
@@ -118,6 +123,29 @@ void runRebuild(const LedgerOptions& o) {
                   << " event(s) and sealed\n";
     } catch (const EventStoreError& e) {
         fail(e.what(), kNoDatabase);
+    }
+}
+
+// A ledger from before signatures: its events signed once, on an administrator's word, after
+// the chain has been checked (batch_signature.h signExisting). Never done automatically.
+void runSignExisting(const LedgerOptions& o) {
+    const auto file = resolveDb(o.db);
+    auto db = openExisting(file);
+    requirePermission(db, o.asUser, Action::CreateCheckpoint);
+    SqliteEventStorage storage(db);
+    try {
+        const EventStore store(storage);
+        Transaction tx(db);
+        const auto chain = store.verify();
+        if (!chain.ok() && chain.problem != VerifyProblem::UnsignedEvents)
+            fail("not signing a broken chain: " + chain.message(), kRefused);
+        const auto key = loadOrCreateSigningKey(signingKeyFileFor(file));
+        signExisting(storage, key);
+        tx.commit();
+        std::cout << "signed events 1.." << chain.eventsChecked << " with key "
+                  << key.publicKeyHex() << " (" << signingKeyFileFor(file).string() << ")\n";
+    } catch (const EventStoreError& e) {
+        fail(e.what(), kRefused);
     }
 }
 
@@ -240,6 +268,14 @@ void addLedgerCommands(CLI::App& app) {
     addDb(rebuild);
     addActorOption(*rebuild, opts->asUser);
     rebuild->callback(guarded([opts] { runRebuild(*opts); }));
+
+    auto* signExisting = ledger->add_subcommand(
+        "sign-existing",
+        "Sign the events of a ledger that predates signatures, once, after checking its chain "
+        "(once the ledger has users: an admin, --as)");
+    addDb(signExisting);
+    addActorOption(*signExisting, opts->asUser);
+    signExisting->callback(guarded([opts] { runSignExisting(*opts); }));
 
     auto* org = ledger->add_subcommand("org", "Organisations");
     org->require_subcommand(1);
