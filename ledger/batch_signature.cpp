@@ -162,7 +162,7 @@ void signExisting(EventStorage& storage, const SigningKey& key) {
     if (head) sign(storage, key, 1, *head);
 }
 
-std::int64_t trustedHead(EventStorage& storage) {
+std::int64_t trustedHead(EventStorage& storage, std::int64_t ownFrom) {
     const auto last = storage.lastSignature();
     const auto recorded = storage.meta("signing_public_key");
     std::optional<SigningKey> key;
@@ -174,8 +174,17 @@ std::int64_t trustedHead(EventStorage& storage) {
     if (!last) {
         // Signing began (a recorded key or a key file) and nothing carries a signature: the
         // signatures were removed, or the ledger predates them and awaits `sign-existing`.
-        if (recorded || key) return 0;
         const auto head = storage.lastEvent();
+        if (recorded || key) {
+            // Trusting nothing must not read as "no users, local mode": refuse outright when
+            // events other than the caller's own new ones are there.
+            if (head && ownFrom > 1 && head->seq >= 1)
+                throw UntrustedSignatureError(
+                    "no event of this ledger carries a signature, though it has a signing key: "
+                    "the signatures were removed (or it predates them: then an administrator "
+                    "runs `drillctl ledger sign-existing` after `drillctl ledger verify`)");
+            return 0;
+        }
         return head ? head->seq : 0;  // from before signatures, and no key at all
     }
     const std::string publicKey = key ? key->publicKeyHex() : recorded.value_or("");

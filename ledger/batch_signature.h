@@ -15,6 +15,7 @@
 #include "ledger/event_storage.h"
 #include "ledger/event_store.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +39,9 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq);
 // ledger from before signatures, never written since, trusts all its events. Throws
 // EventStoreError when the newest signature does not hold: then nothing can be trusted
 // without a full `drillctl ledger verify`.
-std::int64_t trustedHead(EventStorage& storage);
+// `ownFrom`: the first of the caller's own events not yet signed (its commit signs them).
+std::int64_t trustedHead(EventStorage& storage,
+                         std::int64_t ownFrom = std::numeric_limits<std::int64_t>::max());
 
 // Signs every event of a ledger that predates signatures, once (`drillctl ledger
 // sign-existing`, after verify): the one place events not written by this version are

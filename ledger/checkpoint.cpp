@@ -46,9 +46,22 @@ constexpr const char* kZeros = "000000000000000000000000000000000000000000000000
 constexpr const char* kColumns =
     "SELECT number, seq, head_hash, event_count, at, base_id, public_key, signature, version, "
     "prev FROM ledger_checkpoints ";
+// The same from a table written before version 2 (read paths never upgrade it).
+constexpr const char* kColumnsV1 =
+    "SELECT number, seq, head_hash, event_count, at, base_id, public_key, signature, 1, '' "
+    "FROM ledger_checkpoints ";
 
 std::string label(std::int64_t number) {
     return "checkpoint " + std::to_string(number);
+}
+
+// What a reader may select: nullptr when there is no table yet.
+const char* readColumns(SqliteDb& db) {
+    auto table =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_checkpoints'");
+    if (!table.step()) return nullptr;
+    auto st = db.prepare("SELECT 1 FROM pragma_table_info('ledger_checkpoints') WHERE name='prev'");
+    return st.step() ? kColumns : kColumnsV1;
 }
 
 void ensureSchema(SqliteDb& db) {
@@ -73,7 +86,9 @@ Checkpoint readRow(const Statement& st) {
 }
 
 std::optional<Checkpoint> lastRow(SqliteDb& db) {
-    auto st = db.prepare(std::string(kColumns) + "ORDER BY number DESC LIMIT 1");
+    const char* columns = readColumns(db);
+    if (!columns) return std::nullopt;
+    auto st = db.prepare(std::string(columns) + "ORDER BY number DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
     return readRow(st);
 }
@@ -172,10 +187,11 @@ std::optional<Checkpoint> Checkpoint::fromJson(const nlohmann::json& j) {
     return c;
 }
 
+// Reads only: the table is made (or upgraded) by the first checkpoint written, so verify never
+// writes to the database it checks, nor re-creates triggers someone dropped.
 CheckpointBook::CheckpointBook(SqliteDb& db) : db_(db) {
     SqliteEventStorage storage(db_);
     EventStore store(storage);  // throws EventStoreError when the ledger is not initialised
-    ensureSchema(db_);
 }
 
 Checkpoint CheckpointBook::create(const SigningKey& key, const std::string& at) {
@@ -187,6 +203,7 @@ Checkpoint CheckpointBook::create(const SigningKey& key, const std::string& at) 
     // One write transaction: no event can be appended between reading the head and storing
     // the checkpoint, and two checkpoints cannot take the same number.
     Transaction tx(db_);
+    ensureSchema(db_);
     requireLedgerKey(storage, key);
     const auto result = store.verify(key.publicKeyHex());
     if (!result.ok()) throw CheckpointError("not signing a broken chain: " + result.message());
@@ -198,7 +215,9 @@ Checkpoint CheckpointBook::create(const SigningKey& key, const std::string& at) 
 
 std::vector<Checkpoint> CheckpointBook::list() {
     std::vector<Checkpoint> out;
-    auto st = db_.prepare(std::string(kColumns) + "ORDER BY number");
+    const char* columns = readColumns(db_);
+    if (!columns) return out;
+    auto st = db_.prepare(std::string(columns) + "ORDER BY number");
     while (st.step()) out.push_back(readRow(st));
     return out;
 }

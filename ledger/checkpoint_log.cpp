@@ -21,12 +21,15 @@ void appendToCheckpointLog(const std::filesystem::path& log, const Checkpoint& c
     // O_APPEND: concurrent writers (two processes closing at once) never interleave inside a
     // line of this size; 0600 because the log names the base and its head, nothing more, but
     // sits with files that hold personal data.
+    std::error_code ec;
+    const bool fresh = !std::filesystem::exists(log, ec);
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error("cannot open checkpoint log " + log.string());
     const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
     const bool synced = ::fsync(fd) == 0;
     ::close(fd);
     if (!written || !synced) throw std::runtime_error("cannot write checkpoint log " + log.string());
+    if (fresh) syncParentDir(log);
 }
 
 CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string& text,

@@ -25,7 +25,9 @@ void appendToCheckpointLog(const std::filesystem::path& log, const Checkpoint& c
 // What a reader of the log accepts: a line is one checkpoint (well under 4 KiB), and a log of
 // a million checkpoints stays far below the size limit.
 struct CheckpointLogLimits {
-    std::size_t maxBytes = 256u << 20;
+    // ~300 bytes a line: over three million checkpoints, a close checkpoint per drillctl
+    // command for decades of a base's work.
+    std::size_t maxBytes = std::size_t{1} << 30;
     std::size_t maxLineBytes = 4096;
 };
 

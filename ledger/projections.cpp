@@ -199,7 +199,7 @@ void Projections::projectAppended(const EventStore& store, std::int64_t firstNew
 void Projections::keepSigned(const EventStore& store, std::vector<StoredEvent>& events,
                              std::int64_t strictFrom) {
     if (events.empty()) return;
-    const auto trusted = store.trustedHead();
+    const auto trusted = store.trustedHead(strictFrom);
     std::erase_if(events, [&](const StoredEvent& e) {
         return e.seq > trusted && e.seq < strictFrom;
     });

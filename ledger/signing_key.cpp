@@ -78,6 +78,16 @@ bool verifySignatureHex(std::string_view message, std::string_view signatureHex,
                                        message.size(), pk.data()) == 0;
 }
 
+void syncParentDir(const std::filesystem::path& file) {
+    // The new name is durable only once its directory is: without this a power cut after the
+    // ledger recorded the public key could lose the key file, and with it every later write.
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 std::filesystem::path signingKeyFileFor(const std::filesystem::path& dbFile) {
     return std::filesystem::path(dbFile.string() + ".sign.key");
 }
@@ -90,7 +100,7 @@ std::optional<SigningKey> loadSigningKey(const std::filesystem::path& keyFile) {
     auto key = SigningKey::fromSeedHex(text);
     if (!key)
         throw std::runtime_error(keyFile.string() +
-                                 ": not a checkpoint signing key (expected 64 hex characters)");
+                                 ": not a signing key (expected 64 hex characters)");
     return key;
 }
 
@@ -107,7 +117,7 @@ SigningKey loadOrCreateSigningKey(const std::filesystem::path& keyFile) {
     ::unlink(tmp.c_str());  // left by a killed process that had the same pid
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
-        throw std::runtime_error("cannot create checkpoint signing key file " + keyFile.string());
+        throw std::runtime_error("cannot create signing key file " + keyFile.string());
     std::string text = key.seedHex() + "\n";
     const bool written =
         ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
@@ -116,15 +126,16 @@ SigningKey loadOrCreateSigningKey(const std::filesystem::path& keyFile) {
     sodium_memzero(text.data(), text.size());
     if (!written) {
         ::unlink(tmp.c_str());
-        throw std::runtime_error("cannot write checkpoint signing key file " + keyFile.string());
+        throw std::runtime_error("cannot write signing key file " + keyFile.string());
     }
     const int linked = ::link(tmp.c_str(), keyFile.c_str());
     const int linkErrno = errno;
     ::unlink(tmp.c_str());
     if (linked != 0) {
         if (linkErrno == EEXIST) return loadOrCreateSigningKey(keyFile);
-        throw std::runtime_error("cannot create checkpoint signing key file " + keyFile.string());
+        throw std::runtime_error("cannot create signing key file " + keyFile.string());
     }
+    syncParentDir(keyFile);
     return key;
 }
 

@@ -45,6 +45,9 @@ private:
 bool verifySignatureHex(std::string_view message, std::string_view signatureHex,
                         std::string_view publicKeyHex);
 
+// fsync of the folder holding `file`, so a file just created there survives a power cut.
+void syncParentDir(const std::filesystem::path& file);
+
 // "<db>.sign.key", next to the look-up key "<db>.key".
 std::filesystem::path signingKeyFileFor(const std::filesystem::path& dbFile);
 // Reads the key file, creating it (mode 0600, O_EXCL) with a fresh key when missing.

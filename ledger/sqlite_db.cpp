@@ -186,6 +186,8 @@ Transaction::Transaction(SqliteDb& db)
     : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
     db_.exec(nested_ ? "SAVEPOINT drillbase_nested" : "BEGIN IMMEDIATE");
     changesAtBegin_ = sqlite3_total_changes64(db.handle());
+    hooksAtBegin_ = db_.beforeCommit_.size();
+    afterHooksAtBegin_ = db_.afterCommit_.size();
 }
 
 void SqliteDb::add(Hooks& hooks, const std::string& name, Hook hook) {
@@ -237,9 +239,14 @@ void SqliteDb::runAfterCommit() {
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            if (nested_)
+            if (nested_) {
                 db_.exec("ROLLBACK TO drillbase_nested; RELEASE drillbase_nested");
-            else {
+                // What the rolled-back part asked for goes with it (a checkpoint's log line
+                // for a row that no longer exists).
+                if (db_.beforeCommit_.size() > hooksAtBegin_) db_.beforeCommit_.resize(hooksAtBegin_);
+                if (db_.afterCommit_.size() > afterHooksAtBegin_)
+                    db_.afterCommit_.resize(afterHooksAtBegin_);
+            } else {
                 db_.dropCommitHooks();
                 db_.exec("ROLLBACK");
             }
@@ -250,8 +257,17 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit(bool isRecord) {
-    // A hook that throws leaves the transaction open, and the destructor rolls it back.
-    if (!nested_) db_.runBeforeCommit();
+    // A hook that throws leaves the transaction open, and the destructor rolls it back; a
+    // second commit() must not then commit without what the hook was to add.
+    if (hooksFailed_) throw DbError("this transaction failed before its commit; nothing was saved");
+    if (!nested_) {
+        try {
+            db_.runBeforeCommit();
+        } catch (...) {
+            hooksFailed_ = true;
+            throw;
+        }
+    }
     db_.exec(nested_ ? "RELEASE drillbase_nested" : "COMMIT");
     done_ = true;
     if (!nested_) db_.runAfterCommit();

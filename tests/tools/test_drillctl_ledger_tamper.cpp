@@ -249,3 +249,108 @@ TEST_CASE("tamper: a derived table edited by hand is named, not served, and rebu
     CHECK(r.exitCode != 0);
     CHECK(contains(r.err, "the seals were removed"));
 }
+
+TEST_CASE("tamper: removing every signature and the recorded key does not get forgeries adopted") {
+    if (runCommand("(command -v sqlite3 && command -v sha256sum)").exitCode != 0) return;
+    const auto l = populated("unsign");
+    sql(l, "DROP TRIGGER event_signatures_no_delete; DELETE FROM event_signatures; "
+           "DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
+    const long seq = forgeAppend(l, "UserRoleChanged",
+                                 {{"by", "chen"}, {"name", "li"}, {"role", "admin"}});
+    // The key file says signing began: the missing signatures are named, not excused.
+    auto r = l.run("verify");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "the signatures were removed"));
+    // No honest write signs the forged event along with its own.
+    r = l.run("org add --as wang --code 91110000100000000H --name Other --industry manufacturing",
+              "instr pass 1\n");
+    CHECK(r.exitCode != 0);
+    CHECK(countRows(l.db, "events") == seq);
+    CHECK(countRows(l.db, "event_signatures") == 0);
+    // Nor does Li's forged role grant her the admin's commands.
+    CHECK(l.run("user list --as li", "trainee pass 1\n").exitCode != 0);
+}
+
+TEST_CASE("tamper: a payload edited in place (hash left alone) is not acted on") {
+    if (runCommand("command -v sqlite3").exitCode != 0) return;
+    const auto l = populated("payload-edit");
+    sql(l, "DROP TRIGGER events_no_update; UPDATE events SET payload = replace(payload, "
+           "'\"trainee\"', '\"admin\"') WHERE kind = 'UserAdded' AND payload LIKE '%\"li\"%';");
+    auto r = l.run("user list --as li", "trainee pass 1\n");
+    CHECK(r.exitCode != 0);
+    CHECK(contains(r.err, "does not match the hash chain"));
+    r = l.run("verify");
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "content does not match its hash"));
+}
+
+TEST_CASE("tamper: a signature row claiming events that do not exist cannot turn signing off") {
+    if (runCommand("command -v sqlite3").exitCode != 0) return;
+    const auto l = populated("bogus-range");
+    const long n = countRows(l.db, "events");
+    sql(l, "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
+           "VALUES(" + std::to_string(n + 1) + ", 1000000000, 'x', 'y', 'z');");
+    const auto r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 "
+                         "--hours 2 --kind annual --topic after",
+                         "instr pass 1\n");
+    CHECK(r.exitCode != 0);
+    CHECK(countRows(l.db, "events") == n);
+    CHECK(l.run("verify").exitCode == 1);
+}
+
+TEST_CASE("verify: a copy without its key file is UNVERIFIED unless the inspector gives the key") {
+    if (runCommand("command -v sqlite3").exitCode != 0) return;
+    const auto l = populated("copy");
+    const auto key = runCommand("sqlite3 " + l.db +
+                                " \"SELECT value FROM ledger_meta WHERE key = "
+                                "'signing_public_key'\"")
+                         .out.substr(0, 64);
+    const auto copyDir = fs::path(l.dir) / "inspector";
+    fs::create_directories(copyDir);
+    const auto copy = (copyDir / "ledger.sqlite").string();
+    REQUIRE(runCommand("sqlite3 " + l.db + " \".backup " + copy + "\"").exitCode == 0);
+    fs::copy_file(l.db + ".checkpoints.jsonl", copy + ".checkpoints.jsonl");
+    auto r = runCommand(kCtl + " ledger verify --db " + copy);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "UNVERIFIED"));
+    r = runCommand(kCtl + " ledger verify --db " + copy + " --public-key " + key);
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    r = runCommand(kCtl + " ledger verify --db " + copy + " --public-key " + std::string(64, 'a'));
+    CHECK(r.exitCode == 1);
+    // Without the checkpoint log, a cut tail could no longer be found: verify says so.
+    fs::remove(copy + ".checkpoints.jsonl");
+    r = runCommand(kCtl + " ledger verify --db " + copy + " --public-key " + key);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, "checkpoint log"));
+    CHECK(contains(r.err, "is missing"));
+}
+
+TEST_CASE("sign-existing: a ledger from before signatures is signed once, on an admin's word") {
+    if (runCommand("command -v sqlite3").exitCode != 0) return;
+    const auto l = populated("legacy");
+    // What a ledger written before signatures looks like: no signatures, seals, checkpoints,
+    // recorded key, key file or log.
+    sql(l, "DROP TABLE event_signatures; DROP TABLE projection_seals; DROP TABLE "
+           "ledger_checkpoints; DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
+    fs::remove(l.db + ".sign.key");
+    fs::remove(l.db + ".checkpoints.jsonl");
+    auto r = l.run("verify");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(contains(r.out, "predates signatures"));
+    r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
+              "--kind annual --topic blocked",
+              "instr pass 1\n");
+    CHECK(r.exitCode != 0);
+    CHECK(contains(r.err, "sign-existing"));
+    CHECK(l.run("sign-existing --as wang", "instr pass 1\n").exitCode != 0);  // admins only
+    r = l.run("sign-existing --as chen", "admin pass 1\n");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(contains(r.out, "signed events 1.."));
+    r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
+              "--kind annual --topic after",
+              "instr pass 1\n");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    r = l.run("verify");
+    CHECK_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(contains(r.out, "Signed: events 1.."));
+}

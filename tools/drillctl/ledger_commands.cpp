@@ -141,6 +141,11 @@ void runSignExisting(const LedgerOptions& o) {
             fail("not signing a broken chain: " + chain.message(), kRefused);
         const auto key = loadOrCreateSigningKey(signingKeyFileFor(file));
         signExisting(storage, key);
+        // The derived tables were never sealed: rebuilt from the events just signed, so the
+        // seal made at this commit vouches for nothing but them.
+        Projections projections(db);
+        projections.createSchema();
+        projections.rebuild(store);
         tx.commit();
         std::cout << "signed events 1.." << chain.eventsChecked << " with key "
                   << key.publicKeyHex() << " (" << signingKeyFileFor(file).string() << ")\n";
