@@ -42,14 +42,29 @@ struct Checked {
 std::mutex gCheckedMutex;
 std::map<std::string, Checked> gChecked;  // by key location (one per database file)
 
+// `chainFrom` > 0: only the events after it are to be acted on, so the chain is checked from
+// the stored hash of event chainFrom: an edit after it cannot reach the signed head's hash.
+// Such a partial check proves nothing about earlier events and is not remembered.
 void requireChainUpTo(EventStorage& storage, const std::string& baseId,
-                      const BatchSignature& signedHead) {
+                      const BatchSignature& signedHead, std::int64_t chainFrom) {
     const std::string where = storage.signingKeyLocation() + "|" + baseId;
     Checked from;
     {
         std::lock_guard lock(gCheckedMutex);
         const auto it = gChecked.find(where);
         if (it != gChecked.end() && it->second.seq <= signedHead.lastSeq) from = it->second;
+    }
+    bool partial = false;
+    if (chainFrom > from.seq && chainFrom <= signedHead.lastSeq) {
+        std::optional<std::string> anchor;
+        storage.scan(chainFrom, [&](const StoredEvent& e) {
+            if (e.seq == chainFrom) anchor = e.hash;
+            return false;
+        });
+        if (anchor) {
+            from = {chainFrom, *anchor};
+            partial = true;
+        }
     }
     if (from.seq == signedHead.lastSeq && from.hash == signedHead.headHash) return;
     // From where this process last checked; from event 1 again when that fails (the file may
@@ -90,6 +105,7 @@ void requireChainUpTo(EventStorage& storage, const std::string& baseId,
     if (broken)
         throw UntrustedSignatureError(*broken + ": its records cannot be trusted; run `drillctl "
                                       "ledger verify`");
+    if (partial) return;
     std::lock_guard lock(gCheckedMutex);
     gChecked[where] = {signedHead.lastSeq, signedHead.headHash};
 }
@@ -146,7 +162,8 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq) {
                               "without it, or by a drillbase older than signatures); run "
                               "`drillctl ledger verify`. Nothing was saved.");
     // What this write builds on must itself hold: the newest signature and the chain under it.
-    if (last) trustedHead(storage);
+    // (The newest signature only: the events under it were vouched for when it was made.)
+    if (last) trustedHead(storage, std::numeric_limits<std::int64_t>::max(), last->lastSeq);
     sign(storage, *key, signedThrough + 1, *head);
 }
 
@@ -162,7 +179,7 @@ void signExisting(EventStorage& storage, const SigningKey& key) {
     if (head) sign(storage, key, 1, *head);
 }
 
-std::int64_t trustedHead(EventStorage& storage, std::int64_t ownFrom) {
+std::int64_t trustedHead(EventStorage& storage, std::int64_t ownFrom, std::int64_t chainFrom) {
     const auto last = storage.lastSignature();
     const auto recorded = storage.meta("signing_public_key");
     std::optional<SigningKey> key;
@@ -205,7 +222,7 @@ std::int64_t trustedHead(EventStorage& storage, std::int64_t ownFrom) {
                                       range(last->firstSeq, last->lastSeq) +
                                       ") does not hold: its records cannot be trusted; run "
                                       "`drillctl ledger verify`");
-    requireChainUpTo(storage, baseId, *last);
+    requireChainUpTo(storage, baseId, *last, chainFrom);
     return last->lastSeq;
 }
 

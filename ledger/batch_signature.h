@@ -40,8 +40,11 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq);
 // EventStoreError when the newest signature does not hold: then nothing can be trusted
 // without a full `drillctl ledger verify`.
 // `ownFrom`: the first of the caller's own events not yet signed (its commit signs them).
+// `chainFrom`: only events after it will be acted on, so the chain is checked from there (0:
+// the whole chain, once per process, as the users' replay needs).
 std::int64_t trustedHead(EventStorage& storage,
-                         std::int64_t ownFrom = std::numeric_limits<std::int64_t>::max());
+                         std::int64_t ownFrom = std::numeric_limits<std::int64_t>::max(),
+                         std::int64_t chainFrom = 0);
 
 // Signs every event of a ledger that predates signatures, once (`drillctl ledger
 // sign-existing`, after verify): the one place events not written by this version are

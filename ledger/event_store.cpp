@@ -148,8 +148,8 @@ std::optional<std::int64_t> EventStore::seqOfHash(const std::string& hash) const
     return seq;
 }
 
-std::int64_t EventStore::trustedHead(std::int64_t ownFrom) const {
-    return ledger::trustedHead(storage_, ownFrom);
+std::int64_t EventStore::trustedHead(std::int64_t ownFrom, std::int64_t chainFrom) const {
+    return ledger::trustedHead(storage_, ownFrom, chainFrom);
 }
 
 std::vector<StoredEvent> EventStore::readFrom(std::int64_t seq) const {

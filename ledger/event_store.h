@@ -107,7 +107,8 @@ public:
     VerifyResult verify(const std::optional<std::string>& trustedPublicKey = std::nullopt) const;
 
     // The last event covered by a valid signature (batch_signature.h trustedHead()).
-    std::int64_t trustedHead(std::int64_t ownFrom = std::numeric_limits<std::int64_t>::max()) const;
+    std::int64_t trustedHead(std::int64_t ownFrom = std::numeric_limits<std::int64_t>::max(),
+                             std::int64_t chainFrom = 0) const;
 
     // The hash of an event with these fields (exposed for tests and the provincial import).
     static std::string computeHash(std::int64_t seq, const std::string& eventId,

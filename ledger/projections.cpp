@@ -199,7 +199,8 @@ void Projections::projectAppended(const EventStore& store, std::int64_t firstNew
 void Projections::keepSigned(const EventStore& store, std::vector<StoredEvent>& events,
                              std::int64_t strictFrom) {
     if (events.empty()) return;
-    const auto trusted = store.trustedHead(strictFrom);
+    // The chain from just before the first event to apply: those are the ones acted on.
+    const auto trusted = store.trustedHead(strictFrom, events.front().seq - 1);
     std::erase_if(events, [&](const StoredEvent& e) {
         return e.seq > trusted && e.seq < strictFrom;
     });
