@@ -103,7 +103,8 @@ void requireChainUpTo(EventStorage& storage, const std::string& baseId,
         if (!broken) break;
     }
     if (broken)
-        throw UntrustedSignatureError(*broken + ": its records cannot be trusted; run `drillctl "
+        throw UntrustedSignatureError(*broken +
+                                      ": its records cannot be trusted; run `drillctl "
                                       "ledger verify`");
     if (partial) return;
     std::lock_guard lock(gCheckedMutex);
@@ -139,10 +140,11 @@ void sealHead(EventStorage& storage, std::int64_t firstNewSeq) {
     // Never adopt unsigned events silently: someone who deletes every signature and the
     // recorded key would otherwise have the next honest write sign their forgeries.
     if (!recorded && !last)
-        throw EventStoreError("this ledger's events carry no signatures (it predates them, or "
-                              "they were removed); an administrator checks it with `drillctl "
-                              "ledger verify` and signs it once with `drillctl ledger "
-                              "sign-existing`. Nothing was saved.");
+        throw EventStoreError(
+            "this ledger's events carry no signatures (it predates them, or "
+            "they were removed); an administrator checks it with `drillctl "
+            "ledger verify` and signs it once with `drillctl ledger "
+            "sign-existing`. Nothing was saved.");
     const auto key = storage.signingKey();
     // A ledger that has signed before must keep its key: writing on without it would leave
     // unsigned events no one could tell from forged ones.
@@ -173,8 +175,8 @@ void signExisting(EventStorage& storage, const SigningKey& key) {
         throw EventStoreError("this ledger is signed already; nothing to do");
     const auto recorded = storage.meta("signing_public_key");
     if (recorded && *recorded != key.publicKeyHex())
-        throw EventStoreError("the signing key is not the one this ledger records (" +
-                              *recorded + ")");
+        throw EventStoreError("the signing key is not the one this ledger records (" + *recorded +
+                              ")");
     if (!recorded) storage.setMeta("signing_public_key", key.publicKeyHex());
     if (head) sign(storage, key, 1, *head);
 }
@@ -258,7 +260,8 @@ void checkSignatures(EventStorage& storage, const std::string& baseId,
         if (keyFile || trustedPublicKey)
             return fail(VerifyProblem::UnsignedEvents, 1,
                         "no event carries a signature, though the ledger has a signing key (" +
-                            r.keySource + "): the signatures were removed, or the ledger "
+                            r.keySource +
+                            "): the signatures were removed, or the ledger "
                             "predates them (then an administrator runs `drillctl ledger "
                             "sign-existing` after checking it)");
         r.unsignedLedger = head > 0;
@@ -277,16 +280,17 @@ void checkSignatures(EventStorage& storage, const std::string& baseId,
                         what + " does not start at event " + std::to_string(expectedFirst));
         if (b.lastSeq > head)
             return fail(VerifyProblem::EventsRemoved, head + 1,
-                        what + " was signed, but the ledger ends at event " +
-                            std::to_string(head) + ": signed events were removed");
+                        what + " was signed, but the ledger ends at event " + std::to_string(head) +
+                            ": signed events were removed");
         if (b.publicKey != r.publicKey)
             return fail(VerifyProblem::WrongKey, b.firstSeq,
                         what + " is signed by key " + b.publicKey + ", not the trusted key " +
                             r.publicKey + " (" + r.keySource + ")");
         if (!verifySignatureHex(batchSignedBytes(baseId, b), b.signature, b.publicKey))
             return fail(VerifyProblem::BadSignature, b.firstSeq,
-                        what + ": the signature does not match the signed head (the signature "
-                               "row was edited or made without the key)");
+                        what +
+                            ": the signature does not match the signed head (the signature "
+                            "row was edited or made without the key)");
         if (storedHeads[i] != b.headHash)
             return fail(VerifyProblem::SignedHeadMismatch, b.firstSeq,
                         "event " + std::to_string(b.lastSeq) + " has hash " + storedHeads[i] +

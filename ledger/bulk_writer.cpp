@@ -3,8 +3,8 @@
 #include "ledger/event_kinds.h"
 #include "ledger/event_payloads.h"
 #include "ledger/id_number.h"
-#include "ledger/projections.h"
 #include "ledger/projection_seal.h"
+#include "ledger/projections.h"
 #include "ledger/records_indexes.h"
 
 namespace drillbase::ledger {

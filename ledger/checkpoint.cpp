@@ -57,8 +57,8 @@ std::string label(std::int64_t number) {
 
 // What a reader may select: nullptr when there is no table yet.
 const char* readColumns(SqliteDb& db) {
-    auto table =
-        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_checkpoints'");
+    auto table = db.prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_checkpoints'");
     if (!table.step()) return nullptr;
     auto st = db.prepare("SELECT 1 FROM pragma_table_info('ledger_checkpoints') WHERE name='prev'");
     return st.step() ? kColumns : kColumnsV1;
@@ -150,11 +150,10 @@ std::string Checkpoint::digest() const {
 }
 
 nlohmann::json Checkpoint::toJson() const {
-    nlohmann::json j = {{"version", version},       {"number", number},
-                        {"seq", seq},               {"head_hash", headHash},
-                        {"event_count", eventCount}, {"at", at},
-                        {"base_id", baseId},        {"public_key", publicKey},
-                        {"signature", signature}};
+    nlohmann::json j = {
+        {"version", version},    {"number", number},          {"seq", seq},
+        {"head_hash", headHash}, {"event_count", eventCount}, {"at", at},
+        {"base_id", baseId},     {"public_key", publicKey},   {"signature", signature}};
     if (version >= 2) j["prev"] = prev;
     return j;
 }
@@ -253,9 +252,8 @@ bool checkpointAtClose(SqliteDb& db) {
     if (!head || !signedBatch || signedBatch->lastSeq != head->seq ||
         signedBatch->headHash != head->hash || (previous && previous->seq >= head->seq))
         return false;
-    if (!verifySignatureHex(
-            batchSignedBytes(storage.meta("base_id").value_or(""), *signedBatch),
-            signedBatch->signature, key->publicKeyHex()))
+    if (!verifySignatureHex(batchSignedBytes(storage.meta("base_id").value_or(""), *signedBatch),
+                            signedBatch->signature, key->publicKeyHex()))
         return false;
     storeSigned(db, *key, head->at, *head, storage.meta("base_id").value_or(""));
     tx.commit(false);
@@ -310,8 +308,8 @@ CheckpointVerification verifyCheckpoints(const nlohmann::json& exported, SqliteD
         checkpoints.push_back(*c);
     }
     return verifyCheckpointList(
-        checkpoints, db,
-        trustedPublicKey ? *trustedPublicKey : filePublicKey->get<std::string>(), false);
+        checkpoints, db, trustedPublicKey ? *trustedPublicKey : filePublicKey->get<std::string>(),
+        false);
 }
 
 CheckpointVerification verifyCheckpointList(const std::vector<Checkpoint>& list, SqliteDb& db,
@@ -364,11 +362,11 @@ CheckpointVerification verifyCheckpointList(const std::vector<Checkpoint>& list,
         // The signed head first: it is what the checkpoint is for, and says the most.
         const auto stored = hashAt(c->seq);
         if (!stored)
-            return fail(c->number, "the ledger has " +
-                                       std::to_string(storage.lastEvent() ? storage.lastEvent()->seq
-                                                                          : 0) +
-                                       " event(s), but the checkpoint signed " +
-                                       std::to_string(c->seq) + ": events were removed");
+            return fail(c->number,
+                        "the ledger has " +
+                            std::to_string(storage.lastEvent() ? storage.lastEvent()->seq : 0) +
+                            " event(s), but the checkpoint signed " + std::to_string(c->seq) +
+                            ": events were removed");
         if (*stored != c->headHash)
             return fail(c->number, "event " + std::to_string(c->seq) + " has hash " + *stored +
                                        " but the signed head was " + c->headHash +

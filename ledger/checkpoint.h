@@ -118,7 +118,6 @@ CheckpointVerification verifyCheckpoints(const nlohmann::json& exported, SqliteD
 // The same checks for a list already read (the table, the checkpoint log). With `contiguous`,
 // numbers must run 1, 2, 3 ... with every prev link present (the database's own table).
 CheckpointVerification verifyCheckpointList(const std::vector<Checkpoint>& list, SqliteDb& db,
-                                            const std::string& trustedPublicKey,
-                                            bool contiguous);
+                                            const std::string& trustedPublicKey, bool contiguous);
 
 }  // namespace drillbase::ledger

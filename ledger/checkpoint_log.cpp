@@ -28,7 +28,8 @@ void appendToCheckpointLog(const std::filesystem::path& log, const Checkpoint& c
     const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
     const bool synced = ::fsync(fd) == 0;
     ::close(fd);
-    if (!written || !synced) throw std::runtime_error("cannot write checkpoint log " + log.string());
+    if (!written || !synced)
+        throw std::runtime_error("cannot write checkpoint log " + log.string());
     if (fresh) syncParentDir(log);
 }
 
@@ -41,8 +42,9 @@ CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string&
         return r;
     };
     if (text.size() > limits.maxBytes)
-        return fail(1, 1, "the checkpoint log is larger than " +
-                              std::to_string(limits.maxBytes >> 20) + " MiB");
+        return fail(
+            1, 1,
+            "the checkpoint log is larger than " + std::to_string(limits.maxBytes >> 20) + " MiB");
     std::size_t lineNo = 0;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -53,8 +55,9 @@ CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string&
         start = end + 1;
         if (line.empty()) continue;
         if (line.size() > limits.maxLineBytes)
-            return fail(lineNo, 1, "line longer than " + std::to_string(limits.maxLineBytes) +
-                                       " bytes: not a checkpoint");
+            return fail(lineNo, 1,
+                        "line longer than " + std::to_string(limits.maxLineBytes) +
+                            " bytes: not a checkpoint");
         std::vector<Diagnostic> diags;
         JsonLimits jl;
         jl.maxBytes = limits.maxLineBytes;
@@ -68,10 +71,9 @@ CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string&
         const auto c = Checkpoint::fromJson(doc->value);
         if (!c) return fail(lineNo, 1, "not a checkpoint (a field is missing or mistyped)");
         if (!r.entries.empty() && c->number <= r.entries.back().number)
-            return fail(lineNo, 1, "checkpoint " + std::to_string(c->number) +
-                                       " after checkpoint " +
-                                       std::to_string(r.entries.back().number) +
-                                       ": the log is out of order");
+            return fail(lineNo, 1,
+                        "checkpoint " + std::to_string(c->number) + " after checkpoint " +
+                            std::to_string(r.entries.back().number) + ": the log is out of order");
         r.entries.push_back(*c);
     }
     return r;
@@ -122,11 +124,11 @@ CheckpointVerification verifyCheckpointLog(SqliteDb& db, const std::filesystem::
     }
     v = verifyCheckpointList(read.entries, db, trustedPublicKey, false);
     if (v.ok)
-        v.message = std::to_string(read.entries.size()) + " checkpoint(s) in " + log.string() +
-                    " held (the newest at event " +
-                    (read.entries.empty() ? std::string("-")
-                                          : std::to_string(read.entries.back().seq)) +
-                    ")";
+        v.message =
+            std::to_string(read.entries.size()) + " checkpoint(s) in " + log.string() +
+            " held (the newest at event " +
+            (read.entries.empty() ? std::string("-") : std::to_string(read.entries.back().seq)) +
+            ")";
     return v;
 }
 

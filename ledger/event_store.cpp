@@ -226,17 +226,17 @@ std::string VerifyResult::message() const {
         guardsPresent ? "" : " WARNING: the append-only triggers have been removed.";
     std::string signatures;
     if (unsignedLedger)
-        signatures = " WARNING: no event is signed and there is no signing key (the ledger "
-                     "predates signatures): only the hash chain was checked; nothing can be "
-                     "recorded until an administrator runs `drillctl ledger sign-existing`.";
+        signatures =
+            " WARNING: no event is signed and there is no signing key (the ledger "
+            "predates signatures): only the hash chain was checked; nothing can be "
+            "recorded until an administrator runs `drillctl ledger sign-existing`.";
     else if (batchesChecked > 0)
         signatures = " Signed: events 1.." + std::to_string(signedThrough) + " in " +
                      std::to_string(batchesChecked) + " batch(es) by key " + publicKey + " (" +
                      keySource + ").";
     if (ok())
         return "ledger intact: " + std::to_string(eventsChecked) + " event(s), head " +
-               (headHash.empty() ? std::string("(empty)") : headHash) + "." + signatures +
-               guards;
+               (headHash.empty() ? std::string("(empty)") : headHash) + "." + signatures + guards;
     const char* what = "";
     switch (problem) {
         case VerifyProblem::SeqGap: what = "sequence gap"; break;
@@ -248,7 +248,9 @@ std::string VerifyResult::message() const {
         case VerifyProblem::BadSignature: what = "forged or damaged signature"; break;
         case VerifyProblem::WrongKey: what = "signed by another key"; break;
         case VerifyProblem::SignatureGap: what = "gap in the signatures"; break;
-        case VerifyProblem::SignedHeadMismatch: what = "history differs from what was signed"; break;
+        case VerifyProblem::SignedHeadMismatch:
+            what = "history differs from what was signed";
+            break;
         case VerifyProblem::EventsRemoved: what = "signed events removed"; break;
         case VerifyProblem::None: break;
     }

@@ -50,11 +50,11 @@ enum class VerifyProblem {
 
 struct VerifyResult {
     VerifyProblem problem = VerifyProblem::None;
-    std::int64_t brokenSeq = 0;      // first broken event (0 when ok)
-    std::int64_t eventsChecked = 0;  // events found intact before the break
-    std::string detail;              // what exactly differs
-    std::string headHash;            // hash of the last intact event
-    bool guardsPresent = true;       // append-only triggers still in place
+    std::int64_t brokenSeq = 0;       // first broken event (0 when ok)
+    std::int64_t eventsChecked = 0;   // events found intact before the break
+    std::string detail;               // what exactly differs
+    std::string headHash;             // hash of the last intact event
+    bool guardsPresent = true;        // append-only triggers still in place
     std::int64_t batchesChecked = 0;  // signed batches whose signature and head held
     std::int64_t signedThrough = 0;   // the last event covered by a valid signature
     // Where the trusted public key came from: "given", "key file <path>" or "recorded in the

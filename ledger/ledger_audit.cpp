@@ -24,9 +24,10 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
     const std::string key = chain.publicKey;
     // A key only the database itself records proves nothing against whoever rewrote it.
     if (chain.keySource == "recorded in the ledger")
-        return fail("UNVERIFIED: the signatures were checked only against the key the database "
-                    "records, which whoever rewrote the file could have replaced; pass "
-                    "--public-key (the base's key as noted) or verify beside the key file");
+        return fail(
+            "UNVERIFIED: the signatures were checked only against the key the database "
+            "records, which whoever rewrote the file could have replaced; pass "
+            "--public-key (the base's key as noted) or verify beside the key file");
 
     CheckpointBook book(db);
     const auto checkpoints = book.list();
@@ -38,8 +39,9 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
     }
     const auto log = checkpointLogFor(db.file());
     if (std::filesystem::exists(log)) {
-        if (key.empty()) return fail("the checkpoint log " + log.string() +
-                                     " exists, but the ledger has no signing key to check it");
+        if (key.empty())
+            return fail("the checkpoint log " + log.string() +
+                        " exists, but the ledger has no signing key to check it");
         const auto v = verifyCheckpointLog(db, log, key);
         if (!v.ok) return fail("checkpoint log: " + v.message);
         a.findings.push_back("checkpoint log: " + v.message);
@@ -57,8 +59,7 @@ LedgerAudit auditLedger(SqliteDb& db, const std::optional<std::string>& trustedP
     a.findings.push_back(tables.message());
     const auto seal = checkProjectionSeal(db);
     if (!seal.ok) return fail(seal.message);
-    if (seal.sealed)
-        a.findings.push_back("the derived tables are as the base last sealed them");
+    if (seal.sealed) a.findings.push_back("the derived tables are as the base last sealed them");
     a.ok = true;
     return a;
 }

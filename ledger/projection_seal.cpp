@@ -115,8 +115,8 @@ void seal(SqliteDb& db) {
         "VALUES(?, ?, ?, ?, ?)");
     ins.bind(1, number).bind(2, through).bind(3, canonicalJson(tables));
     ins.bind(4, key->publicKeyHex());
-    ins.bind(5, key->signHex(
-                    signedBytes(storage.meta("base_id").value_or(""), number, prev, tables, through)));
+    ins.bind(5, key->signHex(signedBytes(storage.meta("base_id").value_or(""), number, prev, tables,
+                                         through)));
     ins.step();
 }
 
@@ -192,7 +192,8 @@ ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
     try {
         sealedTables = nlohmann::json::parse(newest.tables);
     } catch (const nlohmann::json::exception&) {
-        return fail(SealProblem::SealNotSigned, "", "the newest seal of the derived tables is damaged");
+        return fail(SealProblem::SealNotSigned, "",
+                    "the newest seal of the derived tables is damaged");
     }
     if (newest.publicKey != trusted ||
         !verifySignatureHex(signedBytes(storage.meta("base_id").value_or(""), newest.number,

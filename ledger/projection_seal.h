@@ -14,8 +14,9 @@
 // verify, and a lowered mark does not match.
 //
 // A write checks the tables against the newest seal under its lock before it catches them up
-// (Projections::catchUpFrom), so a hand edit is never sealed over by the next honest write. An empty and a missing table
-// both read "empty", so creating the tables on first use changes nothing that was sealed.
+// (Projections::catchUpFrom), so a hand edit is never sealed over by the next honest write. An
+// empty and a missing table both read "empty", so creating the tables on first use changes nothing
+// that was sealed.
 #pragma once
 
 #include "ledger/sqlite_db.h"

@@ -201,9 +201,8 @@ void Projections::keepSigned(const EventStore& store, std::vector<StoredEvent>& 
     if (events.empty()) return;
     // The chain from just before the first event to apply: those are the ones acted on.
     const auto trusted = store.trustedHead(strictFrom, events.front().seq - 1);
-    std::erase_if(events, [&](const StoredEvent& e) {
-        return e.seq > trusted && e.seq < strictFrom;
-    });
+    std::erase_if(events,
+                  [&](const StoredEvent& e) { return e.seq > trusted && e.seq < strictFrom; });
 }
 
 void Projections::catchUpFrom(const EventStore& store, std::int64_t strictFrom) {

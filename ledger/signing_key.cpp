@@ -116,8 +116,7 @@ SigningKey loadOrCreateSigningKey(const std::filesystem::path& keyFile) {
     const std::string tmp = keyFile.string() + ".new." + std::to_string(::getpid());
     ::unlink(tmp.c_str());  // left by a killed process that had the same pid
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0)
-        throw std::runtime_error("cannot create signing key file " + keyFile.string());
+    if (fd < 0) throw std::runtime_error("cannot create signing key file " + keyFile.string());
     std::string text = key.seedHex() + "\n";
     const bool written =
         ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&

@@ -243,7 +243,8 @@ Transaction::~Transaction() {
                 db_.exec("ROLLBACK TO drillbase_nested; RELEASE drillbase_nested");
                 // What the rolled-back part asked for goes with it (a checkpoint's log line
                 // for a row that no longer exists).
-                if (db_.beforeCommit_.size() > hooksAtBegin_) db_.beforeCommit_.resize(hooksAtBegin_);
+                if (db_.beforeCommit_.size() > hooksAtBegin_)
+                    db_.beforeCommit_.resize(hooksAtBegin_);
                 if (db_.afterCommit_.size() > afterHooksAtBegin_)
                     db_.afterCommit_.resize(afterHooksAtBegin_);
             } else {

@@ -150,7 +150,7 @@ private:
     SqliteDb& db_;
     bool nested_ = false;
     bool done_ = false;
-    bool hooksFailed_ = false;   // a before-commit hook threw: this transaction cannot commit
+    bool hooksFailed_ = false;  // a before-commit hook threw: this transaction cannot commit
     std::size_t hooksAtBegin_ = 0, afterHooksAtBegin_ = 0;  // a savepoint's, for its rollback
     std::int64_t changesAtBegin_ = 0;
 };

@@ -117,8 +117,7 @@ void SqliteEventStorage::insertSignature(const BatchSignature& s) {
     st.step();
 }
 
-void SqliteEventStorage::scanSignatures(
-    const std::function<bool(const BatchSignature&)>& visit) {
+void SqliteEventStorage::scanSignatures(const std::function<bool(const BatchSignature&)>& visit) {
     if (!hasSignatureTable()) return;  // a ledger from before signatures
     auto st = db_.prepare(std::string(kSignatureColumns) + "ORDER BY last_seq");
     while (st.step())

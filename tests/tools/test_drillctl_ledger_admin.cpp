@@ -187,7 +187,8 @@ TEST_CASE("drillctl ledger user: bootstrap admin, piped passwords, roles") {
     }
 }
 
-TEST_CASE("drillctl ledger checkpoint: signed, logged, exported; a rewritten history is caught by both") {
+TEST_CASE(
+    "drillctl ledger checkpoint: signed, logged, exported; a rewritten history is caught by both") {
     if (!wiredIntoMain()) {
         MESSAGE(
             "addLedgerAdminCommands(app) is not yet called in tools/drillctl/main.cpp: skipped");

@@ -303,8 +303,7 @@ TEST_CASE("drillctl ledger writers killed (SIGKILL) at many points: all or nothi
                           std::to_string(runs) + " --db " + l.db);
          },
          1, 0, true},
-        {"checkpoint create", [&] { return words("checkpoint create --db " + l.db); }, 0, 1,
-         false},
+        {"checkpoint create", [&] { return words("checkpoint create --db " + l.db); }, 0, 1, false},
         {"person add --org --role",
          [&] {
              return words("person add --name 张敏 --id-number " + residentId(next++) + " --org " +
@@ -337,9 +336,9 @@ TEST_CASE("drillctl ledger writers killed (SIGKILL) at many points: all or nothi
             const bool unchanged =
                 after.events == before.events && after.checkpoints == before.checkpoints;
             const auto added = after.checkpoints - before.checkpoints;
-            const bool whole = after.events == before.events + c.events &&
-                               (added == c.checkpoints ||
-                                (c.closeCheckpoint && added == c.checkpoints + 1));
+            const bool whole =
+                after.events == before.events + c.events &&
+                (added == c.checkpoints || (c.closeCheckpoint && added == c.checkpoints + 1));
             CHECK((unchanged || whole));
             unchanged ? ++t.before : ++t.after;
             if (unchanged && k.lockHeld) ++t.midWrite;

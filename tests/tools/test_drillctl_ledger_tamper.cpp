@@ -100,9 +100,10 @@ CliLedger populated(const std::string& name) {
     addUsers(l, {{"chen", "admin", "admin pass 1"},
                  {"wang", "instructor", "instr pass 1"},
                  {"li", "trainee", "trainee pass 1"}});
-    auto r = l.run("org add --as wang --code 914403001922038216 --name Huawei --industry "
-                   "manufacturing",
-                   "instr pass 1\n");
+    auto r = l.run(
+        "org add --as wang --code 914403001922038216 --name Huawei --industry "
+        "manufacturing",
+        "instr pass 1\n");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     r = l.run("person add --as wang --name Zhang --id-number 11010519491231002X", "instr pass 1\n");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
@@ -135,16 +136,18 @@ TEST_CASE("tamper: a forged append is named, grants nothing and stops the next w
 
     // Li is still a trainee: the forged role is not acted on, and she cannot record training.
     const long trainingRows = countRows(l.db, "training");
-    r = l.run("train --as li --id-number 11010519491231002X --date 2025-02-01 --hours 40 --kind "
-              "annual --topic forged",
-              "trainee pass 1\n");
+    r = l.run(
+        "train --as li --id-number 11010519491231002X --date 2025-02-01 --hours 40 --kind "
+        "annual --topic forged",
+        "trainee pass 1\n");
     CHECK(r.exitCode != 0);
     CHECK(countRows(l.db, "training") == trainingRows);
 
     // Nor can an honest instructor write on top of it: that would sign the forged event.
-    r = l.run("train --as wang --id-number 11010519491231002X --date 2025-02-02 --hours 2 --kind "
-              "annual --topic honest",
-              "instr pass 1\n");
+    r = l.run(
+        "train --as wang --id-number 11010519491231002X --date 2025-02-02 --hours 2 --kind "
+        "annual --topic honest",
+        "instr pass 1\n");
     CHECK(r.exitCode != 0);
     CHECK(contains(r.err, "carry no signature"));
     CHECK(contains(r.err, "Nothing was saved"));
@@ -167,14 +170,15 @@ TEST_CASE("tamper: a forged signature row beside a forged event is named") {
                                 " \"SELECT value FROM ledger_meta WHERE key = "
                                 "'signing_public_key'\"")
                          .out.substr(0, 64);
-    sql(l, "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
-           "VALUES(" +
-               std::to_string(seq) + ", " + std::to_string(seq) + ", '" + head + "', '" + key +
-               "', '" + std::string(128, 'a') + "');");
+    sql(l,
+        "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
+        "VALUES(" +
+            std::to_string(seq) + ", " + std::to_string(seq) + ", '" + head + "', '" + key +
+            "', '" + std::string(128, 'a') + "');");
     auto r = l.run("verify");
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.err, "ledger broken at event " + std::to_string(seq) +
-                              ": forged or damaged signature"));
+    CHECK(contains(
+        r.err, "ledger broken at event " + std::to_string(seq) + ": forged or damaged signature"));
     std::ofstream(fs::path(l.dir) / "password.txt") << "instr pass 1\n";
     // Readers refuse to act on a ledger whose newest signature does not hold.
     r = runCommand(kCtl + " ledger query person --db " + l.db + " --name Zhang --as wang < " +
@@ -191,8 +195,8 @@ TEST_CASE("tamper: a cut tail with the triggers restored is caught at each depth
         cutTail(l, n - 2, false, false);
         const auto r = l.run("verify");
         CHECK(r.exitCode == 1);
-        CHECK(contains(r.err, "ledger broken at event " + std::to_string(n - 1) +
-                                  ": signed events removed"));
+        CHECK(contains(
+            r.err, "ledger broken at event " + std::to_string(n - 1) + ": signed events removed"));
     }
     SUBCASE("events and signatures: the ledger's own checkpoints name them") {
         const auto l = populated("cut-signatures");
@@ -253,10 +257,11 @@ TEST_CASE("tamper: a derived table edited by hand is named, not served, and rebu
 TEST_CASE("tamper: removing every signature and the recorded key does not get forgeries adopted") {
     if (runCommand("(command -v sqlite3 && command -v sha256sum)").exitCode != 0) return;
     const auto l = populated("unsign");
-    sql(l, "DROP TRIGGER event_signatures_no_delete; DELETE FROM event_signatures; "
-           "DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
-    const long seq = forgeAppend(l, "UserRoleChanged",
-                                 {{"by", "chen"}, {"name", "li"}, {"role", "admin"}});
+    sql(l,
+        "DROP TRIGGER event_signatures_no_delete; DELETE FROM event_signatures; "
+        "DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
+    const long seq =
+        forgeAppend(l, "UserRoleChanged", {{"by", "chen"}, {"name", "li"}, {"role", "admin"}});
     // The key file says signing began: the missing signatures are named, not excused.
     auto r = l.run("verify");
     CHECK(r.exitCode == 1);
@@ -274,8 +279,9 @@ TEST_CASE("tamper: removing every signature and the recorded key does not get fo
 TEST_CASE("tamper: a payload edited in place (hash left alone) is not acted on") {
     if (runCommand("command -v sqlite3").exitCode != 0) return;
     const auto l = populated("payload-edit");
-    sql(l, "DROP TRIGGER events_no_update; UPDATE events SET payload = replace(payload, "
-           "'\"trainee\"', '\"admin\"') WHERE kind = 'UserAdded' AND payload LIKE '%\"li\"%';");
+    sql(l,
+        "DROP TRIGGER events_no_update; UPDATE events SET payload = replace(payload, "
+        "'\"trainee\"', '\"admin\"') WHERE kind = 'UserAdded' AND payload LIKE '%\"li\"%';");
     auto r = l.run("user list --as li", "trainee pass 1\n");
     CHECK(r.exitCode != 0);
     CHECK(contains(r.err, "does not match the hash chain"));
@@ -288,11 +294,14 @@ TEST_CASE("tamper: a signature row claiming events that do not exist cannot turn
     if (runCommand("command -v sqlite3").exitCode != 0) return;
     const auto l = populated("bogus-range");
     const long n = countRows(l.db, "events");
-    sql(l, "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
-           "VALUES(" + std::to_string(n + 1) + ", 1000000000, 'x', 'y', 'z');");
-    const auto r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 "
-                         "--hours 2 --kind annual --topic after",
-                         "instr pass 1\n");
+    sql(l,
+        "INSERT INTO event_signatures(first_seq, last_seq, head_hash, public_key, signature) "
+        "VALUES(" +
+            std::to_string(n + 1) + ", 1000000000, 'x', 'y', 'z');");
+    const auto r = l.run(
+        "train --as wang --id-number 11010519491231002X --date 2025-03-01 "
+        "--hours 2 --kind annual --topic after",
+        "instr pass 1\n");
     CHECK(r.exitCode != 0);
     CHECK(countRows(l.db, "events") == n);
     CHECK(l.run("verify").exitCode == 1);
@@ -330,25 +339,28 @@ TEST_CASE("sign-existing: a ledger from before signatures is signed once, on an 
     const auto l = populated("legacy");
     // What a ledger written before signatures looks like: no signatures, seals, checkpoints,
     // recorded key, key file or log.
-    sql(l, "DROP TABLE event_signatures; DROP TABLE projection_seals; DROP TABLE "
-           "ledger_checkpoints; DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
+    sql(l,
+        "DROP TABLE event_signatures; DROP TABLE projection_seals; DROP TABLE "
+        "ledger_checkpoints; DELETE FROM ledger_meta WHERE key = 'signing_public_key';");
     fs::remove(l.db + ".sign.key");
     fs::remove(l.db + ".checkpoints.jsonl");
     auto r = l.run("verify");
     CHECK_MESSAGE(r.exitCode == 0, r.err);
     CHECK(contains(r.out, "predates signatures"));
-    r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
-              "--kind annual --topic blocked",
-              "instr pass 1\n");
+    r = l.run(
+        "train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
+        "--kind annual --topic blocked",
+        "instr pass 1\n");
     CHECK(r.exitCode != 0);
     CHECK(contains(r.err, "sign-existing"));
     CHECK(l.run("sign-existing --as wang", "instr pass 1\n").exitCode != 0);  // admins only
     r = l.run("sign-existing --as chen", "admin pass 1\n");
     CHECK_MESSAGE(r.exitCode == 0, r.err);
     CHECK(contains(r.out, "signed events 1.."));
-    r = l.run("train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
-              "--kind annual --topic after",
-              "instr pass 1\n");
+    r = l.run(
+        "train --as wang --id-number 11010519491231002X --date 2025-03-01 --hours 2 "
+        "--kind annual --topic after",
+        "instr pass 1\n");
     CHECK_MESSAGE(r.exitCode == 0, r.err);
     r = l.run("verify");
     CHECK_MESSAGE(r.exitCode == 0, r.err);

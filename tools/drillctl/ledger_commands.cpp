@@ -5,8 +5,8 @@
 
 #include "ledger/batch_signature.h"
 #include "ledger/ledger_audit.h"
-#include "ledger/signing_key.h"
 #include "ledger/ledger_files.h"
+#include "ledger/signing_key.h"
 
 #include "common/data_dir.h"
 #include "ledger/credit_code.h"
@@ -43,7 +43,7 @@ struct LedgerOptions {
     std::string region, town, supervisionLevel, riskColour;  // org add, all optional
     std::string anchor;
     std::string publicKey;  // verify: the base's key as an inspector noted it
-    std::string asUser;  // --as: the signed-in user (ledger_cli.h requirePermission)
+    std::string asUser;     // --as: the signed-in user (ledger_cli.h requirePermission)
 };
 
 void runInit(const LedgerOptions& o) {
