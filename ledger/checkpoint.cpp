@@ -115,9 +115,9 @@ Checkpoint storeSigned(SqliteDb& db, const SigningKey& key, const std::string& a
     ins.bind(5, c.at).bind(6, c.baseId).bind(7, c.publicKey).bind(8, c.signature);
     ins.bind(9, std::int64_t{c.version}).bind(10, c.prev);
     ins.step();
-    const auto log = checkpointLogFor(db.file());
-    db.afterCommit("checkpoint-log-" + std::to_string(c.number),
-                   [log, c](SqliteDb&) { appendToCheckpointLog(log, c); });
+    // One hook per transaction, after its commit: every checkpoint the log lacks, so a line
+    // lost to a crash between an earlier commit and its append is filled in by the next one.
+    db.afterCommit("checkpoint-log", [](SqliteDb& d) { catchUpCheckpointLog(d); });
     return c;
 }
 
@@ -131,6 +131,16 @@ void requireLedgerKey(EventStorage& storage, const SigningKey& key) {
 }
 
 }  // namespace
+
+void catchUpCheckpointLog(SqliteDb& db) {
+    const auto log = checkpointLogFor(db.file());
+    const auto newest = lastCheckpointInLog(log);
+    const char* columns = readColumns(db);
+    if (!columns) return;
+    auto st = db.prepare(std::string(columns) + "WHERE number > ? ORDER BY number");
+    st.bind(1, newest);
+    while (st.step()) appendToCheckpointLog(log, readRow(st));
+}
 
 std::string Checkpoint::signedBytes() const {
     nlohmann::json content = {{"at", at},

@@ -95,6 +95,10 @@ void checkpointIfDue(SqliteDb& db);
 // (the next close makes one). True when a checkpoint was made.
 bool checkpointAtClose(SqliteDb& db);
 
+// Appends to the checkpoint log (checkpoint_log.h) every checkpoint of the table newer than the
+// log's last line. Run after each commit that made a checkpoint.
+void catchUpCheckpointLog(SqliteDb& db);
+
 // The file handed to an inspector: {format, version: 2, algorithm, base_id, public_key,
 // checkpoints: [Checkpoint::toJson()...]}.
 nlohmann::json exportCheckpoints(const std::vector<Checkpoint>& checkpoints,

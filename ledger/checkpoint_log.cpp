@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -17,20 +18,55 @@ std::filesystem::path checkpointLogFor(const std::filesystem::path& dbFile) {
 }
 
 void appendToCheckpointLog(const std::filesystem::path& log, const Checkpoint& c) {
-    const std::string line = canonicalJson(c.toJson()) + "\n";
+    std::string line = canonicalJson(c.toJson()) + "\n";
     // O_APPEND: concurrent writers (two processes closing at once) never interleave inside a
     // line of this size; 0600 because the log names the base and its head, nothing more, but
     // sits with files that hold personal data.
     std::error_code ec;
     const bool fresh = !std::filesystem::exists(log, ec);
+    // A line torn by a crash has no newline: start on a line of our own.
+    std::string prefix;
+    if (!fresh) {
+        std::ifstream in(log, std::ios::binary | std::ios::ate);
+        if (in && in.tellg() > 0) {
+            in.seekg(-1, std::ios::end);
+            if (in.get() != '\n') prefix = "\n";
+        }
+    }
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error("cannot open checkpoint log " + log.string());
+    line = prefix + line;
     const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
     const bool synced = ::fsync(fd) == 0;
     ::close(fd);
     if (!written || !synced)
         throw std::runtime_error("cannot write checkpoint log " + log.string());
     if (fresh) syncParentDir(log);
+}
+
+std::int64_t lastCheckpointInLog(const std::filesystem::path& log) {
+    std::ifstream in(log, std::ios::binary | std::ios::ate);
+    if (!in) return 0;
+    const std::streamoff size = in.tellg();
+    const std::streamoff tail = std::min<std::streamoff>(size, 8192);
+    std::string text(static_cast<std::size_t>(tail), '\0');
+    in.seekg(size - tail);
+    in.read(text.data(), tail);
+    // The newest line that parses: a line torn by a crash mid-append is skipped.
+    while (!text.empty()) {
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        const auto start = text.rfind('\n');
+        const auto line = start == std::string::npos ? text : text.substr(start + 1);
+        try {
+            const auto j = nlohmann::json::parse(line);
+            if (j.is_object() && j.contains("number") && j["number"].is_number_integer())
+                return j["number"].get<std::int64_t>();
+        } catch (const nlohmann::json::exception&) {
+        }
+        if (start == std::string::npos) break;
+        text.resize(start);
+    }
+    return 0;
 }
 
 CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string& text,
@@ -64,6 +100,9 @@ CheckpointLogRead parseCheckpointLog(const std::string& file, const std::string&
         jl.maxDepth = 4;
         jl.maxStringBytes = limits.maxLineBytes;
         const auto doc = parseJsonText(file, line, diags, jl);
+        // A line cut short by a crash mid-append (it cannot end in '}') holds no checkpoint;
+        // the one it was to hold is appended again after the next commit.
+        if (!doc && line.back() != '}') continue;
         if (!doc) {
             const auto& d = diags.front();
             return fail(lineNo, d.pos.col, d.message);

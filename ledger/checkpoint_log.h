@@ -18,6 +18,10 @@ namespace drillbase::ledger {
 
 std::filesystem::path checkpointLogFor(const std::filesystem::path& dbFile);
 
+// The number of the log's last checkpoint (0 for no log or an unreadable last line): read from
+// the end of the file, so a long log costs nothing per commit.
+std::int64_t lastCheckpointInLog(const std::filesystem::path& log);
+
 // Appends one line (canonical JSON of Checkpoint::toJson()) and syncs it to disk. The file is
 // created with mode 0600. Throws std::runtime_error when it cannot be written.
 void appendToCheckpointLog(const std::filesystem::path& log, const Checkpoint& c);

@@ -1,6 +1,7 @@
 // Signed checkpoints: Ed25519 signatures over the chain head, the export for inspectors, and
 // detection of a history rewritten with every later hash recomputed.
 #include "ledger/checkpoint.h"
+#include "ledger/checkpoint_log.h"
 #include "ledger/event_store.h"
 #include "ledger/signing_key.h"
 #include "ledger/sqlite_event_storage.h"
@@ -11,6 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace drillbase::ledger;
@@ -304,4 +308,40 @@ TEST_CASE("checkpoint: a malformed export is refused with a reason, not an excep
         CHECK_FALSE(v.ok);
         CHECK_FALSE(v.message.empty());
     }
+}
+
+TEST_CASE("checkpoint log: a lost or torn last line is filled in after the next commit") {
+    const auto file = ledgerWithEvents("log-catch-up", 1);
+    for (int i = 0; i < 2; ++i) {
+        SqliteDb db(file);
+        appendEvent(db, i);
+    }
+    const auto log = checkpointLogFor(file);
+    auto lines = [&] {
+        std::ifstream in(log);
+        std::vector<std::string> out;
+        for (std::string l; std::getline(in, l);) out.push_back(l);
+        return out;
+    };
+    const auto before = lines();
+    REQUIRE(before.size() == 3);  // one close checkpoint per connection that wrote
+    // A crash between a commit and its append: the last line lost, then one torn half-way.
+    {
+        std::ofstream out(log, std::ios::trunc);
+        out << before[0] << '\n' << before[1].substr(0, 40);
+    }
+    CHECK(lastCheckpointInLog(log) == 1);
+    CHECK(
+        parseCheckpointLog(log.string(), before[0] + "\n" + before[1].substr(0, 40)).error.empty());
+    {
+        SqliteDb db(file);
+        appendEvent(db, 9);
+    }  // its close checkpoint appends 2, 3 and itself
+    const auto read = readCheckpointLog(log);
+    REQUIRE(read.error.empty());
+    REQUIRE(read.entries.size() == 4);
+    for (std::size_t i = 0; i < read.entries.size(); ++i)
+        CHECK(read.entries[i].number == static_cast<std::int64_t>(i + 1));
+    SqliteDb db(file);
+    CHECK(verifyCheckpointLog(db, log, ledgerKey(file).publicKeyHex()).ok);
 }
