@@ -221,34 +221,6 @@ private:
     Statement& st_;
 };
 
-// One read transaction around a person's or a roster's queries, unless the caller already
-// has one open. Each statement outside a transaction starts and ends its own: a file lock
-// taken and released and the WAL index checked again, several times per person, which cost
-// more than the look-ups themselves. One snapshot also means a roster is read as of one
-// moment even while a clerk records. Deferred (plain BEGIN): it takes no write lock.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(SqliteDb& db) : db_(db) {
-        if (sqlite3_get_autocommit(db_.handle()) == 0) return;
-        db_.exec("BEGIN");
-        owned_ = true;
-    }
-    ~ReadSnapshot() {
-        if (!owned_) return;
-        try {
-            db_.exec("COMMIT");
-        } catch (...) {
-            // Nothing was written; SQLite ends the transaction on close anyway.
-        }
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    SqliteDb& db_;
-    bool owned_ = false;
-};
-
 }  // namespace
 
 std::string_view requirementStateName(RequirementState s) {

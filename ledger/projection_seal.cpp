@@ -126,36 +126,10 @@ void requestProjectionSeal(SqliteDb& db) {
     db.beforeCommit(kProjectionSealHook, [](SqliteDb& d) { seal(d); });
 }
 
-namespace {
-
-// One snapshot for the whole check: outside a transaction every statement would see the
-// newest commit, and a writer committing between the digest and the seal would look like an
-// edit by hand.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(SqliteDb& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
-        if (own_) db_.exec("BEGIN");
-    }
-    ~ReadSnapshot() {
-        if (!own_) return;
-        try {
-            db_.exec("COMMIT");
-        } catch (...) {
-            // A read transaction has nothing to keep.
-        }
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    SqliteDb& db_;
-    bool own_;
-};
-
-}  // namespace
-
 ProjectionSealCheck checkProjectionSeal(SqliteDb& db) {
     ProjectionSealCheck c;
+    // One snapshot for the whole check: a writer committing between the digest and the seal
+    // would otherwise look like an edit by hand.
     const ReadSnapshot snapshot(db);
     SqliteEventStorage storage(db);
     auto fail = [&](SealProblem problem, std::string table, std::string message) {

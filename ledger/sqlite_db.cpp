@@ -276,4 +276,19 @@ void Transaction::commit(bool isRecord) {
         ++gCommittedWrites;
 }
 
+ReadSnapshot::ReadSnapshot(SqliteDb& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.handle()) == 0) return;
+    db_.exec("BEGIN");
+    owned_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    if (!owned_) return;
+    try {
+        db_.exec("COMMIT");
+    } catch (...) {
+        // Nothing was written; SQLite ends the transaction on close anyway.
+    }
+}
+
 }  // namespace drillbase::ledger

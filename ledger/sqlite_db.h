@@ -155,4 +155,21 @@ private:
     std::int64_t changesAtBegin_ = 0;
 };
 
+// One read snapshot for several statements (plain BEGIN: no write lock), when the connection
+// has no transaction open; inside one it does nothing. Outside a transaction each statement
+// takes and releases the file lock and checks the WAL index again (which cost more than a
+// person's look-ups themselves) and sees the newest commit, so a multi-statement read could
+// mix two writers' states; with it, a roster or a seal check is read as of one moment.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(SqliteDb& db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    SqliteDb& db_;
+    bool owned_ = false;
+};
+
 }  // namespace drillbase::ledger
