@@ -1,0 +1,169 @@
+// inertial_solver.cpp — the local-inertial flood solver's set-up, steps and passes (equations in
+// inertial_kernels.h and the header). One step runs four passes over the rows, each finished by
+// every thread before the next begins:
+//   1 fluxes  — new unit discharge of every face next to water, boundary faces included (eq. 11);
+//   2 limit   — each cell's outflow over the step capped at the water it holds (a factor ≤ 1);
+//   3 scale   — each face's flux multiplied by the factor of the cell it leaves; boundary volumes;
+//   4 depth   — continuity (eq. 8), point sources, rain; the row's wet span and deepest cell.
+// The limiter is the usual positivity fix for explicit finite volumes: it changes nothing in a
+// cell that keeps water and makes a draining cell empty exactly, so depths stay ≥ 0 and volume
+// is conserved. Bates et al. (2010) leave this to the threshold alone.
+#include "sim/hydraulics/inertial_solver.h"
+
+#include "sim/hydraulics/inertial_kernels.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drillbase::sim {
+
+double FloodBudget::relativeError() const {
+    const double imbalance = storedM3 - initialM3 - inflowM3 - rainM3 + outflowM3;
+    const double scale = initialM3 + inflowM3 + rainM3;
+    return scale > 0 ? imbalance / scale : imbalance;
+}
+
+InertialSolver::InertialSolver(const FloodModel& model, int threads)
+    : m_(model),
+      in_(resolveInputs(model)),
+      team_(std::make_unique<RowTeam>(threads)),
+      nx_(model.nx),
+      ny_(model.ny),
+      dx_(model.cellM),
+      invDx_(1 / model.cellM),
+      g_(model.settings.gravity),
+      threshold_(model.settings.depthThresholdM) {
+    const std::size_t n = m_.cells();
+    const auto snx = static_cast<std::size_t>(nx_), sny = static_cast<std::size_t>(ny_);
+    z_ = m_.z;
+    domain_ = m_.inDomain;
+    h_.assign(n, 0.0);
+    if (!m_.h0.empty())
+        for (std::size_t k = 0; k < n; ++k) h_[k] = domain_[k] ? m_.h0[k] : 0.0;
+    for (std::size_t k = 0; k < n; ++k)
+        if (!domain_[k]) z_[k] = 0;  // never read through a closed face; keeps sums finite
+    qx_.assign((snx + 1) * sny, 0.0);
+    qy_.assign(snx * (sny + 1), 0.0);
+    limit_.assign(n, 1.0);
+    n2c_.assign(n, 0.0);
+    for (std::size_t k = 0; k < n; ++k) n2c_[k] = m_.manning[k] * m_.manning[k];
+    n2x_.assign(qx_.size(), 0.0);
+    openX_.assign(qx_.size(), 0);
+    for (int j = 0; j < ny_; ++j)
+        for (int i = 1; i < nx_; ++i) {
+            const std::size_t a = m_.index(i - 1, j), b = m_.index(i, j);
+            const std::size_t f = static_cast<std::size_t>(j) * (snx + 1) + static_cast<std::size_t>(i);
+            if (!domain_[a] || !domain_[b]) continue;
+            openX_[f] = 1;
+            const double nf = 0.5 * (m_.manning[a] + m_.manning[b]);
+            n2x_[f] = nf * nf;
+        }
+    n2y_.assign(qy_.size(), 0.0);
+    openY_.assign(qy_.size(), 0);
+    for (int j = 1; j < ny_; ++j)
+        for (int i = 0; i < nx_; ++i) {
+            const std::size_t a = m_.index(i, j - 1), b = m_.index(i, j);
+            const std::size_t f = m_.index(i, j);  // the face south of row j
+            if (!domain_[a] || !domain_[b]) continue;
+            openY_[f] = 1;
+            const double nf = 0.5 * (m_.manning[a] + m_.manning[b]);
+            n2y_[f] = nf * nf;
+        }
+    hMax_ = h_;
+    arrival_.assign(n, -1.0);
+    for (std::size_t k = 0; k < n; ++k)
+        if (h_[k] > threshold_) arrival_[k] = 0;
+
+    // Boundaries by the row that owns them; their cells stay in the row's computed span.
+    rowEdges_.assign(sny, {});
+    rowPoints_.assign(sny, {});
+    fixed_.assign(sny, RowSpan{});
+    bValue_.assign(in_.boundaries.size(), 0.0);
+    for (std::size_t b = 0; b < in_.boundaries.size(); ++b) {
+        const ResolvedBoundary& rb = in_.boundaries[b];
+        const int j = static_cast<int>(rb.cell / snx), i = static_cast<int>(rb.cell % snx);
+        (rb.side == BoundarySide::Point ? rowPoints_ : rowEdges_)[static_cast<std::size_t>(j)]
+            .push_back(b);
+        fixed_[static_cast<std::size_t>(j)] = hull(fixed_[static_cast<std::size_t>(j)], {i, i});
+    }
+    for (const ResolvedBreachCell& c : in_.breachCells) {
+        const int j = static_cast<int>(c.cell / snx), i = static_cast<int>(c.cell % snx);
+        fixed_[static_cast<std::size_t>(j)] = hull(fixed_[static_cast<std::size_t>(j)], {i, i});
+    }
+
+    wet_.assign(sny, RowSpan{});
+    rowHmax_.assign(sny, 0.0);
+    for (int j = 0; j < ny_; ++j) {
+        RowSpan s;
+        double hm = 0;
+        for (int i = 0; i < nx_; ++i) {
+            const double d = h_[m_.index(i, j)];
+            if (d > 0) s = hull(s, {i, i});
+            hm = std::max(hm, d);
+        }
+        wet_[static_cast<std::size_t>(j)] = s;
+        rowHmax_[static_cast<std::size_t>(j)] = hm;
+        hMaxNow_ = std::max(hMaxNow_, hm);
+    }
+    xFaces_.assign(sny, RowSpan{});
+    yFaces_.assign(sny + 1, RowSpan{});
+    cells_.assign(sny, RowSpan{});
+    prevX_.assign(sny, RowSpan{});
+    prevY_.assign(sny + 1, RowSpan{});
+    rowIn_.assign(sny, 0.0);
+    rowOut_.assign(sny, 0.0);
+    for (std::size_t k = 0; k < n; ++k)
+        if (domain_[k]) ++domainCells_;
+    raining_ = m_.rain.present;
+    double v = 0;
+    for (std::size_t k = 0; k < n; ++k) v += h_[k];  // in index order: the same sum every run
+    initialM3_ = v * dx_ * dx_;
+    chunk_.assign(static_cast<std::size_t>(team_->size()) + 1, ny_);
+    chunk_[0] = 0;
+}
+
+void InertialSolver::velocity(std::size_t cell, double& u, double& v) const {
+    u = v = 0;
+    const double d = h_[cell];
+    if (!(d > threshold_)) return;
+    const std::size_t snx = static_cast<std::size_t>(nx_);
+    const std::size_t j = cell / snx, i = cell % snx;
+    const std::size_t fx = j * (snx + 1) + i;
+    u = 0.5 * (qx_[fx] + qx_[fx + 1]) / d;
+    v = 0.5 * (qy_[cell] + qy_[cell + snx]) / d;
+}
+
+double InertialSolver::speed(std::size_t cell) const {
+    double u = 0, v = 0;
+    velocity(cell, u, v);
+    return std::sqrt(u * u + v * v);
+}
+
+FloodBudget InertialSolver::budget() const {
+    FloodBudget b;
+    b.initialM3 = initialM3_;
+    b.inflowM3 = inM3_;
+    b.outflowM3 = outM3_;
+    b.rainM3 = rainM3_;
+    double v = 0;
+    for (double d : h_) v += d;
+    b.storedM3 = v * dx_ * dx_;
+    return b;
+}
+
+void InertialSolver::advanceTo(double tS) {
+    const double initial = m_.settings.initialStepS, alpha = m_.settings.alpha;
+    while (t_ < tS) {
+        // Bates et al. (2010) eq. 12, capped at initial_tstep as LISFLOOD-FP does: a source
+        // pouring into dry ground must not be taken in one long step.
+        double dt = initial;
+        if (hMaxNow_ > threshold_) dt = std::min(dt, alpha * dx_ / std::sqrt(g_ * hMaxNow_));
+        // Land on tS exactly; a sliver left over would be a needless tiny step, so it is taken
+        // with the one before.
+        if (t_ + dt >= tS || t_ + 1.001 * dt >= tS) dt = tS - t_;
+        step(dt);
+        t_ = (t_ + dt >= tS) ? tS : t_ + dt;
+    }
+}
+
+}  // namespace drillbase::sim
