@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::size_t kOff = std::numeric_limits<std::size_t>::max();
 
-bool needsSeries(BoundaryKind k) { return k == BoundaryKind::QVar || k == BoundaryKind::HVar; }
+bool needsSeries(BoundaryKind k) {
+    return k == BoundaryKind::QVar || k == BoundaryKind::HVar;
+}
 
 std::string sideName(BoundarySide s) {
     switch (s) {
@@ -24,7 +26,9 @@ std::string sideName(BoundarySide s) {
     return "?";
 }
 
-bool finite(double v) { return std::isfinite(v); }
+bool finite(double v) {
+    return std::isfinite(v);
+}
 
 }  // namespace
 
@@ -94,7 +98,8 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
         const double lo = std::min(b.from, b.to), hi = std::max(b.from, b.to);
         const int count = alongX ? m.nx : m.ny;
         for (int k = 0; k < count; ++k) {
-            const double centre = alongX ? m.xll + (k + 0.5) * m.cellM : m.yll + (k + 0.5) * m.cellM;
+            const double centre =
+                alongX ? m.xll + (k + 0.5) * m.cellM : m.yll + (k + 0.5) * m.cellM;
             if (centre < lo || centre > hi) continue;
             int i = k, j = k;
             if (b.side == BoundarySide::North) j = m.ny - 1;
@@ -115,7 +120,8 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
         const int samples = 1 + static_cast<int>(std::ceil(4 * len / m.cellM));
         for (int s = 0; s <= samples; ++s) {
             const double w = static_cast<double>(s) / samples;
-            const std::size_t c = cellAt(m, br.x0 + w * (br.x1 - br.x0), br.y0 + w * (br.y1 - br.y0));
+            const std::size_t c =
+                cellAt(m, br.x0 + w * (br.x1 - br.x0), br.y0 + w * (br.y1 - br.y0));
             if (c == kOff || !m.inDomain[c]) continue;
             const bool seen = std::any_of(r.breachCells.begin(), r.breachCells.end(),
                                           [&](const ResolvedBreachCell& x) { return x.cell == c; });

@@ -149,9 +149,8 @@ double InertialSolver::boundaryFlux(const ResolvedBoundary& b, double qOld, doub
             // cell's own and the surface gradient is the slope (normal flow, Manning).
             const double drop = slope * dx_;
             const double q =
-                inwardPositive
-                    ? inertial::faceFlux(qOld, ec - drop, ec, zc - drop, zc, n2c_[c], p)
-                    : inertial::faceFlux(qOld, ec, ec - drop, zc, zc - drop, n2c_[c], p);
+                inwardPositive ? inertial::faceFlux(qOld, ec - drop, ec, zc - drop, zc, n2c_[c], p)
+                               : inertial::faceFlux(qOld, ec, ec - drop, zc, zc - drop, n2c_[c], p);
             return inwardPositive ? std::min(q, 0.0) : std::max(q, 0.0);  // out only
         }
     }
@@ -230,12 +229,14 @@ void InertialSolver::passScale(int j, double dt) {
     for (int face = j; face <= (j == ny_ - 1 ? ny_ : j); ++face) {
         const RowSpan ys = yFaces_[static_cast<std::size_t>(face)];
         for (int i = ys.lo; i <= ys.hi; ++i) {
-            const std::size_t f = static_cast<std::size_t>(face) * snx + static_cast<std::size_t>(i);
+            const std::size_t f =
+                static_cast<std::size_t>(face) * snx + static_cast<std::size_t>(i);
             const double q = qy_[f];
             if (q == 0) continue;
             const int up = q > 0 ? face - 1 : face;
             if (up >= 0 && up < ny_)
-                qy_[f] = q * limit_[static_cast<std::size_t>(up) * snx + static_cast<std::size_t>(i)];
+                qy_[f] =
+                    q * limit_[static_cast<std::size_t>(up) * snx + static_cast<std::size_t>(i)];
             if (face == 0 || face == ny_) {
                 const double into = (face == 0 ? qy_[f] : -qy_[f]) * volume;
                 (into > 0 ? rowIn_[sj] : rowOut_[sj]) += into > 0 ? into : -into;

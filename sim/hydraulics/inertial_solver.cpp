@@ -52,7 +52,8 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
     for (int j = 0; j < ny_; ++j)
         for (int i = 1; i < nx_; ++i) {
             const std::size_t a = m_.index(i - 1, j), b = m_.index(i, j);
-            const std::size_t f = static_cast<std::size_t>(j) * (snx + 1) + static_cast<std::size_t>(i);
+            const std::size_t f =
+                static_cast<std::size_t>(j) * (snx + 1) + static_cast<std::size_t>(i);
             if (!domain_[a] || !domain_[b]) continue;
             openX_[f] = 1;
             const double nf = 0.5 * (m_.manning[a] + m_.manning[b]);

@@ -105,7 +105,8 @@ private:
     int nx_, ny_;
     double dx_, invDx_, g_, threshold_;
     std::vector<double> z_, h_, qx_, qy_, limit_;
-    std::vector<double> n2x_, n2y_, n2c_;  // Manning n² of the faces (mean n of the two cells), cells
+    std::vector<double> n2x_, n2y_,
+        n2c_;  // Manning n² of the faces (mean n of the two cells), cells
     std::vector<std::uint8_t> openX_, openY_, domain_;
     std::vector<double> hMax_, arrival_;
     std::vector<double> bValue_;  // each boundary's value for the current step

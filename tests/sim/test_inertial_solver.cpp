@@ -23,7 +23,6 @@ double bumpy(int i, int j) {
     return 2.0 + 0.05 * a + 0.5 * ((i / 5 + j / 3) % 4);
 }
 
-
 }  // namespace
 
 TEST_CASE("lake at rest: still water over bumpy ground stays still to the last bit") {
@@ -132,8 +131,8 @@ TEST_CASE("a wave over a horizontal plane against Hunter et al. (2005)") {
     MESSAGE("Hunter wave at 3600 s: RMSE " << rmse << " m, worst " << worst << " m, front at "
                                            << front << " m (exact 3600 m), boundary depth "
                                            << exact(0, tEnd) << " m");
-    CHECK(rmse < 0.08);       // measured 0.069 m
-    CHECK(worst < 0.35);      // at the front, where the profile is steepest (0.287 m)
+    CHECK(rmse < 0.08);   // measured 0.069 m
+    CHECK(worst < 0.35);  // at the front, where the profile is steepest (0.287 m)
     CHECK(front > 0.9 * u * tEnd);
     CHECK(front < u * tEnd);  // never ahead of the diffusive wave
     double um = 0, vm = 0;
@@ -143,7 +142,8 @@ TEST_CASE("a wave over a horizontal plane against Hunter et al. (2005)") {
 }
 
 TEST_CASE("results are identical bits for 1, 2 and 3 threads") {
-    FloodModel m = floodGrid(90, 70, 10, 0.04, [](int i, int j) { return 0.3 * bumpy(i, j) + 0.05 * j; });
+    FloodModel m =
+        floodGrid(90, 70, 10, 0.04, [](int i, int j) { return 0.3 * bumpy(i, j) + 0.05 * j; });
     m.series.push_back(series("q", {0, 300, 1200}, {0, 5, 0}));
     for (int k = 0; k < 3; ++k) {
         BoundaryCondition p;
@@ -209,7 +209,8 @@ TEST_CASE("boundary kinds: QFIX, HFIX, HVAR, FREE on edges, QFIX and HFIX at poi
         InertialSolver s(m);
         s.advanceTo(6 * 3600);
         for (int j = 0; j < m.ny; ++j)
-            CHECK(s.depth(m.index(0, j)) + m.z[m.index(0, j)] == doctest::Approx(1.0).epsilon(0.02));
+            CHECK(s.depth(m.index(0, j)) + m.z[m.index(0, j)] ==
+                  doctest::Approx(1.0).epsilon(0.02));
         CHECK(std::fabs(s.budget().relativeError()) < 1e-9);
     }
     SUBCASE("HVAR on the north edge: the level rises and falls with its series") {
