@@ -19,7 +19,7 @@ namespace drillbase::sim {
 enum class ValidityIssue { LowWind, DenseGas, BeyondRange, NearField };
 
 // Stable machine name ("low_wind", "dense_gas", "beyond_range", "near_field"); the UI maps
-// it to "dispersion.validity.<name>" in the string catalogs.
+// it to "validity.<name>" in the string catalogs.
 const char* validityIssueName(ValidityIssue i);
 
 struct ValidityWarning {

@@ -158,6 +158,12 @@ public:
     virtual std::uint64_t passabilityVersion() const { return 0; }
 
     virtual std::vector<MapMarker> markers() const { return {}; }
+    // Named values at a point beside the field, for `drillctl sample` (gas: gas_mg_m3, gas_ppm;
+    // flood: flood_depth_m, flood_speed_m_s, flood_hazard_rating).
+    virtual std::vector<std::pair<std::string, double>> sample(double /*x*/, double /*y*/,
+                                                               double /*z*/) const {
+        return {};
+    }
     // What the hazard adds to the weather the map shows, as (i18n label key, value) pairs
     // (gas: the Pasquill class).
     virtual std::vector<std::pair<std::string, std::string>> conditions() const { return {}; }

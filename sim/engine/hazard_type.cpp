@@ -38,6 +38,11 @@ std::optional<AsciiGrid> HazardSection::loadGrid(const std::string& pointer) {
         reader.error(pointer, "grid \"" + rel + "\": " + first);
         return std::nullopt;
     }
+    addInput(rel, file);
+    return grid;
+}
+
+void HazardSection::addInput(const std::string& rel, const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
@@ -48,7 +53,6 @@ std::optional<AsciiGrid> HazardSection::loadGrid(const std::string& pointer) {
     auto x = h.value();
     for (int i = 15; i >= 0; --i, x >>= 4) hex[static_cast<std::size_t>(i)] = digits[x & 0xF];
     inputs.push_back({rel, hex});
-    return grid;
 }
 
 void HazardRegistry::add(std::unique_ptr<HazardType> type) {

@@ -42,6 +42,9 @@ struct HazardSection {
     // Reads the ESRI ASCII grid named by the string at `pointer` (a path relative to the
     // scenario file) and records it among the inputs; errors at `pointer` and in the grid file.
     std::optional<AsciiGrid> loadGrid(const std::string& pointer);
+    // Records a file the hazard read some other way (a LISFLOOD-FP .par and what it names),
+    // with the hash of its bytes, as `rel` (its path relative to the scenario file).
+    void addInput(const std::string& rel, const std::filesystem::path& file);
 };
 
 class HazardType {

@@ -1,5 +1,6 @@
 #include "sim/hazards/builtin_hazards.h"
 
+#include "sim/hazards/flood/flood_type.h"
 #include "sim/hazards/gas/gas_type.h"
 
 namespace drillbase::sim {
@@ -7,6 +8,7 @@ namespace drillbase::sim {
 HazardRegistry builtinHazards() {
     HazardRegistry r;
     r.add(std::make_unique<GasHazardType>());
+    r.add(std::make_unique<FloodHazardType>());
     return r;
 }
 

@@ -32,6 +32,14 @@ bool finite(double v) {
 
 }  // namespace
 
+std::size_t pointCell(const FloodModel& m, const BoundaryCondition& b) {
+    if (b.cellI >= 0 && b.cellJ >= 0) {
+        if (b.cellI >= m.nx || b.cellJ >= m.ny) return kOff;
+        return m.index(b.cellI, b.cellJ);
+    }
+    return cellAt(m, b.x, b.y);
+}
+
 std::size_t cellAt(const FloodModel& m, double x, double y) {
     if (m.cellM <= 0) return kOff;
     const double fi = std::floor((x - m.xll) / m.cellM);
@@ -68,7 +76,7 @@ std::vector<std::string> checkFloodModel(const FloodModel& m) {
         if (needsSeries(b.kind) && !m.findSeries(b.series))
             e.push_back(where + ": time series '" + b.series + "' is not defined");
         if (b.side == BoundarySide::Point) {
-            const std::size_t c = cellAt(m, b.x, b.y);
+            const std::size_t c = pointCell(m, b);
             if (c == kOff || !m.inDomain[c]) e.push_back(where + ": the point is off the domain");
             if (b.kind == BoundaryKind::Free)
                 e.push_back(where + ": FREE applies to an edge, not to a point");
@@ -80,6 +88,23 @@ std::vector<std::string> checkFloodModel(const FloodModel& m) {
     return e;
 }
 
+std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y0, double x1,
+                                        double y1) {
+    // Sampled at a quarter cell so that no cell the segment crosses is missed; sqrt, not hypot:
+    // correctly rounded, so every machine picks the same cells.
+    std::vector<std::size_t> out;
+    const double dxs = x1 - x0, dys = y1 - y0;
+    const double len = std::sqrt(dxs * dxs + dys * dys);
+    const int samples = 1 + static_cast<int>(std::ceil(4 * len / m.cellM));
+    for (int s = 0; s <= samples; ++s) {
+        const double w = static_cast<double>(s) / samples;
+        const std::size_t c = cellAt(m, x0 + w * dxs, y0 + w * dys);
+        if (c == kOff || !m.inDomain[c]) continue;
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
 ResolvedInputs resolveInputs(const FloodModel& m) {
     ResolvedInputs r;
     for (const BoundaryCondition& b : m.boundaries) {
@@ -89,7 +114,7 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
         rb.value = b.value;
         rb.series = needsSeries(b.kind) ? m.findSeries(b.series) : nullptr;
         if (b.side == BoundarySide::Point) {
-            rb.cell = cellAt(m, b.x, b.y);
+            rb.cell = pointCell(m, b);
             r.boundaries.push_back(rb);
             continue;
         }
@@ -98,9 +123,14 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
         const double lo = std::min(b.from, b.to), hi = std::max(b.from, b.to);
         const int count = alongX ? m.nx : m.ny;
         for (int k = 0; k < count; ++k) {
-            const double centre =
-                alongX ? m.xll + (k + 0.5) * m.cellM : m.yll + (k + 0.5) * m.cellM;
-            if (centre < lo || centre > hi) continue;
+            // Cells are chosen by their edges, as LISFLOOD-FP 8.1's LoadBCs does it (its index
+            // truncation worked out): N start < x_east <= finish, S start <= x_west < finish,
+            // E start <= y_south < finish, W start < y_north <= finish. With the ends on cell
+            // edges all four take the cells lying wholly inside the range.
+            const double low = (alongX ? m.xll : m.yll) + k * m.cellM, high = low + m.cellM;
+            const bool upperEdge = b.side == BoundarySide::North || b.side == BoundarySide::West;
+            const bool in = upperEdge ? (lo < high && high <= hi) : (lo <= low && low < hi);
+            if (!in) continue;
             int i = k, j = k;
             if (b.side == BoundarySide::North) j = m.ny - 1;
             if (b.side == BoundarySide::South) j = 0;
@@ -112,23 +142,11 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
             r.boundaries.push_back(rb);
         }
     }
-    for (const Breach& br : m.breaches) {
-        // Cells along the segment, sampled at a quarter cell so that no cell it crosses is missed.
-        // sqrt, not hypot: correctly rounded, so every machine picks the same cells.
-        const double dxs = br.x1 - br.x0, dys = br.y1 - br.y0;
-        const double len = std::sqrt(dxs * dxs + dys * dys);
-        const int samples = 1 + static_cast<int>(std::ceil(4 * len / m.cellM));
-        for (int s = 0; s <= samples; ++s) {
-            const double w = static_cast<double>(s) / samples;
-            const std::size_t c =
-                cellAt(m, br.x0 + w * (br.x1 - br.x0), br.y0 + w * (br.y1 - br.y0));
-            if (c == kOff || !m.inDomain[c]) continue;
-            const bool seen = std::any_of(r.breachCells.begin(), r.breachCells.end(),
-                                          [&](const ResolvedBreachCell& x) { return x.cell == c; });
-            if (seen) continue;
+    for (std::size_t k = 0; k < m.breaches.size(); ++k) {
+        const Breach& br = m.breaches[k];
+        for (std::size_t c : cellsOnSegment(m, br.x0, br.y0, br.x1, br.y1))
             r.breachCells.push_back(
-                {c, m.z[c], std::min(m.z[c], br.bottomM), br.startS, br.durationS});
-        }
+                {c, k, m.z[c], std::min(m.z[c], br.bottomM), br.startS, br.durationS});
     }
     for (const Gauge& g : m.gauges) r.gaugeCells.push_back(cellAt(m, g.x, g.y));
     return r;

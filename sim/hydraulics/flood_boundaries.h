@@ -26,6 +26,7 @@ struct ResolvedBoundary {
 
 struct ResolvedBreachCell {
     std::size_t cell = 0;
+    std::size_t breach = 0;  // index into FloodModel::breaches
     double zOriginal = 0, zBottom = 0;
     double startS = 0, durationS = 0;
 };
@@ -44,7 +45,15 @@ std::vector<std::string> checkFloodModel(const FloodModel& m);
 // Preconditions: checkFloodModel(m) is empty. Pointers into m.series stay valid while m lives.
 ResolvedInputs resolveInputs(const FloodModel& m);
 
+// The cell a point boundary acts on: the one its reader mapped (cellI, cellJ), else the one
+// holding (x, y); SIZE_MAX off the grid.
+std::size_t pointCell(const FloodModel& m, const BoundaryCondition& b);
+
 // The cell holding a map point, or SIZE_MAX when it is off the grid.
 std::size_t cellAt(const FloodModel& m, double x, double y);
+
+// The domain cells a segment crosses, each once, in order from (x0, y0).
+std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y0, double x1,
+                                        double y1);
 
 }  // namespace drillbase::sim

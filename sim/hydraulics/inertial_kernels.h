@@ -7,6 +7,7 @@
 #pragma once
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace drillbase::sim::inertial {
@@ -29,7 +30,9 @@ inline double cbrtPositive(double x) {
 //
 //   q^{t+Δt} = (q^t − g·h_flow·Δt·∂(h+z)/∂x) / (1 + g·Δt·n²·|q^t| / h_flow^{7/3})
 //
-// the water-surface slope explicit, Manning friction semi-implicit (|q^t|·q^{t+Δt}). h_flow is
+// the water-surface slope explicit, Manning friction semi-implicit (|q^t|·q^{t+Δt}). |q^t| is the
+// magnitude of the discharge vector, √(q_x² + q̄_y²) with q̄_y the mean of the four faces across
+// (LISFLOOD-FP 8.1's default "2D friction"; `qAcross` = 0 gives Bates et al.'s 1D form). h_flow is
 // the depth water can flow through (eq. 7): max(η_a, η_b) − max(z_a, z_b). A face whose flow
 // depth is at or below the threshold carries no flow (wetting and drying, Bates et al. §2.3).
 // `a` is the cell on the negative side (west or south), `b` the positive side; positive q flows
@@ -41,13 +44,13 @@ struct FaceParams {
     double threshold;  // flow-depth threshold, m
 };
 
-inline double faceFlux(double qOld, double etaA, double etaB, double zA, double zB, double n2,
-                       const FaceParams& p) {
+inline double faceFlux(double qOld, double qAcross, double etaA, double etaB, double zA,
+                       double zB, double n2, const FaceParams& p) {
     const double hf = (etaA > etaB ? etaA : etaB) - (zA > zB ? zA : zB);
     if (!(hf > p.threshold)) return 0;
     const double slope = (etaB - etaA) * p.invDx;
     const double h73 = hf * hf * cbrtPositive(hf);  // h^(7/3) = h²·h^(1/3)
-    const double aq = qOld < 0 ? -qOld : qOld;
+    const double aq = std::sqrt(qOld * qOld + qAcross * qAcross);
     return (qOld - p.g * hf * p.dt * slope) / (1 + p.g * p.dt * n2 * aq / h73);
 }
 

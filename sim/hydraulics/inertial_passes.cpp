@@ -86,7 +86,8 @@ void InertialSolver::step(double dt) {
     const double tMid = t_ + 0.5 * dt;
     for (std::size_t b = 0; b < in_.boundaries.size(); ++b)
         bValue_[b] = in_.boundaries[b].valueAt(tMid);
-    rainMS_ = raining_ ? m_.rain.mmPerHour.at(tMid) / 3.6e6 : 0;  // mm/h → m/s
+    const double mmH = rainOverride_ ? rainOverrideMmH_ : m_.rain.mmPerHour.at(tMid);
+    rainMS_ = raining_ ? mmH / 3.6e6 : 0;  // mm/h → m/s
     applyBreaches();
     planRanges();
     partition();
@@ -126,12 +127,19 @@ double InertialSolver::boundaryFlux(const ResolvedBoundary& b, double qOld, doub
         case BoundaryKind::QVar: return inwardPositive ? value : -value;
         case BoundaryKind::HFix:
         case BoundaryKind::HVar:
-            // A ghost cell outside the edge with the given water surface over the same bed.
-            return inwardPositive ? inertial::faceFlux(qOld, value, ec, zc, zc, n2c_[c], p)
-                                  : inertial::faceFlux(qOld, ec, value, zc, zc, n2c_[c], p);
+            // A ghost cell outside the edge with the given water surface over the same bed, and
+            // the face's own |q| in the friction term (LISFLOOD-FP 8.1, boundary.cpp).
+            return inwardPositive ? inertial::faceFlux(qOld, 0, value, ec, zc, zc, n2c_[c], p)
+                                  : inertial::faceFlux(qOld, 0, ec, value, zc, zc, n2c_[c], p);
         case BoundaryKind::Free: {
+            // Normal flow out at the slope given (any value above -0.999, as LISFLOOD-FP reads
+            // it) or else the water-surface slope between the edge cell and the next one in;
+            // through the cell's own depth, always outward (LISFLOOD-FP 8.1, boundary.cpp):
+            //   q = (|q^t| + g·Δt·h·|S|) / (1 + g·Δt·n²·|q^t| / h^{7/3}).
+            const double hc = h_[c];
+            if (!(hc > threshold_)) return 0;
             double slope = value;
-            if (slope < 0) {  // the water-surface slope towards the edge from the next cell in
+            if (!(value > -0.999)) {
                 const auto snx = static_cast<std::size_t>(nx_);
                 const int i = static_cast<int>(c % snx), j = static_cast<int>(c / snx);
                 int ni = i, nj = j;
@@ -142,16 +150,13 @@ double InertialSolver::boundaryFlux(const ResolvedBoundary& b, double qOld, doub
                 slope = 0;
                 if (ni >= 0 && ni < nx_ && nj >= 0 && nj < ny_) {
                     const std::size_t k = m_.index(ni, nj);
-                    if (domain_[k]) slope = std::max(0.0, (z_[k] + h_[k] - ec) * invDx_);
+                    if (domain_[k]) slope = (z_[k] + h_[k] - ec) * invDx_;
                 }
             }
-            // A ghost cell one step down the slope with the same depth: the flow depth is the
-            // cell's own and the surface gradient is the slope (normal flow, Manning).
-            const double drop = slope * dx_;
-            const double q =
-                inwardPositive ? inertial::faceFlux(qOld, ec - drop, ec, zc - drop, zc, n2c_[c], p)
-                               : inertial::faceFlux(qOld, ec, ec - drop, zc, zc - drop, n2c_[c], p);
-            return inwardPositive ? std::min(q, 0.0) : std::max(q, 0.0);  // out only
+            const double as = slope < 0 ? -slope : slope, aq = qOld < 0 ? -qOld : qOld;
+            const double h73 = hc * hc * inertial::cbrtPositive(hc);
+            const double q = (aq + g_ * dt * hc * as) / (1 + g_ * dt * n2c_[c] * aq / h73);
+            return inwardPositive ? -q : q;
         }
     }
     return 0;
@@ -164,19 +169,29 @@ void InertialSolver::passFluxes(int j, double dt) {
     const std::size_t base = sj * (snx + 1), row = sj * snx;
     const double* z = z_.data();
     const double* h = h_.data();
+    const double* qyo = qyOld_.data();
+    const double* qxo = qxOld_.data();
     for (int i = xs.lo; i <= xs.hi; ++i) {
         const std::size_t f = base + static_cast<std::size_t>(i);
         if (!openX_[f]) continue;
         const std::size_t a = row + static_cast<std::size_t>(i) - 1, b = a + 1;
-        qx_[f] = inertial::faceFlux(qx_[f], z[a] + h[a], z[b] + h[b], z[a], z[b], n2x_[f], p);
+        // The four y faces around this x face: south and north of both its cells.
+        const double across = 0.25 * (qyo[a] + qyo[b] + qyo[a + snx] + qyo[b + snx]);
+        qx_[f] = inertial::faceFlux(qxo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
+                                    n2x_[f], p);
     }
     if (j > 0) {
         const RowSpan ys = yFaces_[sj];
+        const std::size_t below = (sj - 1) * (snx + 1);
         for (int i = ys.lo; i <= ys.hi; ++i) {
             const std::size_t f = row + static_cast<std::size_t>(i);
             if (!openY_[f]) continue;
             const std::size_t a = f - snx, b = f;
-            qy_[f] = inertial::faceFlux(qy_[f], z[a] + h[a], z[b] + h[b], z[a], z[b], n2y_[f], p);
+            // The four x faces around this y face: west and east of both its cells.
+            const std::size_t w0 = below + static_cast<std::size_t>(i), w1 = base + static_cast<std::size_t>(i);
+            const double across = 0.25 * (qxo[w0] + qxo[w0 + 1] + qxo[w1] + qxo[w1 + 1]);
+            qy_[f] = inertial::faceFlux(qyo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
+                                        n2y_[f], p);
         }
     }
     for (std::size_t bi : rowEdges_[sj]) {
@@ -271,6 +286,11 @@ void InertialSolver::passDepth(int j, double dt) {
         const double change = (h_[c] - before) * area;
         (change > 0 ? rowIn_[sj] : rowOut_[sj]) += change > 0 ? change : -change;
     }
+    for (const Pump& p : rowPumps_[sj]) {
+        const double take = std::min(h_[p.cell], p.m3PerS * dt / area);
+        h_[p.cell] -= take;
+        rowOut_[sj] += take * area;
+    }
     RowSpan wet;
     double hm = 0;
     for (int i = cs.lo; i <= cs.hi; ++i) {
@@ -283,6 +303,18 @@ void InertialSolver::passDepth(int j, double dt) {
     }
     wet_[sj] = wet;
     rowHmax_[sj] = hm;
+    // The faces this row owns, as the next step's "old" discharges: only those visited can have
+    // changed, so the copies stay equal to qx_/qy_ everywhere.
+    const RowSpan xs = xFaces_[sj];
+    const std::size_t base = sj * (snx + 1);
+    for (int i = xs.lo; i <= xs.hi; ++i)
+        qxOld_[base + static_cast<std::size_t>(i)] = qx_[base + static_cast<std::size_t>(i)];
+    for (int face = j; face <= (j == ny_ - 1 ? ny_ : j); ++face) {
+        const RowSpan ys = yFaces_[static_cast<std::size_t>(face)];
+        const std::size_t fb = static_cast<std::size_t>(face) * snx;
+        for (int i = ys.lo; i <= ys.hi; ++i)
+            qyOld_[fb + static_cast<std::size_t>(i)] = qy_[fb + static_cast<std::size_t>(i)];
+    }
 }
 
 }  // namespace drillbase::sim

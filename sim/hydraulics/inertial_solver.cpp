@@ -77,6 +77,7 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
 
     // Boundaries by the row that owns them; their cells stay in the row's computed span.
     rowEdges_.assign(sny, {});
+    rowPumps_.assign(sny, {});
     rowPoints_.assign(sny, {});
     fixed_.assign(sny, RowSpan{});
     bValue_.assign(in_.boundaries.size(), 0.0);
@@ -92,20 +93,6 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
         fixed_[static_cast<std::size_t>(j)] = hull(fixed_[static_cast<std::size_t>(j)], {i, i});
     }
 
-    wet_.assign(sny, RowSpan{});
-    rowHmax_.assign(sny, 0.0);
-    for (int j = 0; j < ny_; ++j) {
-        RowSpan s;
-        double hm = 0;
-        for (int i = 0; i < nx_; ++i) {
-            const double d = h_[m_.index(i, j)];
-            if (d > 0) s = hull(s, {i, i});
-            hm = std::max(hm, d);
-        }
-        wet_[static_cast<std::size_t>(j)] = s;
-        rowHmax_[static_cast<std::size_t>(j)] = hm;
-        hMaxNow_ = std::max(hMaxNow_, hm);
-    }
     xFaces_.assign(sny, RowSpan{});
     yFaces_.assign(sny + 1, RowSpan{});
     cells_.assign(sny, RowSpan{});
@@ -113,6 +100,7 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
     prevY_.assign(sny + 1, RowSpan{});
     rowIn_.assign(sny, 0.0);
     rowOut_.assign(sny, 0.0);
+    rescanSpans();
     for (std::size_t k = 0; k < n; ++k)
         if (domain_[k]) ++domainCells_;
     raining_ = m_.rain.present;
@@ -121,6 +109,95 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
     initialM3_ = v * dx_ * dx_;
     chunk_.assign(static_cast<std::size_t>(team_->size()) + 1, ny_);
     chunk_[0] = 0;
+}
+
+// Each row's wet span and deepest cell from the depths, and the faces carrying flow as the spans
+// of the previous step (so that planRanges visits every face that is not zero).
+void InertialSolver::rescanSpans() {
+    const auto snx = static_cast<std::size_t>(nx_);
+    wet_.assign(static_cast<std::size_t>(ny_), RowSpan{});
+    rowHmax_.assign(static_cast<std::size_t>(ny_), 0.0);
+    hMaxNow_ = 0;
+    for (int j = 0; j < ny_; ++j) {
+        const auto sj = static_cast<std::size_t>(j);
+        RowSpan s;
+        double hm = 0;
+        for (int i = 0; i < nx_; ++i) {
+            const double d = h_[sj * snx + static_cast<std::size_t>(i)];
+            if (d > 0) s = hull(s, {i, i});
+            hm = std::max(hm, d);
+        }
+        wet_[sj] = s;
+        rowHmax_[sj] = hm;
+        hMaxNow_ = std::max(hMaxNow_, hm);
+        RowSpan fx;
+        for (int i = 0; i <= nx_; ++i)
+            if (qx_[sj * (snx + 1) + static_cast<std::size_t>(i)] != 0) fx = hull(fx, {i, i});
+        prevX_[sj] = fx;
+    }
+    for (int j = 0; j <= ny_; ++j) {
+        RowSpan fy;
+        for (int i = 0; i < nx_; ++i)
+            if (qy_[static_cast<std::size_t>(j) * snx + static_cast<std::size_t>(i)] != 0)
+                fy = hull(fy, {i, i});
+        prevY_[static_cast<std::size_t>(j)] = fy;
+    }
+}
+
+void InertialSolver::setRain(double mmPerHour) {
+    rainOverride_ = true;
+    rainOverrideMmH_ = mmPerHour;
+    raining_ = true;  // stays on (visiting every row) even at 0: cheap next to a wet domain
+}
+
+void InertialSolver::openBreach(std::size_t k) {
+    for (ResolvedBreachCell& c : in_.breachCells)
+        if (c.breach == k && c.startS > t_) c.startS = t_;
+}
+
+bool InertialSolver::breachOpen(std::size_t k) const {
+    for (const ResolvedBreachCell& c : in_.breachCells)
+        if (c.breach == k) return c.startS <= t_;
+    return false;
+}
+
+void InertialSolver::raiseBed(std::size_t cell, double dzM) {
+    if (cell >= z_.size() || !domain_[cell]) return;
+    z_[cell] += dzM;
+    for (ResolvedBreachCell& c : in_.breachCells)  // a wall built on a breach stands on it
+        if (c.cell == cell) {
+            c.zOriginal += dzM;
+            c.zBottom += dzM;
+        }
+}
+
+void InertialSolver::addPump(std::size_t cell, double m3PerS) {
+    if (cell >= z_.size() || !domain_[cell]) return;
+    const auto snx = static_cast<std::size_t>(nx_);
+    const int j = static_cast<int>(cell / snx), i = static_cast<int>(cell % snx);
+    rowPumps_[static_cast<std::size_t>(j)].push_back({cell, m3PerS});
+    fixed_[static_cast<std::size_t>(j)] = hull(fixed_[static_cast<std::size_t>(j)], {i, i});
+}
+
+FloodSnapshot InertialSolver::snapshot() const {
+    return {t_, z_, h_, qx_, qy_, hMax_, arrival_, initialM3_, inM3_, outM3_, rainM3_};
+}
+
+void InertialSolver::restore(const FloodSnapshot& s) {
+    t_ = s.timeS;
+    z_ = s.z;
+    h_ = s.h;
+    qx_ = s.qx;
+    qy_ = s.qy;
+    hMax_ = s.hMax;
+    arrival_ = s.arrival;
+    initialM3_ = s.initialM3;
+    inM3_ = s.inM3;
+    outM3_ = s.outM3;
+    rainM3_ = s.rainM3;
+    rescanSpans();
+    qxOld_ = qx_;
+    qyOld_ = qy_;
 }
 
 void InertialSolver::velocity(std::size_t cell, double& u, double& v) const {

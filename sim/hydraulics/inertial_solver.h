@@ -51,6 +51,14 @@ inline RowSpan hull(RowSpan a, RowSpan b) {
     return {a.lo < b.lo ? a.lo : b.lo, a.hi > b.hi ? a.hi : b.hi};
 }
 
+// The solver's state at a time: what a drill saves to seek back, and what a benchmark copies so
+// that several solvers start from the same moment.
+struct FloodSnapshot {
+    double timeS = 0;
+    std::vector<double> z, h, qx, qy, hMax, arrival;
+    double initialM3 = 0, inM3 = 0, outM3 = 0, rainM3 = 0;
+};
+
 class InertialSolver {
 public:
     // Preconditions: checkFloodModel(model) is empty; `model` outlives the solver.
@@ -83,6 +91,21 @@ public:
     double maxDepthNow() const { return hMaxNow_; }
     FloodBudget budget() const;
 
+    // What a drill changes while the water runs (each takes effect from the next step):
+    // rain at a constant rate from now on, replacing the model's series;
+    void setRain(double mmPerHour);
+    // breach k of the model opens now (its duration unchanged), unless it already has;
+    void openBreach(std::size_t k);
+    // the ground of a cell raised by dz metres (a sandbag wall), its water kept;
+    void raiseBed(std::size_t cell, double dzM);
+    // a pump taking up to `m3PerS` out of a cell, as long as it holds water (outflow).
+    void addPump(std::size_t cell, double m3PerS);
+    bool breachOpen(std::size_t k) const;
+
+    FloodSnapshot snapshot() const;
+    // Precondition: `s` came from a solver of the same model. The step count is not restored.
+    void restore(const FloodSnapshot& s);
+
     // Unit discharges of the faces: x faces (ncols+1)·nrows, index j·(ncols+1) + i the face west
     // of cell i; y faces ncols·(nrows+1), index j·ncols + i the face south of row j.
     const std::vector<double>& qx() const { return qx_; }
@@ -90,6 +113,7 @@ public:
 
 private:
     void step(double dt);
+    void rescanSpans();
     void planRanges();
     void partition();
     void passFluxes(int j, double dt);
@@ -105,6 +129,9 @@ private:
     int nx_, ny_;
     double dx_, invDx_, g_, threshold_;
     std::vector<double> z_, h_, qx_, qy_, limit_;
+    // The discharges at the start of the step, for the 2D friction term across (kept equal to
+    // qx_/qy_ between steps by copying the faces each step visited).
+    std::vector<double> qxOld_, qyOld_;
     std::vector<double> n2x_, n2y_,
         n2c_;  // Manning n² of the faces (mean n of the two cells), cells
     std::vector<std::uint8_t> openX_, openY_, domain_;
@@ -112,6 +139,13 @@ private:
     std::vector<double> bValue_;  // each boundary's value for the current step
     // Boundaries by row: edges whose face the row owns, and points in the row.
     std::vector<std::vector<std::size_t>> rowEdges_, rowPoints_;
+    struct Pump {
+        std::size_t cell;
+        double m3PerS;
+    };
+    std::vector<std::vector<Pump>> rowPumps_;
+    bool rainOverride_ = false;
+    double rainOverrideMmH_ = 0;
     std::vector<RowSpan> wet_, fixed_, xFaces_, yFaces_, cells_, prevX_, prevY_;
     std::vector<double> rowIn_, rowOut_, rowHmax_;
     std::vector<int> chunk_;  // members' first rows, size threads + 1

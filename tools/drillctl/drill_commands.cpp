@@ -5,7 +5,6 @@
 #include "sim/engine/action_script.h"
 #include "sim/engine/drill_pipeline.h"
 #include "sim/hazards/builtin_hazards.h"
-#include "sim/hazards/gas/gas_hazard.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario/scenario_migrate.h"
 #include "sim/scoring/drill_assessment.h"
@@ -188,21 +187,17 @@ int sampleDrill(const SampleOptions& o) {
     std::ostringstream discard;
     sim::DrillRecorder rec(drill, discard, o.scenario, in->scenarioText, o.seed);
     sim::runScript(rec, drill, in->script, o.timeS);
-    const auto* gas = dynamic_cast<const sim::GasHazard*>(drill.hazard());
-    const double mw = gas ? gas->chemical().molecularWeight : 0;
     for (const auto& p : points) {
         const double v = drill.hazard()->intensityAt(p[0], p[1], p[2]);
-        // Keys in the documented order: t, x, y, z, value, unit; a gas adds mg/m³ and ppm.
+        // Keys in the documented order: t, x, y, z, value, unit, then the hazard's own (gas:
+        // mg/m³ and ppm; flood: depth, speed and hazard rating).
         nlohmann::ordered_json j = {{"t", drill.state().timeS()},
                                     {"x", p[0]},
                                     {"y", p[1]},
                                     {"z", p[2]},
                                     {"value", v},
                                     {"unit", drill.hazard()->legend().unit}};
-        if (gas) {
-            j["gas_mg_m3"] = v;
-            j["gas_ppm"] = mw > 0 ? v * 24.45 / mw : 0.0;
-        }
+        for (const auto& [key, value] : drill.hazard()->sample(p[0], p[1], p[2])) j[key] = value;
         std::cout << j.dump() << '\n';
     }
     return 0;

@@ -137,7 +137,7 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
         ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", s.tr("report.validity"));
         for (const auto& n : session.validity()) {
             ImGui::Bullet();
-            textWrapped(s.tr("dispersion.validity." + n.value("issue", std::string())));
+            textWrapped(s.tr("validity." + n.value("issue", std::string())));
             ImGui::TextDisabled("%s: %.2f / %.2f", s.tr("report.value_limit"),
                                 n.value("value", 0.0), n.value("limit", 0.0));
         }

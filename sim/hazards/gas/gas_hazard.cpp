@@ -266,6 +266,12 @@ std::vector<MapMarker> GasHazard::markers() const {
     return out;
 }
 
+std::vector<std::pair<std::string, double>> GasHazard::sample(double x, double y, double z) const {
+    // ppm at 25 °C and 1 atm: mg/m³ × 24.45 / molecular weight.
+    const double v = intensityAt(x, y, z), mw = chemical_ ? chemical_->molecularWeight : 0;
+    return {{"gas_mg_m3", v}, {"gas_ppm", mw > 0 ? v * 24.45 / mw : 0.0}};
+}
+
 void GasHazard::hashInto(StateHasher& h) const {
     model_.hashInto(h);
     h.add(static_cast<int>(stability_));

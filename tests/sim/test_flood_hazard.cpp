@@ -1,0 +1,162 @@
+// The flood hazard plugged into the drill engine, on the shipped levee-breach scenario: the
+// FD2320 hazard rating and its classes, the breach and gauge events, people caught by the water
+// against people moved in time, upper floors as refuge, closed ground for the navigator, crews'
+// sandbags and pumps, and a replay-stable state hash.
+#include "scenario_fixture.h"
+#include "sim/engine/drill_pipeline.h"
+#include "sim/engine/outcomes.h"
+#include "sim/hazards/flood/flood_hazard.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace drillbase;
+using namespace drillbase::sim;
+
+namespace {
+
+bool happened(const Drill& d, const std::string& kind) {
+    for (const auto& e : d.timeline())
+        if (e.kind == kind) return true;
+    return false;
+}
+
+const FloodHazard& flood(const Drill& d) {
+    const auto* f = dynamic_cast<const FloodHazard*>(d.hazard());
+    REQUIRE(f);
+    return *f;
+}
+
+const char* kLevee = "flood-levee-breach-village.json";
+
+}  // namespace
+
+TEST_CASE("FD2320 hazard rating: HR = d(v + 0.5) + DF and its four classes") {
+    FloodRules r;
+    // 0.2 m still water on pasture: below the debris depth, HR = 0.1 (low hazard).
+    CHECK(r.hazardRatingOf(0.2, 0, "pasture") == doctest::Approx(0.1));
+    // 0.5 m at 1 m/s over pasture: 0.5 × 1.5 + 0.5 = 1.25, danger for most.
+    CHECK(r.hazardRatingOf(0.5, 1, "pasture") == doctest::Approx(1.25));
+    CHECK(r.hazardClass(1.25) == 2);
+    // 1.0 m at 1.5 m/s in town: 1 × 2 + 1 = 3, danger for all.
+    CHECK(r.hazardClass(r.hazardRatingOf(1.0, 1.5, "urban")) == 3);
+    CHECK(r.hazardClass(0.74) == 0);
+    CHECK(r.hazardClass(0.75) == 1);
+    CHECK(r.hazardRatingOf(0, 3, "urban") == 0.0);
+}
+
+TEST_CASE("the flood section loads: grids, land use, breach, inflow, legend, commands") {
+    const auto sc = loadShipped(kLevee);
+    CHECK(sc.hazardType == "flood");
+    REQUIRE(sc.inputs.size() == 2);  // the DEM and the land-use grid, with their hashes
+    CHECK(sc.inputs[0].path == "data/levee-village/dem.asc");
+    const auto catalog = testContent().catalogFor("flood");
+    for (const char* id : {"place_sandbags", "deploy_pump", "open_breach", "set_rain"})
+        CHECK(catalog.find(id));
+    CHECK(catalog.find("open_breach")->inject());
+    const auto d = makeDrill(testContent(), sc, 1);
+    const auto& lg = d->hazard()->legend();
+    REQUIRE(lg.levels.size() == 3);
+    CHECK(lg.levels[0].threshold == 0.75);
+    CHECK(lg.levels[2].labelKey == "legend.flood_danger_all");
+    const auto& m = flood(*d).model();
+    CHECK(m.nx == 200);
+    CHECK(m.ny == 140);
+    // Land use 4 (water) → Manning's n 0.030 from content/hazards/flood.json.
+    CHECK(m.manning[m.index(100, 115)] == doctest::Approx(0.030));
+}
+
+TEST_CASE("left alone, the breach floods the village and catches the people in it") {
+    const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
+    for (int i = 0; i < 3600; ++i) d->step();
+    CHECK(happened(*d, "flood_breach_opened"));
+    CHECK(happened(*d, "flood_water_reached"));
+    CHECK(happened(*d, "flood_inflow_started"));
+    const auto& f = flood(*d);
+    CHECK(f.depthAt(1100, 600) > 0.3);  // the village centre is under water
+    const auto o = computeOutcomes(d->state(), d->hazard());
+    CHECK(o.at("flood_people_in_danger") > 0);
+    CHECK(o.at("flood_volume_balance_error") < 1e-6);
+    // Someone upstairs in a two-storey house is safer than a neighbour downstairs.
+    int upstairs = 0, caught = 0;
+    for (const auto& p : d->state().people)
+        if (p.harm.worstLevel >= 2) ++caught;
+        else if (p.building >= 0 && d->scenario().map.buildings[p.building].floors > 1)
+            ++upstairs;
+    CHECK(caught > 0);
+    CHECK(upstairs > 0);
+}
+
+TEST_CASE("moved to the school on the hill before the breach, nobody is caught") {
+    const auto sc = loadShipped(kLevee);
+    const auto d = makeDrill(testContent(), sc, 1);
+    Command alarm = makeCommand("raise_alarm");
+    d->apply(alarm);
+    Command ev = makeCommand("evacuate_area");
+    ev.x = 1100;
+    ev.y = 600;
+    ev.radius = 400;
+    ev.target = "school-shelter";
+    d->apply(ev);
+    for (int i = 0; i < 3600; ++i) d->step();
+    CHECK(computeOutcomes(d->state(), d->hazard()).at("flood_people_in_danger") == 0.0);
+}
+
+TEST_CASE("deep fast water is closed ground; a pump drains and sandbags raise the ground") {
+    const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
+    for (int i = 0; i < 1500; ++i) d->step();
+    const auto& f = flood(*d);
+    // Through the open breach the water is deep and fast: closed to people on foot.
+    CHECK(std::isinf(f.passCost(640, 1095)));
+    CHECK(f.passCost(300, 250) == 1.0);  // the school on the hill stays dry
+    const auto v0 = f.passabilityVersion();
+    CHECK(v0 > 1);
+
+    Command pump = makeCommand("deploy_pump");
+    pump.unit = "pump-1";
+    pump.x = 1100;
+    pump.y = 600;
+    d->apply(pump);
+    Command bags = makeCommand("place_sandbags");
+    bags.unit = "rescue-team-1";
+    bags.x = 500;
+    bags.y = 900;
+    d->apply(bags);
+    const double before = f.solver().bed(cellAt(f.model(), 500, 900));
+    for (int i = 0; i < 3000; ++i) d->step();
+    CHECK(happened(*d, "pump_running"));
+    CHECK(happened(*d, "sandbags_placed"));
+    CHECK(f.solver().bed(cellAt(f.model(), 500, 900)) == doctest::Approx(before + 0.8));
+    CHECK(f.solver().budget().outflowM3 > 0);
+    CHECK(std::fabs(f.solver().budget().relativeError()) < 1e-6);
+}
+
+TEST_CASE("the instructor opens the breach early; the same commands give the same hash") {
+    auto run = [](bool early) {
+        const auto d = makeDrill(testContent(), loadShipped(kLevee), 3);
+        if (early) {
+            Command b = makeCommand("open_breach");
+            b.target = "nw-levee";
+            d->apply(b);
+        }
+        for (int i = 0; i < 300; ++i) d->step();
+        return std::make_pair(d->hash(), happened(*d, "flood_breach_opened"));
+    };
+    const auto a = run(true), b = run(true), c = run(false);
+    CHECK(a.second);
+    CHECK_FALSE(c.second);  // not due until 900 s
+    CHECK(a.first == b.first);
+    CHECK(a.first != c.first);
+}
+
+TEST_CASE("sample gives depth, speed and hazard rating at a point") {
+    const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
+    for (int i = 0; i < 2400; ++i) d->step();
+    const auto s = d->hazard()->sample(1100, 600, 0);
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].first == "flood_depth_m");
+    CHECK(s[0].second > 0);
+    CHECK(s[2].first == "flood_hazard_rating");
+    CHECK(s[2].second == doctest::Approx(d->hazard()->intensityAt(1100, 600, 0)));
+}
