@@ -43,6 +43,10 @@ struct BoundaryCondition {
     BoundaryKind kind = BoundaryKind::QFix;
     double value = 0;           // QFix m²/s, HFix m, Free slope (negative: use the local slope)
     std::string series;         // QVar/HVar: the name of a TimeSeries
+    // Point: the cell it feeds (j = 0 the southern row), -1 until a reader has mapped it. A point
+    // on a cell's edge belongs to the cell east and south of it, as LISFLOOD-FP maps it
+    // (lisflood_loader.cpp); the EA test 5 sources all lie on cell edges.
+    int cellI = -1, cellJ = -1;
     SourcePos pos;              // where it was written (for messages about it later)
     std::string file;
 };
