@@ -9,6 +9,7 @@ packages=(
   libsdl2-dev libgl-dev libgl1-mesa-dri  # window, OpenGL headers, Mesa (llvmpipe when no GPU)
   libsqlite3-dev libsodium-dev         # ledger: storage, SHA-256/Ed25519/Argon2id
   libicu-dev                           # ledger: Unicode NFC check of names (text_rules)
+  zlib1g-dev                           # sim: gzip-compressed .asc grids (sim/scenario/gzip_file.cpp)
   nlohmann-json3-dev libcli11-dev      # JSON, command-line parsing
   doctest-dev                          # unit tests
   fonts-wqy-microhei                   # CJK glyphs

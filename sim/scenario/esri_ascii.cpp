@@ -2,14 +2,15 @@
 // documentation) and the GDAL AAIGrid driver (header keywords case-insensitive, values separated
 // by any white space, first row the northern one). Here: the limits on the file, the values after
 // the header, and the flip to south-first rows; the header in esri_ascii_header.cpp, the token
-// scanner and its diagnostics in esri_ascii_tokens.cpp.
+// scanner and its diagnostics in esri_ascii_tokens.cpp; gzip-compressed files are inflated by
+// gzip_file.cpp.
 #include "sim/scenario/esri_ascii.h"
 
 #include "sim/scenario/esri_ascii_internal.h"
+#include "sim/scenario/gzip_file.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <new>
 #include <system_error>
 
@@ -92,20 +93,9 @@ std::optional<AsciiGrid> loadAsciiGrid(const std::filesystem::path& file,
                                        std::vector<Diagnostic>& out,
                                        const AsciiGridLimits& limits) try {
     const std::string name = file.string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) {
-        out.push_back(Diagnostic{name, {}, "", "cannot read file: " + ec.message()});
-        return std::nullopt;
-    }
-    if (size > limits.maxBytes) {
-        out.push_back(Diagnostic{name, {}, "", overBytes(size, limits.maxBytes)});
-        return std::nullopt;
-    }
-    std::ifstream in(file, std::ios::binary);
-    std::string text(static_cast<std::size_t>(size), '\0');
-    if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
-        out.push_back(Diagnostic{name, {}, "", "cannot read file"});
+    std::string text;
+    if (auto why = readMaybeGzipFile(file, limits.maxBytes, text)) {
+        out.push_back(Diagnostic{name, {}, "", *why});
         return std::nullopt;
     }
     return parseAsciiGrid(text, name, out, limits);

@@ -27,7 +27,7 @@ namespace drillbase::sim {
 
 struct AsciiGridLimits {
     std::int64_t maxCells = 25'000'000;  // ncols·nrows; checked before anything is allocated
-    std::size_t maxBytes = 512u << 20;   // whole file; loadAsciiGrid checks it before reading
+    std::size_t maxBytes = 512u << 20;   // whole file, and its text when it is gzip-compressed
     // Longest line, in characters. Real writers put one row per line (Vilopriu: ~4.6 k, the EA
     // test-5 DEM: ~8 k); 4 Mi leaves room for 300 k-column rows yet stops a binary file early.
     int maxLineChars = 4 << 20;
@@ -59,7 +59,9 @@ std::optional<AsciiGrid> parseAsciiGrid(std::string_view text, const std::string
                                         std::vector<Diagnostic>& out,
                                         const AsciiGridLimits& limits = {});
 
-// Reads and parses a file; a file over limits.maxBytes is refused before it is read.
+// Reads and parses a file; a file over limits.maxBytes is refused before it is read. A
+// gzip-compressed file (recognised by its magic bytes 1f 8b, whatever its name) is inflated
+// first, and refused as soon as its text would pass limits.maxBytes.
 std::optional<AsciiGrid> loadAsciiGrid(const std::filesystem::path& file,
                                        std::vector<Diagnostic>& out,
                                        const AsciiGridLimits& limits = {});
