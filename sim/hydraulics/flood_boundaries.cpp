@@ -89,7 +89,7 @@ std::vector<std::string> checkFloodModel(const FloodModel& m) {
 }
 
 std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y0, double x1,
-                                        double y1) {
+                                        double y1, double halfWidthM) {
     // Sampled at a quarter cell so that no cell the segment crosses is missed; sqrt, not hypot:
     // correctly rounded, so every machine picks the same cells.
     std::vector<std::size_t> out;
@@ -101,6 +101,25 @@ std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y
         const std::size_t c = cellAt(m, x0 + w * dxs, y0 + w * dys);
         if (c == kOff || !m.inDomain[c]) continue;
         if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    if (halfWidthM > 0) {
+        // Distance from each cell centre near the segment to it, with IEEE operations only.
+        const double len2 = dxs * dxs + dys * dys;
+        const double pad = halfWidthM + m.cellM;
+        const int i0 = std::max(0, static_cast<int>(std::floor((std::min(x0, x1) - pad - m.xll) / m.cellM)));
+        const int i1 = std::min(m.nx - 1, static_cast<int>(std::floor((std::max(x0, x1) + pad - m.xll) / m.cellM)));
+        const int j0 = std::max(0, static_cast<int>(std::floor((std::min(y0, y1) - pad - m.yll) / m.cellM)));
+        const int j1 = std::min(m.ny - 1, static_cast<int>(std::floor((std::max(y0, y1) + pad - m.yll) / m.cellM)));
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i) {
+                const double cx = m.xll + (i + 0.5) * m.cellM, cy = m.yll + (j + 0.5) * m.cellM;
+                double w = len2 > 0 ? ((cx - x0) * dxs + (cy - y0) * dys) / len2 : 0;
+                w = std::min(1.0, std::max(0.0, w));
+                const double ex = cx - (x0 + w * dxs), ey = cy - (y0 + w * dys);
+                const std::size_t c = m.index(i, j);
+                if (ex * ex + ey * ey > halfWidthM * halfWidthM || !m.inDomain[c]) continue;
+                if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+            }
     }
     return out;
 }
@@ -144,7 +163,7 @@ ResolvedInputs resolveInputs(const FloodModel& m) {
     }
     for (std::size_t k = 0; k < m.breaches.size(); ++k) {
         const Breach& br = m.breaches[k];
-        for (std::size_t c : cellsOnSegment(m, br.x0, br.y0, br.x1, br.y1))
+        for (std::size_t c : cellsOnSegment(m, br.x0, br.y0, br.x1, br.y1, 0.5 * br.widthM))
             r.breachCells.push_back(
                 {c, k, m.z[c], std::min(m.z[c], br.bottomM), br.startS, br.durationS});
     }

@@ -52,8 +52,10 @@ std::size_t pointCell(const FloodModel& m, const BoundaryCondition& b);
 // The cell holding a map point, or SIZE_MAX when it is off the grid.
 std::size_t cellAt(const FloodModel& m, double x, double y);
 
-// The domain cells a segment crosses, each once, in order from (x0, y0).
+// The domain cells a segment crosses, each once, in order from (x0, y0); with halfWidthM > 0
+// also every cell whose centre lies within halfWidthM of the segment (a band, in row order after
+// the crossed cells).
 std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y0, double x1,
-                                        double y1);
+                                        double y1, double halfWidthM = 0);
 
 }  // namespace drillbase::sim

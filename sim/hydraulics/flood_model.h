@@ -63,6 +63,7 @@ struct Breach {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     double bottomM = 0;
     double startS = 0, durationS = 0;
+    double widthM = 0;  // across the segment: cells within widthM/2 of it (0: those it crosses)
 };
 
 // Rain over the whole domain, mm/h, from a time series (a constant is one sample).

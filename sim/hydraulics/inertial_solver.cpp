@@ -101,6 +101,8 @@ InertialSolver::InertialSolver(const FloodModel& model, int threads)
     rowIn_.assign(sny, 0.0);
     rowOut_.assign(sny, 0.0);
     rescanSpans();
+    qxOld_ = qx_;
+    qyOld_ = qy_;
     for (std::size_t k = 0; k < n; ++k)
         if (domain_[k]) ++domainCells_;
     raining_ = m_.rain.present;
@@ -234,13 +236,19 @@ void InertialSolver::advanceTo(double tS) {
     while (t_ < tS) {
         // Bates et al. (2010) eq. 12, capped at initial_tstep as LISFLOOD-FP does: a source
         // pouring into dry ground must not be taken in one long step.
-        double dt = initial;
-        if (hMaxNow_ > threshold_) dt = std::min(dt, alpha * dx_ / std::sqrt(g_ * hMaxNow_));
-        // Land on tS exactly; a sliver left over would be a needless tiny step, so it is taken
-        // with the one before.
-        if (t_ + dt >= tS || t_ + 1.001 * dt >= tS) dt = tS - t_;
+        double dtMax = initial;
+        if (hMaxNow_ > threshold_) dtMax = std::min(dtMax, alpha * dx_ / std::sqrt(g_ * hMaxNow_));
+        // What is left to tS in equal steps no longer than dtMax. Not a full step and a short
+        // remainder: the scheme is forward–backward in time (q from the old h, then h from the
+        // new q), and for the 2Δx checkerboard mode in 2D a long step alternating with a short
+        // one is unstable near the Courant limit even though each alone is stable (the product
+        // of the two steps' amplification matrices has |trace| > 2), which a drill's 1-second
+        // ticks would otherwise do every tick.
+        const double remaining = tS - t_;
+        const double n = std::ceil(remaining / dtMax);
+        const double dt = n > 1 ? remaining / n : remaining;
         step(dt);
-        t_ = (t_ + dt >= tS) ? tS : t_ + dt;
+        t_ = n > 1 ? t_ + dt : tS;
     }
 }
 

@@ -69,7 +69,7 @@ TEST_CASE("the flood section loads: grids, land use, breach, inflow, legend, com
 
 TEST_CASE("left alone, the breach floods the village and catches the people in it") {
     const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
-    for (int i = 0; i < 3600; ++i) d->step();
+    for (int i = 0; i < 7200; ++i) d->step();
     CHECK(happened(*d, "flood_breach_opened"));
     CHECK(happened(*d, "flood_water_reached"));
     CHECK(happened(*d, "flood_inflow_started"));
@@ -99,8 +99,10 @@ TEST_CASE("moved to the school on the hill before the breach, nobody is caught")
     ev.radius = 400;
     ev.target = "school-shelter";
     d->apply(ev);
-    for (int i = 0; i < 3600; ++i) d->step();
-    CHECK(computeOutcomes(d->state(), d->hazard()).at("flood_people_in_danger") == 0.0);
+    for (int i = 0; i < 7200; ++i) d->step();
+    const auto o = computeOutcomes(d->state(), d->hazard());
+    CHECK(o.at("flood_people_in_danger") == 0.0);
+    CHECK(o.at("evacuated") == 19.0);
 }
 
 TEST_CASE("deep fast water is closed ground; a pump drains and sandbags raise the ground") {
@@ -152,7 +154,7 @@ TEST_CASE("the instructor opens the breach early; the same commands give the sam
 
 TEST_CASE("sample gives depth, speed and hazard rating at a point") {
     const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
-    for (int i = 0; i < 2400; ++i) d->step();
+    for (int i = 0; i < 5400; ++i) d->step();
     const auto s = d->hazard()->sample(1100, 600, 0);
     REQUIRE(s.size() == 3);
     CHECK(s[0].first == "flood_depth_m");

@@ -25,7 +25,8 @@ Scenario withResidents(int n) {
     const int cols = 10, rows = (n + cols - 1) / cols;
     for (int k = 0; k < n; ++k) {
         PersonDef p;
-        p.id = "r" + std::to_string(k);
+        p.id = "r";  // two steps: GCC 12 warns falsely about "r" + std::string (PR 105651)
+        p.id += std::to_string(k);
         p.kind = PersonKind::Resident;
         p.x = 640 + (k % cols) * 130.0;                       // 60 m … 1230 m east of the leak
         p.y = 675 - 60 + (k / cols) * (120.0 / rows) + 0.37;  // across the plume's axis

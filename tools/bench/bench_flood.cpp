@@ -133,12 +133,13 @@ struct PlainInertial {
         while (t < tEnd) {
             double hm = 0;
             for (double d : h) hm = std::max(hm, d);
-            double dt = m.settings.initialStepS;
+            double dtMax = m.settings.initialStepS;
             if (hm > m.settings.depthThresholdM)
-                dt = std::min(dt, m.settings.alpha * dx / std::sqrt(m.settings.gravity * hm));
-            if (t + dt >= tEnd || t + 1.001 * dt >= tEnd) dt = tEnd - t;
+                dtMax = std::min(dtMax, m.settings.alpha * dx / std::sqrt(m.settings.gravity * hm));
+            const double remaining = tEnd - t, n = std::ceil(remaining / dtMax);
+            const double dt = n > 1 ? remaining / n : remaining;
             step(dt);
-            t = (t + dt >= tEnd) ? tEnd : t + dt;
+            t = n > 1 ? t + dt : tEnd;
         }
     }
 };

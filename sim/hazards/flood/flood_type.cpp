@@ -281,7 +281,8 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
              }
              cfg->inflows.push_back(place);
          });
-    each("breaches", {"id", "x0", "y0", "x1", "y1", "bottom_m", "start_s", "duration_s"},
+    each("breaches",
+         {"id", "x0", "y0", "x1", "y1", "bottom_m", "start_s", "duration_s", "width_m"},
          [&](const std::string& p, const std::string& id) {
              Breach b;
              b.id = id;
@@ -290,6 +291,8 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
              b.bottomM = r.number(p, "bottom_m").value_or(0);
              b.startS = r.number(p, "start_s").value_or(0);
              b.durationS = r.number(p, "duration_s").value_or(0);
+             b.widthM = r.number(p, "width_m", false).value_or(0);
+             if (b.widthM < 0) r.error(pointerChild(p, "width_m"), "must not be negative");
              if (b.startS < 0) r.error(pointerChild(p, "start_s"), "must not be negative");
              if (b.durationS < 0) r.error(pointerChild(p, "duration_s"), "must not be negative");
              m.breaches.push_back(b);
