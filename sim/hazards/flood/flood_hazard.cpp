@@ -161,7 +161,8 @@ void FloodHazard::harm(const Exposure& e, Harm& h, double dtS) const {
     // is dangerous for some or most; FD2320's top class is dangerous for the emergency services too.
     if (e.responder && e.ppe && level < 3) level = std::max(0, level - 1);
     h.peak = std::max(h.peak, hr);
-    h.dose += hr * dtS;
+    // Water below ankle depth (a wet street in the rain) is not an exposure.
+    if (d >= kGaugeWetM) h.dose += hr * dtS;
     if (level >= 2) h.load += dtS;  // seconds spent in water dangerous for most
     h.level = level;
     h.worstLevel = std::max(h.worstLevel, level);
@@ -207,7 +208,7 @@ nlohmann::json FloodHazard::validityNotes(const DrillState&) const {
     const FloodModel& m = config_.model;
     for (std::size_t c = 0; c < m.cells(); ++c) {
         const double d = solver_->depth(c);
-        if (d <= m.settings.depthThresholdM) continue;
+        if (d < kGaugeWetM) continue;  // sheet flow of a few mm in the rain is not a flood
         ++wet;
         const double v = solver_->speed(c);
         if (v * v > m.settings.gravity * d) ++rapid;  // Froude number above 1
@@ -216,7 +217,7 @@ nlohmann::json FloodHazard::validityNotes(const DrillState&) const {
         notes.push_back({{"issue", "supercritical_flow"},
                          {"value", static_cast<double>(rapid)},
                          {"limit", 0},
-                         {"detail", "wet cells with Froude number > 1 (of " + std::to_string(wet) +
+                         {"detail", "cells deeper than 10 cm with Froude number > 1 (of " + std::to_string(wet) +
                                         "): the local-inertial scheme is less accurate there"}});
     return notes;
 }
