@@ -1,6 +1,7 @@
 #include "ui/drill_session.h"
 
 #include "sim/engine/outcomes.h"
+#include "ui/panels/terrain_shading.h"
 
 #include <cmath>
 
@@ -34,6 +35,10 @@ DrillSession::DrillSession(const sim::SimContent& content, const sim::Scenario& 
                               static_cast<int>(std::ceil(map.heightM / cell)));
     recorder_ =
         std::make_unique<sim::DrillRecorder>(*drill_, log_, scenarioPath_, scenarioText, seed);
+    if (drill_->hazard()) {
+        sim::FieldGrid ground = overlay_;
+        if (drill_->hazard()->fillTerrain(ground)) terrain_ = shadeTerrain(ground);
+    }
     refreshOverlay();
 }
 
@@ -87,7 +92,10 @@ void DrillSession::afterTicks() {
     if (history_.empty() || history_.back().timeS < s.timeS()) {
         const auto out = sim::computeOutcomes(s, drill_->hazard());
         const auto it = out.find("exposed_level2");
-        history_.push_back({s.timeS(), static_cast<float>(it == out.end() ? 0 : it->second)});
+        ExposureSample x{s.timeS(), static_cast<float>(it == out.end() ? 0 : it->second), {}};
+        for (const auto& p : s.people)
+            if (p.harm.level >= 1 && p.harm.level <= 3) x.inLevel[p.harm.level - 1] += 1;
+        history_.push_back(x);
     }
     if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
     if (s.ended && !report_) {

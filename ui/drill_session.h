@@ -3,6 +3,8 @@
 // Panels read it through const accessors and hand it Commands; nothing else changes it.
 #pragma once
 
+#include <imgui.h>
+
 #include "sim/engine/action_script.h"
 #include "sim/engine/drill_log.h"
 #include "sim/engine/drill_pipeline.h"
@@ -20,7 +22,8 @@ namespace drillbase::ui {
 
 struct ExposureSample {
     double timeS = 0;
-    float aboveLevel2 = 0;  // people at or above the hazard's harm level 2 so far
+    float aboveLevel2 = 0;         // people at or above the hazard's harm level 2 so far
+    float inLevel[3] = {0, 0, 0};  // people at harm level 1, 2, 3 at this moment
 };
 
 class DrillSession {
@@ -47,6 +50,8 @@ public:
     // The hazard's levels, colours and field unit (an empty legend without a hazard).
     const sim::HazardLegend& legend() const;
     const sim::FieldGrid& overlay() const { return overlay_; }
+    // The hazard's ground as shaded relief on the overlay's grid (empty when it has none).
+    const std::vector<ImU32>& terrain() const { return terrain_; }
     const std::vector<ExposureSample>& history() const { return history_; }
     const std::optional<sim::ScoreReport>& report() const { return report_; }
     // The outcome figures the report was scored on (empty until the drill ends).
@@ -66,6 +71,7 @@ private:
     std::unique_ptr<sim::DrillRecorder> recorder_;
     double carry_ = 0;  // wall seconds not yet turned into ticks
     sim::FieldGrid overlay_;
+    std::vector<ImU32> terrain_;
     std::int64_t overlayTick_ = -1;
     std::vector<ExposureSample> history_;
     std::optional<sim::ScoreReport> report_;

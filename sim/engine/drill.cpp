@@ -166,9 +166,12 @@ void Drill::replanIfGroundChanged() {
     if (version == groundVersion_) return;
     groundVersion_ = version;
     nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
-    for (auto& u : state_.units) u.path.clear();
-    for (auto& p : state_.people) p.path.clear();
-    emit("routes_replanned");
+    // Routes are re-planned as agents next move; the log says so only when somebody was on
+    // the way (a rising flood changes the ground every refresh, mostly under nobody's feet).
+    std::size_t moving = 0;
+    for (auto& u : state_.units) moving += u.path.empty() ? 0 : 1, u.path.clear();
+    for (auto& p : state_.people) moving += p.path.empty() ? 0 : 1, p.path.clear();
+    if (moving > 0) emit("routes_replanned", {{"agents", std::to_string(moving)}});
 }
 
 namespace {

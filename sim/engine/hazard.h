@@ -63,6 +63,11 @@ struct HazardLegend {
     std::string unit;                 // "mg/m³"
     std::vector<HazardLevel> levels;  // ascending; the map colours a cell by the highest reached
     int hotLevel = 2;  // a unit at or above this level is "in the hot zone" (reported once)
+    // Cells from `shownFrom` up to the first level are drawn in `shownRgba` (flood: shallow
+    // water that is a hazard to nobody yet); 0 draws nothing below the first level.
+    double shownFrom = 0;
+    std::uint32_t shownRgba = 0;
+    std::string shownKey;  // its i18n label for the map key ("legend.flood_water")
 };
 
 enum class MarkerShape { Cross, Diamond, Circle, Square };
@@ -158,6 +163,14 @@ public:
     virtual std::uint64_t passabilityVersion() const { return 0; }
 
     virtual std::vector<MapMarker> markers() const { return {}; }
+    // The ground beneath the hazard for the map, when the hazard has it (flood: the DEM):
+    // elevation in metres at each cell centre of `grid`, NaN outside its domain. False: none.
+    virtual bool fillTerrain(FieldGrid& /*grid*/) const { return false; }
+    // The hazard's motion at a point for the map's arrows (flood: the water's velocity, m/s);
+    // false where there is none.
+    virtual bool flowAt(double /*x*/, double /*y*/, double& /*u*/, double& /*v*/) const {
+        return false;
+    }
     // Named values at a point beside the field, for `drillctl sample` (gas: gas_mg_m3, gas_ppm;
     // flood: flood_depth_m, flood_speed_m_s, flood_hazard_rating).
     virtual std::vector<std::pair<std::string, double>> sample(double /*x*/, double /*y*/,

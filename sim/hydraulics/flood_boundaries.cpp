@@ -106,10 +106,14 @@ std::vector<std::size_t> cellsOnSegment(const FloodModel& m, double x0, double y
         // Distance from each cell centre near the segment to it, with IEEE operations only.
         const double len2 = dxs * dxs + dys * dys;
         const double pad = halfWidthM + m.cellM;
-        const int i0 = std::max(0, static_cast<int>(std::floor((std::min(x0, x1) - pad - m.xll) / m.cellM)));
-        const int i1 = std::min(m.nx - 1, static_cast<int>(std::floor((std::max(x0, x1) + pad - m.xll) / m.cellM)));
-        const int j0 = std::max(0, static_cast<int>(std::floor((std::min(y0, y1) - pad - m.yll) / m.cellM)));
-        const int j1 = std::min(m.ny - 1, static_cast<int>(std::floor((std::max(y0, y1) + pad - m.yll) / m.cellM)));
+        const int i0 =
+            std::max(0, static_cast<int>(std::floor((std::min(x0, x1) - pad - m.xll) / m.cellM)));
+        const int i1 = std::min(
+            m.nx - 1, static_cast<int>(std::floor((std::max(x0, x1) + pad - m.xll) / m.cellM)));
+        const int j0 =
+            std::max(0, static_cast<int>(std::floor((std::min(y0, y1) - pad - m.yll) / m.cellM)));
+        const int j1 = std::min(
+            m.ny - 1, static_cast<int>(std::floor((std::max(y0, y1) + pad - m.yll) / m.cellM)));
         for (int j = j0; j <= j1; ++j)
             for (int i = i0; i <= i1; ++i) {
                 const double cx = m.xll + (i + 0.5) * m.cellM, cy = m.yll + (j + 0.5) * m.cellM;

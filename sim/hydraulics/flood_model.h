@@ -38,16 +38,16 @@ enum class BoundarySide : std::uint8_t { Point, North, South, East, West };
 
 struct BoundaryCondition {
     BoundarySide side = BoundarySide::Point;
-    double x = 0, y = 0;        // Point: the map position
-    double from = 0, to = 0;    // edges: the range along the edge, map metres
+    double x = 0, y = 0;      // Point: the map position
+    double from = 0, to = 0;  // edges: the range along the edge, map metres
     BoundaryKind kind = BoundaryKind::QFix;
-    double value = 0;           // QFix m²/s, HFix m, Free slope (negative: use the local slope)
-    std::string series;         // QVar/HVar: the name of a TimeSeries
+    double value = 0;    // QFix m²/s, HFix m, Free slope (negative: use the local slope)
+    std::string series;  // QVar/HVar: the name of a TimeSeries
     // Point: the cell it feeds (j = 0 the southern row), -1 until a reader has mapped it. A point
     // on a cell's edge belongs to the cell east and south of it, as LISFLOOD-FP maps it
     // (lisflood_loader.cpp); the EA test 5 sources all lie on cell edges.
     int cellI = -1, cellJ = -1;
-    SourcePos pos;              // where it was written (for messages about it later)
+    SourcePos pos;  // where it was written (for messages about it later)
     std::string file;
 };
 
@@ -85,10 +85,10 @@ struct FloodSettings {
 struct FloodModel {
     int nx = 0, ny = 0;
     double xll = 0, yll = 0, cellM = 0;
-    std::vector<double> z;          // bed elevation, m; nx·ny, index j·nx + i
+    std::vector<double> z;               // bed elevation, m; nx·ny, index j·nx + i
     std::vector<std::uint8_t> inDomain;  // 1 where the cell is in the domain (not NODATA)
-    std::vector<double> manning;    // Manning's n per cell, s/m^(1/3)
-    std::vector<double> h0;         // initial depth, m (empty: dry)
+    std::vector<double> manning;         // Manning's n per cell, s/m^(1/3)
+    std::vector<double> h0;              // initial depth, m (empty: dry)
     std::vector<BoundaryCondition> boundaries;
     std::vector<TimeSeries> series;
     std::vector<Gauge> gauges;
@@ -96,9 +96,12 @@ struct FloodModel {
     Rainfall rain;
     FloodSettings settings;
 
-    std::size_t cells() const { return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny); }
+    std::size_t cells() const {
+        return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
+    }
     std::size_t index(int i, int j) const {
-        return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(i);
+        return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) +
+               static_cast<std::size_t>(i);
     }
     const TimeSeries* findSeries(const std::string& name) const;
 };

@@ -44,8 +44,8 @@ struct FaceParams {
     double threshold;  // flow-depth threshold, m
 };
 
-inline double faceFlux(double qOld, double qAcross, double etaA, double etaB, double zA,
-                       double zB, double n2, const FaceParams& p) {
+inline double faceFlux(double qOld, double qAcross, double etaA, double etaB, double zA, double zB,
+                       double n2, const FaceParams& p) {
     const double hf = (etaA > etaB ? etaA : etaB) - (zA > zB ? zA : zB);
     if (!(hf > p.threshold)) return 0;
     const double slope = (etaB - etaA) * p.invDx;

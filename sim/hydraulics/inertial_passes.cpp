@@ -177,8 +177,8 @@ void InertialSolver::passFluxes(int j, double dt) {
         const std::size_t a = row + static_cast<std::size_t>(i) - 1, b = a + 1;
         // The four y faces around this x face: south and north of both its cells.
         const double across = 0.25 * (qyo[a] + qyo[b] + qyo[a + snx] + qyo[b + snx]);
-        qx_[f] = inertial::faceFlux(qxo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
-                                    n2x_[f], p);
+        qx_[f] =
+            inertial::faceFlux(qxo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b], n2x_[f], p);
     }
     if (j > 0) {
         const RowSpan ys = yFaces_[sj];
@@ -188,7 +188,8 @@ void InertialSolver::passFluxes(int j, double dt) {
             if (!openY_[f]) continue;
             const std::size_t a = f - snx, b = f;
             // The four x faces around this y face: west and east of both its cells.
-            const std::size_t w0 = below + static_cast<std::size_t>(i), w1 = base + static_cast<std::size_t>(i);
+            const std::size_t w0 = below + static_cast<std::size_t>(i),
+                              w1 = base + static_cast<std::size_t>(i);
             const double across = 0.25 * (qxo[w0] + qxo[w0 + 1] + qxo[w1] + qxo[w1 + 1]);
             qy_[f] = inertial::faceFlux(qyo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
                                         n2y_[f], p);

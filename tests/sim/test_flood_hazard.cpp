@@ -81,7 +81,8 @@ TEST_CASE("left alone, the breach floods the village and catches the people in i
     // Someone upstairs in a two-storey house is safer than a neighbour downstairs.
     int upstairs = 0, caught = 0;
     for (const auto& p : d->state().people)
-        if (p.harm.worstLevel >= 2) ++caught;
+        if (p.harm.worstLevel >= 2)
+            ++caught;
         else if (p.building >= 0 && d->scenario().map.buildings[p.building].floors > 1)
             ++upstairs;
     CHECK(caught > 0);

@@ -51,7 +51,8 @@ std::vector<Row> reference() {
 TEST_CASE("EA Test 5, first 2 hours: gauges within centimetres of LISFLOOD-FP 8.1") {
     std::vector<Diagnostic> errors, warnings;
     const auto loaded = loadLisfloodModel(
-        std::string(DRILLBASE_SOURCE_DIR) + "/scenarios/data/ea-test5/ea5-10m.par", errors, warnings);
+        std::string(DRILLBASE_SOURCE_DIR) + "/scenarios/data/ea-test5/ea5-10m.par", errors,
+        warnings);
     REQUIRE(loaded);
     const FloodModel& m = loaded->model;
     const auto ref = reference();

@@ -30,8 +30,13 @@ struct ZoneConfig : HazardConfig {
 class ZoneHazard : public Hazard {
 public:
     explicit ZoneHazard(const ZoneConfig& c) : c_(c) {
-        legend_ = {
-            "legend.zone", "kW/m²", {{"l1", "", 1, 0}, {"l2", "", 5, 0}, {"l3", "", 20, 0}}, 2};
+        legend_ = {"legend.zone",
+                   "kW/m²",
+                   {{"l1", "", 1, 0}, {"l2", "", 5, 0}, {"l3", "", 20, 0}},
+                   2,
+                   0,
+                   0,
+                   ""};
     }
     void step(std::int64_t, double, const Wind&, DrillContext&) override {}
     double intensityAt(double x, double y, double) const override {
@@ -244,6 +249,12 @@ TEST_CASE("after the ground opens, routes are re-planned at the fixed interval")
     seal.unit = "u1";
     seal.value = 1;
     drill->apply(seal);
+    // The unit is sent on across the map once it has sealed the zone: its route is re-planned.
+    // (Nobody on the way: no event, routes are planned afresh when someone next moves.)
+    Command onward = makeCommand("move_unit");
+    onward.unit = "u1";
+    onward.x = 190;
+    onward.y = 190;
     std::int64_t sealedAt = -1, replannedAt = -1;
     for (int i = 0; i < 300 && replannedAt < 0; ++i) {
         drill->step();
@@ -251,6 +262,7 @@ TEST_CASE("after the ground opens, routes are re-planned at the fixed interval")
             if (e.kind == "zone_sealed") sealedAt = e.tick;
             if (e.kind == "routes_replanned") replannedAt = e.tick;
         }
+        if (sealedAt == drill->state().tick) drill->apply(onward);
     }
     REQUIRE(sealedAt > 0);
     const auto every = static_cast<std::int64_t>(zoneContent().rules().replanIntervalS);

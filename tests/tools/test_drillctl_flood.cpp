@@ -61,8 +61,8 @@ TEST_CASE("flood run: identical results for 1 and 2 threads; --until; --out grid
     CHECK(b["threads"] == 2);
 
     const auto dir = scratchDir("out");
-    const auto r = runCommand(kExe + " flood run " + kFlood + "/basin.par --until 1500 --out " +
-                              dir.string());
+    const auto r =
+        runCommand(kExe + " flood run " + kFlood + "/basin.par --until 1500 --out " + dir.string());
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("simulated 1500 s") != std::string::npos);

@@ -85,8 +85,8 @@ struct PlainInertial {
                 const std::size_t f = j * (snx + 1) + i, a = j * snx + i - 1, b = a + 1;
                 const double across = 0.25 * (qyo[a] + qyo[b] + qyo[a + snx] + qyo[b + snx]);
                 if (openX[f])
-                    qx[f] = inertial::faceFlux(qxo[f], across, z[a] + h[a], z[b] + h[b], z[a],
-                                               z[b], n2x[f], p);
+                    qx[f] = inertial::faceFlux(qxo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
+                                               n2x[f], p);
             }
         for (int j = 1; j < ny; ++j)
             for (int i = 0; i < nx; ++i) {
@@ -94,8 +94,8 @@ struct PlainInertial {
                 const std::size_t w0 = (j - 1) * (snx + 1) + i, w1 = j * (snx + 1) + i;
                 const double across = 0.25 * (qxo[w0] + qxo[w0 + 1] + qxo[w1] + qxo[w1 + 1]);
                 if (openY[f])
-                    qy[f] = inertial::faceFlux(qyo[f], across, z[a] + h[a], z[b] + h[b], z[a],
-                                               z[b], n2y[f], p);
+                    qy[f] = inertial::faceFlux(qyo[f], across, z[a] + h[a], z[b] + h[b], z[a], z[b],
+                                               n2y[f], p);
             }
         for (int j = 0; j < ny; ++j)
             for (int i = 0; i < nx; ++i) {
@@ -184,9 +184,10 @@ int main(int argc, char** argv) {
     const double box = static_cast<double>(m.nx) * m.ny;
     std::size_t domainCells = 0;
     for (auto v : m.inDomain) domainCells += v;
-    std::printf("EA Test 5: %d x %d cells at %.0f m (%zu in the domain), warm-up to %.0f s, "
-                "window %.0f s\n",
-                m.nx, m.ny, m.cellM, domainCells, warm, window);
+    std::printf(
+        "EA Test 5: %d x %d cells at %.0f m (%zu in the domain), warm-up to %.0f s, "
+        "window %.0f s\n",
+        m.nx, m.ny, m.cellM, domainCells, warm, window);
 
     double t0 = now();
     InertialSolver warmSolver(m, threads);

@@ -31,14 +31,16 @@ void printSummary(const sim::FloodRunResult& r, double wallS, int threads) {
     const double rate = wallS > 0 ? static_cast<double>(r.cellUpdates) / wallS : 0;
     std::printf("simulated %.0f s in %d steps, %.2f s wall on %d thread(s)\n", r.simTimeS,
                 static_cast<int>(r.steps), wallS, threads);
-    std::printf("cell updates: %llu (%.1f million/s, %.1f million/s per thread); computed next to "
-                "water: %llu\n",
-                static_cast<unsigned long long>(r.cellUpdates), rate / 1e6, rate / 1e6 / threads,
-                static_cast<unsigned long long>(r.computedCellUpdates));
-    std::printf("volume: in %.1f m3, rain %.1f m3, out %.1f m3, stored %.1f m3 (start %.1f m3); "
-                "balance error %.3g\n",
-                r.budget.inflowM3, r.budget.rainM3, r.budget.outflowM3, r.budget.storedM3,
-                r.budget.initialM3, r.budget.relativeError());
+    std::printf(
+        "cell updates: %llu (%.1f million/s, %.1f million/s per thread); computed next to "
+        "water: %llu\n",
+        static_cast<unsigned long long>(r.cellUpdates), rate / 1e6, rate / 1e6 / threads,
+        static_cast<unsigned long long>(r.computedCellUpdates));
+    std::printf(
+        "volume: in %.1f m3, rain %.1f m3, out %.1f m3, stored %.1f m3 (start %.1f m3); "
+        "balance error %.3g\n",
+        r.budget.inflowM3, r.budget.rainM3, r.budget.outflowM3, r.budget.storedM3,
+        r.budget.initialM3, r.budget.relativeError());
     for (std::size_t g = 0; g < r.gauges.size(); ++g) {
         const auto& rec = r.gauges[g];
         std::size_t peak = 0;
@@ -83,8 +85,7 @@ int runFloodCommand(const FloodRunOptions& o) {
             if (!leaf.empty() && leaf != "." && leaf != "..") root = leaf;
         }
         const std::filesystem::path dir(o.out);
-        std::string err =
-            sim::writeAsciiGrid(dir / (root + ".max.asc"), m, solver.maxDepth(), 4);
+        std::string err = sim::writeAsciiGrid(dir / (root + ".max.asc"), m, solver.maxDepth(), 4);
         if (err.empty()) {
             std::vector<std::uint8_t> reached(m.cells());
             for (std::size_t k = 0; k < m.cells(); ++k) reached[k] = solver.arrivalS()[k] >= 0;
@@ -122,8 +123,9 @@ void addFloodCommand(CLI::App& app, int& exitCode) {
         ->check(CLI::PositiveNumber);
     run->add_option("--threads", o.threads, "Threads (results are identical for any count)")
         ->check(CLI::Range(1, 64));
-    run->add_option("--out", o.out, "Write RESROOT.max.asc (maximum depth, m) and "
-                                    "RESROOT.arrival.asc (first time wet, s) in this folder");
+    run->add_option("--out", o.out,
+                    "Write RESROOT.max.asc (maximum depth, m) and "
+                    "RESROOT.arrival.asc (first time wet, s) in this folder");
     run->add_flag("--json", o.json, "Print one JSON object instead of the summary");
     run->callback([&exitCode] { exitCode = runFloodCommand(o); });
 }

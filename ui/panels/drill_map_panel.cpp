@@ -37,11 +37,26 @@ struct MapView {
     }
 };
 
-// Each cell takes the colour of the highest legend level its value reaches.
+// The hazard's ground (a flood's DEM) as shaded relief, under everything else.
+void drawTerrain(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
+                 const std::vector<ImU32>& colours) {
+    if (colours.size() != g.values.size()) return;
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i) {
+            const ImU32 c = colours[static_cast<std::size_t>(j) * g.nx + i];
+            if (!c) continue;
+            const double x0 = g.originX + i * g.cellM, y0 = g.originY + j * g.cellM;
+            dl->AddRectFilled(v.toScreen(x0, y0 + g.cellM), v.toScreen(x0 + g.cellM, y0), c);
+        }
+}
+
+// Each cell takes the colour of the highest legend level its value reaches; below the first
+// level, the legend's "shown" colour from its threshold (a flood's shallow water).
 void drawOverlay(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
                  const sim::HazardLegend& legend) {
     std::vector<ImU32> colours;
     for (const auto& l : legend.levels) colours.push_back(rgbaColour(l.rgba));
+    const ImU32 shown = legend.shownRgba ? rgbaColour(legend.shownRgba) : 0;
     for (int j = 0; j < g.ny; ++j)
         for (int i = 0; i < g.nx; ++i) {
             const double c = g.at(i, j);
@@ -49,10 +64,37 @@ void drawOverlay(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
             for (std::size_t l = 0; l < legend.levels.size(); ++l)
                 if (legend.levels[l].threshold > 0 && c >= legend.levels[l].threshold)
                     level = static_cast<int>(l) + 1;
-            if (!level) continue;
+            const bool faint = !level && shown && c >= legend.shownFrom && c > 0;
+            if (!level && !faint) continue;
             const double x0 = g.originX + i * g.cellM, y0 = g.originY + j * g.cellM;
             dl->AddRectFilled(v.toScreen(x0, y0 + g.cellM), v.toScreen(x0 + g.cellM, y0),
-                              colours[static_cast<std::size_t>(level - 1)]);
+                              level ? colours[static_cast<std::size_t>(level - 1)] : shown);
+        }
+}
+
+// Arrows of the hazard's motion (a flood's current) on a lattice about 36 px apart: length
+// grows with speed up to 3 m/s, so fast water between houses stands out.
+void drawFlow(ImDrawList* dl, const MapView& v, const sim::Hazard* hazard, double widthM,
+              double heightM) {
+    if (!hazard) return;
+    const double stepM = 36.0 / std::max(v.scale, 1e-6f);
+    for (double y = stepM / 2; y < heightM; y += stepM)
+        for (double x = stepM / 2; x < widthM; x += stepM) {
+            double u = 0, w = 0;
+            if (!hazard->flowAt(x, y, u, w)) continue;
+            const double sp = std::sqrt(u * u + w * w);
+            if (sp < 0.05) continue;
+            const float len = static_cast<float>(6 + 22 * std::min(sp, 3.0) / 3.0);
+            const ImVec2 d(static_cast<float>(u / sp), static_cast<float>(-w / sp));  // y down
+            const ImVec2 c = v.toScreen(x, y);
+            const ImVec2 tail(c.x - d.x * len / 2, c.y - d.y * len / 2),
+                tip(c.x + d.x * len / 2, c.y + d.y * len / 2);
+            const ImU32 col = IM_COL32(235, 245, 255, 210);
+            dl->AddLine(tail, tip, col, 1.5f);
+            const ImVec2 n(-d.y, d.x);
+            dl->AddTriangleFilled(
+                tip, ImVec2(tip.x - d.x * 6 + n.x * 3.5f, tip.y - d.y * 6 + n.y * 3.5f),
+                ImVec2(tip.x - d.x * 6 - n.x * 3.5f, tip.y - d.y * 6 - n.y * 3.5f), col);
         }
 }
 
@@ -172,6 +214,7 @@ void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 bottomLeft,
     rows.push_back(std::string(s.tr(legend.quantityKey)) + " (" + legend.unit + ")");
     for (auto it = legend.levels.rbegin(); it != legend.levels.rend(); ++it)
         rows.push_back(std::string(s.tr(it->labelKey)) + "  " + it->detail);
+    if (legend.shownRgba && !legend.shownKey.empty()) rows.push_back(s.tr(legend.shownKey));
     float w = 0;
     for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r.c_str()).x);
     w += line + gap + 2 * pad;
@@ -182,11 +225,13 @@ void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 bottomLeft,
     dl->AddText(at, IM_COL32(200, 200, 200, 255), rows[0].c_str());
     for (std::size_t i = 1; i < rows.size(); ++i) {
         at.y += line;
-        const auto& level = legend.levels[legend.levels.size() - i];
+        const std::uint32_t rgba = i <= legend.levels.size()
+                                       ? legend.levels[legend.levels.size() - i].rgba
+                                       : legend.shownRgba;
         const ImVec2 sa(at.x, at.y + 2), sb(at.x + line - 4, at.y + line - 2);
         dl->AddRectFilled(sa, sb, kGroundColour);
-        dl->AddRectFilled(sa, sb, rgbaColour(level.rgba));
-        dl->AddRect(sa, sb, opaqueColour(level.rgba));
+        dl->AddRectFilled(sa, sb, rgbaColour(rgba));
+        dl->AddRect(sa, sb, opaqueColour(rgba));
         dl->AddText(ImVec2(at.x + line + gap, at.y), IM_COL32(255, 255, 255, 255), rows[i].c_str());
     }
 }
@@ -223,12 +268,15 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), kGroundColour);
-    // A 100 m grid gives the trainee a sense of distance.
-    for (double gx = 0; gx <= sc.map.widthM; gx += 100)
+    drawTerrain(dl, v, session.overlay(), session.terrain());
+    // A 100 m grid (1 km on maps wider than 5 km) gives the trainee a sense of distance.
+    const double gridM = std::max(sc.map.widthM, sc.map.heightM) > 5000 ? 1000 : 100;
+    for (double gx = 0; gx <= sc.map.widthM; gx += gridM)
         dl->AddLine(v.toScreen(gx, 0), v.toScreen(gx, sc.map.heightM), IM_COL32(255, 255, 255, 18));
-    for (double gy = 0; gy <= sc.map.heightM; gy += 100)
+    for (double gy = 0; gy <= sc.map.heightM; gy += gridM)
         dl->AddLine(v.toScreen(0, gy), v.toScreen(sc.map.widthM, gy), IM_COL32(255, 255, 255, 18));
     drawOverlay(dl, v, session.overlay(), session.legend());
+    drawFlow(dl, v, session.hazard(), sc.map.widthM, sc.map.heightM);
     LabelPlacer labels;
     for (const auto& b : sc.map.buildings) {
         dl->AddRectFilled(v.toScreen(b.x, b.y + b.h), v.toScreen(b.x + b.w, b.y),

@@ -3,6 +3,7 @@
 #include "ui/panels/drill_format.h"
 #include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/event_log_panel.h"
+#include "ui/panels/exposure_chart.h"
 #include "ui/panels/record_result_panel.h"
 #include "ui/panels/screen_window.h"
 #include "ui/panels/wrapped_text.h"
@@ -20,13 +21,6 @@ bool isZh(const Strings& s) {
 }
 
 // "People at or above AEGL-2 … over time": the level the chart counts, by the hazard's name.
-std::string exposureChartTitle(const Strings& s, const DrillSession& session) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, s.tr("report.exposure_chart_level"),
-                  levelName(s, session, 2).c_str());
-    return buf;
-}
-
 ImVec4 statusColour(sim::ItemStatus st) {
     switch (st) {
         case sim::ItemStatus::Earned: return ImVec4(0.4f, 0.9f, 0.45f, 1);
@@ -120,25 +114,15 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##right", ImVec2(0, 0));
-    textWrapped(exposureChartTitle(s, session));
-    const auto& h = session.history();
-    std::vector<float> values;
-    values.reserve(h.size());
-    float peak = 1;
-    for (const auto& x : h) {
-        values.push_back(x.aboveLevel2);
-        peak = std::max(peak, x.aboveLevel2);
-    }
-    ImGui::PlotLines("##exposure", values.data(), static_cast<int>(values.size()), 0,
-                     (formatClock(h.empty() ? 0 : h.back().timeS)).c_str(), 0, peak * 1.1f,
-                     ImVec2(ImGui::GetContentRegionAvail().x, chartH));
+    textWrapped(s.tr("report.exposure_chart_classes"));
+    drawExposureChart(s, session, chartH);
     drawOutcomes(s, session);
     if (!session.validity().empty()) {
         ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", s.tr("report.validity"));
         for (const auto& n : session.validity()) {
             ImGui::Bullet();
             textWrapped(s.tr("validity." + n.value("issue", std::string())));
-            ImGui::TextDisabled("%s: %.2f / %.2f", s.tr("report.value_limit"),
+            ImGui::TextDisabled("%s: %.3g / %.3g", s.tr("report.value_limit"),
                                 n.value("value", 0.0), n.value("limit", 0.0));
         }
     }

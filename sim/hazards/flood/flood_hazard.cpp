@@ -16,8 +16,8 @@ namespace drillbase::sim {
 namespace {
 
 constexpr std::size_t kOff = std::numeric_limits<std::size_t>::max();
-constexpr double kGaugeWetM = 0.1;     // water "reaches" a gauge at 10 cm (ankle depth)
-constexpr double kWadeBandM = 0.1;     // passability is re-read in 10 cm depth bands
+constexpr double kGaugeWetM = 0.1;  // water "reaches" a gauge at 10 cm (ankle depth)
+constexpr double kWadeBandM = 0.1;  // passability is re-read in 10 cm depth bands
 constexpr std::uint8_t kClosedBand = 255;
 
 std::string fixed(double v, int decimals) {
@@ -44,6 +44,10 @@ FloodHazard::FloodHazard(const Scenario& scenario, const FloodConfig& config,
     for (std::size_t l = 0; l < 3; ++l)
         legend_.levels.push_back(HazardLevel{keys[l], "HR ≥ " + fixed(rules_.hazardRating[l], 2),
                                              rules_.hazardRating[l], colours[l]});
+    // Water below the first class (HR 0.75) but deeper than about 10 cm of still water.
+    legend_.shownFrom = 0.05;
+    legend_.shownRgba = 0x5aa0f0a0;
+    legend_.shownKey = "legend.flood_water";
     inflowStarted_.assign(config_.inflows.size(), false);
     breachReported_.assign(config_.breaches.size(), false);
     gaugeWet_.assign(config_.gauges.size(), false);
@@ -76,8 +80,7 @@ double FloodHazard::intensityAt(double x, double y, double) const {
     return c == kOff ? 0 : ratingAtCell(c);
 }
 
-std::vector<std::pair<std::string, double>> FloodHazard::sample(double x, double y,
-                                                                double) const {
+std::vector<std::pair<std::string, double>> FloodHazard::sample(double x, double y, double) const {
     return {{"flood_depth_m", depthAt(x, y)},
             {"flood_speed_m_s", speedAt(x, y)},
             {"flood_hazard_rating", intensityAt(x, y, 0)}};
@@ -158,7 +161,8 @@ void FloodHazard::harm(const Exposure& e, Harm& h, double dtS) const {
     const double hr = rules_.hazardRatingOf(d, v, config_.cover);
     int level = rules_.hazardClass(hr);
     // A crew in life jackets and dry suits (its protective equipment) is trained for water that
-    // is dangerous for some or most; FD2320's top class is dangerous for the emergency services too.
+    // is dangerous for some or most; FD2320's top class is dangerous for the emergency services
+    // too.
     if (e.responder && e.ppe && level < 3) level = std::max(0, level - 1);
     h.peak = std::max(h.peak, hr);
     // Water below ankle depth (a wet street in the rain) is not an exposure.
@@ -217,7 +221,8 @@ nlohmann::json FloodHazard::validityNotes(const DrillState&) const {
         notes.push_back({{"issue", "supercritical_flow"},
                          {"value", static_cast<double>(rapid)},
                          {"limit", 0},
-                         {"detail", "cells deeper than 10 cm with Froude number > 1 (of " + std::to_string(wet) +
+                         {"detail", "cells deeper than 10 cm with Froude number > 1 (of " +
+                                        std::to_string(wet) +
                                         "): the local-inertial scheme is less accurate there"}});
     return notes;
 }
@@ -278,8 +283,8 @@ void FloodHazard::finishTask(UnitState& u, const std::string& kind, const std::s
             ay = qu / sp;
         }
         const double half = 0.5 * rules_.sandbagLengthM;
-        const auto cells =
-            cellsOnSegment(m, u.tx - ax * half, u.ty - ay * half, u.tx + ax * half, u.ty + ay * half);
+        const auto cells = cellsOnSegment(m, u.tx - ax * half, u.ty - ay * half, u.tx + ax * half,
+                                          u.ty + ay * half);
         for (std::size_t c : cells) solver_->raiseBed(c, rules_.sandbagRaiseM);
         ctx.emit("sandbags_placed", {{"unit", u.id},
                                      {"x", fixed(u.tx, 0)},
@@ -287,10 +292,27 @@ void FloodHazard::finishTask(UnitState& u, const std::string& kind, const std::s
                                      {"cells", std::to_string(cells.size())}});
     } else if (kind == "deploy_pump") {
         solver_->addPump(cellOf(u.tx, u.ty), rules_.pumpRateM3S);
-        ctx.emit("pump_running",
-                 {{"unit", u.id}, {"x", fixed(u.tx, 0)}, {"y", fixed(u.ty, 0)},
-                  {"m3_s", fixed(rules_.pumpRateM3S, 2)}});
+        ctx.emit("pump_running", {{"unit", u.id},
+                                  {"x", fixed(u.tx, 0)},
+                                  {"y", fixed(u.ty, 0)},
+                                  {"m3_s", fixed(rules_.pumpRateM3S, 2)}});
     }
+}
+
+bool FloodHazard::fillTerrain(FieldGrid& grid) const {
+    for (int j = 0; j < grid.ny; ++j)
+        for (int i = 0; i < grid.nx; ++i) {
+            const std::size_t c = cellOf(grid.centreX(i), grid.centreY(j));
+            grid.at(i, j) = c == kOff ? std::numeric_limits<double>::quiet_NaN() : solver_->bed(c);
+        }
+    return true;
+}
+
+bool FloodHazard::flowAt(double x, double y, double& u, double& v) const {
+    const std::size_t c = cellOf(x, y);
+    if (c == kOff || solver_->depth(c) < kGaugeWetM) return false;
+    solver_->velocity(c, u, v);
+    return u != 0 || v != 0;
 }
 
 std::vector<Choice> FloodHazard::choices(const std::string& list) const {
@@ -321,7 +343,7 @@ std::vector<MapMarker> FloodHazard::markers() const {
 }
 
 std::vector<std::pair<std::string, std::string>> FloodHazard::conditions() const {
-    return {{"param.rain_mm_h", fixed(rainMmH_, 1)}};
+    return {{"param.rain_mm_h", fixed(rainMmH_, 1) + " mm/h"}};
 }
 
 void FloodHazard::hashInto(StateHasher& h) const {

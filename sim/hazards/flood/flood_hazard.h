@@ -34,9 +34,10 @@ public:
     double passCost(double x, double y) const override;
     std::uint64_t passabilityVersion() const override { return passVersion_; }
     std::vector<MapMarker> markers() const override;
+    bool fillTerrain(FieldGrid& grid) const override;
+    bool flowAt(double x, double y, double& u, double& v) const override;
     std::vector<std::pair<std::string, std::string>> conditions() const override;
-    std::vector<std::pair<std::string, double>> sample(double x, double y,
-                                                       double z) const override;
+    std::vector<std::pair<std::string, double>> sample(double x, double y, double z) const override;
     void hashInto(StateHasher& h) const override;
 
     const InertialSolver& solver() const { return *solver_; }

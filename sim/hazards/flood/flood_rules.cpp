@@ -11,7 +11,7 @@ double FloodRules::hazardRatingOf(double depthM, double speedMS, const std::stri
     double df = 0;
     const auto it = debrisFactor.find(cover);
     if (it != debrisFactor.end())
-        df = depthM < debrisDepthM[0] ? it->second[0]
+        df = depthM < debrisDepthM[0]    ? it->second[0]
              : depthM <= debrisDepthM[1] ? it->second[1]
                                          : it->second[2];
     return depthM * (speedMS + 0.5) + df;
@@ -72,11 +72,12 @@ bool numbers(FieldReader& r, const std::string& ptr, std::array<double, N>& dst,
 std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
-    r.knownKeys("", {"format", "notes", "hazard_rating_thresholds", "debris_depth_m",
-                     "debris_factor", "vehicle_stall_depth_m", "walking_closed_rating",
-                     "wading_cost_per_m", "upper_floor_height_m", "sandbag_raise_m",
-                     "sandbag_length_m", "sandbag_work_s", "pump_rate_m3_s", "pump_work_s", "fatality_per_injury_per_hr",
-                     "passability_refresh_s", "solver_threads", "land_use_manning_n"});
+    r.knownKeys(
+        "", {"format", "notes", "hazard_rating_thresholds", "debris_depth_m", "debris_factor",
+             "vehicle_stall_depth_m", "walking_closed_rating", "wading_cost_per_m",
+             "upper_floor_height_m", "sandbag_raise_m", "sandbag_length_m", "sandbag_work_s",
+             "pump_rate_m3_s", "pump_work_s", "fatality_per_injury_per_hr", "passability_refresh_s",
+             "solver_threads", "land_use_manning_n"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-flood-rules/1")
         r.error("/format", "expected \"drillbase-flood-rules/1\"");
     FloodRules g;
@@ -101,7 +102,8 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
         readSourcedNumber(r, "vehicle_stall_depth_m", 0.05, 3).value_or(g.vehicleStallDepthM);
     g.walkingClosedRating =
         readSourcedNumber(r, "walking_closed_rating", 0.1, 20).value_or(g.walkingClosedRating);
-    g.wadingCostPerM = readSourcedNumber(r, "wading_cost_per_m", 0, 1000).value_or(g.wadingCostPerM);
+    g.wadingCostPerM =
+        readSourcedNumber(r, "wading_cost_per_m", 0, 1000).value_or(g.wadingCostPerM);
     g.upperFloorHeightM =
         readSourcedNumber(r, "upper_floor_height_m", 1, 10).value_or(g.upperFloorHeightM);
     g.sandbagRaiseM = readSourcedNumber(r, "sandbag_raise_m", 0.1, 5).value_or(g.sandbagRaiseM);
@@ -109,12 +111,12 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
     g.sandbagWorkS = readSourcedNumber(r, "sandbag_work_s", 1, 36000).value_or(g.sandbagWorkS);
     g.pumpRateM3S = readSourcedNumber(r, "pump_rate_m3_s", 0.01, 100).value_or(g.pumpRateM3S);
     g.pumpWorkS = readSourcedNumber(r, "pump_work_s", 1, 36000).value_or(g.pumpWorkS);
-    g.fatalityPerInjuryPerHr = readSourcedNumber(r, "fatality_per_injury_per_hr", 0, 1)
-                                   .value_or(g.fatalityPerInjuryPerHr);
+    g.fatalityPerInjuryPerHr =
+        readSourcedNumber(r, "fatality_per_injury_per_hr", 0, 1).value_or(g.fatalityPerInjuryPerHr);
     g.passabilityRefreshS =
         readSourcedNumber(r, "passability_refresh_s", 1, 3600).value_or(g.passabilityRefreshS);
-    g.solverThreads = static_cast<int>(
-        readSourcedNumber(r, "solver_threads", 1, 64).value_or(g.solverThreads));
+    g.solverThreads =
+        static_cast<int>(readSourcedNumber(r, "solver_threads", 1, 64).value_or(g.solverThreads));
     if (const auto p = sourcedValue(r, "land_use_manning_n"); !p.empty()) {
         const auto* v = r.at(p);
         if (!v->is_object() || v->empty()) {

@@ -95,8 +95,9 @@ bool modelFromGrids(HazardSection& s, const FloodRules& rules, FloodModel& m) {
         if (g.ncols == dem->ncols && g.nrows == dem->nrows && g.cellM == dem->cellM &&
             g.xll == dem->xll && g.yll == dem->yll)
             return true;
-        r.error(pointerChild("/hazard", key), "the grid must have the DEM's ncols, nrows, "
-                                              "cellsize and corner");
+        r.error(pointerChild("/hazard", key),
+                "the grid must have the DEM's ncols, nrows, "
+                "cellsize and corner");
         return false;
     };
     const int given = (r.at("/hazard/manning_n") ? 1 : 0) + (r.at("/hazard/manning") ? 1 : 0) +
@@ -107,7 +108,8 @@ bool modelFromGrids(HazardSection& s, const FloodRules& rules, FloodModel& m) {
     }
     if (r.at("/hazard/manning_n")) {
         const double n = r.number("/hazard", "manning_n").value_or(0);
-        if (!(n >= 0.005 && n <= 1)) return r.error("/hazard/manning_n", "must be in [0.005, 1]"), false;
+        if (!(n >= 0.005 && n <= 1))
+            return r.error("/hazard/manning_n", "must be in [0.005, 1]"), false;
         m.manning.assign(m.cells(), n);
     } else if (r.at("/hazard/manning")) {
         const auto g = s.loadGrid("/hazard/manning");
@@ -115,8 +117,9 @@ bool modelFromGrids(HazardSection& s, const FloodRules& rules, FloodModel& m) {
         for (std::size_t k = 0; k < m.cells(); ++k) {
             if (!m.inDomain[k]) continue;
             if (!g->valid[k] || !(g->values[k] >= 0.005 && g->values[k] <= 1))
-                return r.error("/hazard/manning", "every cell of the domain needs an n in "
-                                                  "[0.005, 1]"),
+                return r.error("/hazard/manning",
+                               "every cell of the domain needs an n in "
+                               "[0.005, 1]"),
                        false;
             m.manning[k] = g->values[k];
         }
@@ -133,7 +136,8 @@ bool modelFromGrids(HazardSection& s, const FloodRules& rules, FloodModel& m) {
             const auto p = pointerChild("/hazard/land_use_codes", it.key());
             char* end = nullptr;
             const long code = std::strtol(it.key().c_str(), &end, 10);
-            if (it.key().empty() || *end != '\0') return r.error(p, "keys must be whole numbers"), false;
+            if (it.key().empty() || *end != '\0')
+                return r.error(p, "keys must be whole numbers"), false;
             if (!it->is_string()) return r.error(p, "must be a land use name"), false;
             const auto found = rules.landUseManningN.find(it->get<std::string>());
             if (found == rules.landUseManningN.end())
@@ -146,9 +150,8 @@ bool modelFromGrids(HazardSection& s, const FloodRules& rules, FloodModel& m) {
             if (!m.inDomain[k]) continue;
             const auto it = nOf.find(std::lround(g->values[k]));
             if (!g->valid[k] || it == nOf.end()) {
-                r.error("/hazard/land_use",
-                        "cell value " + nlohmann::json(g->values[k]).dump() +
-                            " has no entry in land_use_codes");
+                r.error("/hazard/land_use", "cell value " + nlohmann::json(g->values[k]).dump() +
+                                                " has no entry in land_use_codes");
                 return false;
             }
             m.manning[k] = it->second;
@@ -165,7 +168,8 @@ bool modelFromLisflood(HazardSection& s, FloodModel& m) {
     auto loaded = loadLisfloodModel(s.scenarioDir / rel, errors, warnings);
     if (!loaded) {
         r.error("/hazard/lisflood",
-                "model \"" + rel + "\": " + (errors.empty() ? "cannot be read" : errors.front().format()));
+                "model \"" + rel +
+                    "\": " + (errors.empty() ? "cannot be read" : errors.front().format()));
         return false;
     }
     for (const auto& f : loaded->filesRead)
@@ -281,8 +285,7 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
              }
              cfg->inflows.push_back(place);
          });
-    each("breaches",
-         {"id", "x0", "y0", "x1", "y1", "bottom_m", "start_s", "duration_s", "width_m"},
+    each("breaches", {"id", "x0", "y0", "x1", "y1", "bottom_m", "start_s", "duration_s", "width_m"},
          [&](const std::string& p, const std::string& id) {
              Breach b;
              b.id = id;
@@ -305,7 +308,8 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
         }
     }
     if (const auto* e = r.at("/hazard/outflow_edges")) {
-        if (!e->is_array()) r.error("/hazard/outflow_edges", "must be a list of \"N\", \"S\", \"E\", \"W\"");
+        if (!e->is_array())
+            r.error("/hazard/outflow_edges", "must be a list of \"N\", \"S\", \"E\", \"W\"");
         else
             for (std::size_t k = 0; k < e->size(); ++k) {
                 const auto p = pointerChild("/hazard/outflow_edges", k);
@@ -315,10 +319,14 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
                 b.value = -1;
                 b.from = -1e12;
                 b.to = 1e12;
-                if (side == "N") b.side = BoundarySide::North;
-                else if (side == "S") b.side = BoundarySide::South;
-                else if (side == "E") b.side = BoundarySide::East;
-                else if (side == "W") b.side = BoundarySide::West;
+                if (side == "N")
+                    b.side = BoundarySide::North;
+                else if (side == "S")
+                    b.side = BoundarySide::South;
+                else if (side == "E")
+                    b.side = BoundarySide::East;
+                else if (side == "W")
+                    b.side = BoundarySide::West;
                 else {
                     r.error(p, "must be \"N\", \"S\", \"E\" or \"W\"");
                     continue;
