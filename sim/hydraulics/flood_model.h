@@ -80,6 +80,9 @@ struct FloodSettings {
     double alpha = 0.7;        // Courant-type factor of Bates et al. (2010) eq. 12
     double depthThresholdM = 1e-3;  // a face carries flow only above this flow depth
     double gravity = 9.80665;
+    // Below this many cells of work per thread a step runs on one thread (waking threads costs
+    // more than they save); the results are the same either way. Tests set 1.
+    std::int64_t minCellsPerThread = 100'000;
 };
 
 struct FloodModel {

@@ -53,13 +53,16 @@ void InertialSolver::planRanges() {
 // Contiguous blocks of rows with about equal work. The split changes only who computes a row,
 // never what it computes.
 void InertialSolver::partition() {
-    const int members = team_->size();
-    if (members == 1) {
-        chunk_[1] = ny_;
-        return;
-    }
     std::int64_t total = 0;
     for (const RowSpan& c : cells_) total += c.empty() ? 1 : c.hi - c.lo + 2;
+    // Waking a thread costs tens of microseconds per pass on a shared machine: below about
+    // minCellsPerThread cells of work each, more threads make a step slower, not faster.
+    const std::int64_t per = std::max<std::int64_t>(1, m_.settings.minCellsPerThread);
+    active_ = static_cast<int>(std::clamp<std::int64_t>(total / per, 1, team_->size()));
+    const int members = active_;
+    chunk_.assign(static_cast<std::size_t>(team_->size()) + 1, ny_);
+    chunk_[0] = 0;
+    if (members == 1) return;
     std::int64_t acc = 0;
     int member = 1;
     for (int j = 0; j < ny_ && member < members; ++j) {
@@ -92,10 +95,14 @@ void InertialSolver::step(double dt) {
     planRanges();
     partition();
     auto rows = [this](void (InertialSolver::*pass)(int, double), double d) {
-        team_->run([this, pass, d](int member) {
+        const auto job = [this, pass, d](int member) {
             const auto sm = static_cast<std::size_t>(member);
             for (int j = chunk_[sm]; j < chunk_[sm + 1]; ++j) (this->*pass)(j, d);
-        });
+        };
+        if (active_ == 1)
+            job(0);
+        else
+            team_->run(job);
     };
     rows(&InertialSolver::passFluxes, dt);
     rows(&InertialSolver::passLimit, dt);

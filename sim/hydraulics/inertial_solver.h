@@ -149,6 +149,7 @@ private:
     std::vector<RowSpan> wet_, fixed_, xFaces_, yFaces_, cells_, prevX_, prevY_;
     std::vector<double> rowIn_, rowOut_, rowHmax_;
     std::vector<int> chunk_;  // members' first rows, size threads + 1
+    int active_ = 1;          // members working this step (the rest get empty blocks)
     std::int64_t domainCells_ = 0;
     bool raining_ = false;
     double rainMS_ = 0;

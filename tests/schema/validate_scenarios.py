@@ -188,7 +188,19 @@ def variant(change):
 
 
 def flood(doc):
-    doc["hazard"] = {"type": "flood", "terrain_grid": "dem.asc", "anything": [1, 2]}
+    doc["hazard"] = {"type": "flood", "dem": "dem.asc", "manning_n": 0.035,
+                     "breaches": [{"id": "b", "x0": 0, "y0": 0, "x1": 10, "y1": 0,
+                                   "bottom_m": 1, "start_s": 0, "duration_s": 60}]}
+
+
+def flood_unknown_key(doc):
+    flood(doc)
+    doc["hazard"]["terrain_grid"] = "dem.asc"
+
+
+def flood_both_models(doc):
+    flood(doc)
+    doc["hazard"]["lisflood"] = "model.par"
 
 
 def unknown_top_level_key(doc):
@@ -210,7 +222,10 @@ def gas_without_releases(doc):
 # (name, document, where the schema must complain or None when it must accept)
 CASES = [
     ("minimal /2 document is accepted", VALID, None),
-    ("flood hazard with further keys is accepted", variant(flood), None),
+    ("flood hazard on a DEM is accepted", variant(flood), None),
+    ("flood hazard with an unknown key is rejected", variant(flood_unknown_key),
+     "/hazard/terrain_grid"),
+    ("flood hazard with both a DEM and a .par is rejected", variant(flood_both_models), "/hazard"),
     ("unknown top-level key is rejected", variant(unknown_top_level_key), "/notes"),
     ("misspelt valve key work_sec is rejected", variant(misspelt_valve_key),
      "/hazard/valves/0/work_sec"),

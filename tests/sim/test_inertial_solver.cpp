@@ -160,6 +160,7 @@ TEST_CASE("results are identical bits for 1, 2 and 3 threads") {
     out.kind = BoundaryKind::Free;
     out.value = -1;
     m.boundaries.push_back(out);
+    m.settings.minCellsPerThread = 1;  // split every step, however small
     REQUIRE(checkFloodModel(m).empty());
     std::vector<double> ref;
     FloodBudget refBudget;
