@@ -9,7 +9,10 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 using namespace drillbase;
 using namespace drillbase::sim;
@@ -162,4 +165,45 @@ TEST_CASE("sample gives depth, speed and hazard rating at a point") {
     CHECK(s[0].second > 0);
     CHECK(s[2].first == "flood_hazard_rating");
     CHECK(s[2].second == doctest::Approx(d->hazard()->intensityAt(1100, 600, 0)));
+}
+
+TEST_CASE("a flood scenario is refused with located errors: bad land use, no friction") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("drillbase-flood-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream dem(dir / "dem.asc");
+        dem << "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 10\n1 2 3\n4 5 6\n";
+    }
+    auto load = [&](const std::string& hazard, std::vector<Diagnostic>& d) {
+        std::ofstream(dir / "s.json") << R"({"format": "drillbase-scenario/2", "id": "f",
+  "title_zh": "洪", "title_en": "F", "briefing_zh": "", "briefing_en": "",
+  "map": {"width_m": 30, "height_m": 20, "cell_m": 5, "buildings": [],
+          "assembly_points": [{"id": "ap", "x": 5, "y": 5}]},
+  "weather": {"wind_speed_m_s": 2, "wind_from_deg": 0},
+  "hazard": )" + hazard + R"(,
+  "rubric": {"total_points": 10, "areas": [{"id": "a", "title_zh": "甲", "title_en": "A",
+    "items": [{"id": "m", "title_zh": "评", "title_en": "M", "max_points": 10,
+               "rule": {"type": "manual"}}]}]}})";
+        return loadScenarioFile(dir / "s.json", testContent(), d);
+    };
+    std::vector<Diagnostic> d;
+    REQUIRE(load(R"({"type": "flood", "dem": "dem.asc", "manning_n": 0.03})", d));
+
+    d.clear();
+    REQUIRE(load(R"({"type": "flood", "dem": "dem.asc", "land_use": "dem.asc",
+                     "land_use_codes": {"1": "pasture", "2": "moonrock"}})",
+                 d) == std::nullopt);
+    std::string all;
+    for (const auto& x : d) all += x.format() + "\n";
+    CHECK(all.find("/hazard/land_use_codes/2: unknown land use \"moonrock\"") != std::string::npos);
+    // Located in the scenario file, at the offending value (line 7 of the file written above).
+    CHECK(all.find("s.json:7:62: /hazard/land_use_codes/2") != std::string::npos);
+    d.clear();
+    REQUIRE(load(R"({"type": "flood", "dem": "dem.asc"})", d) == std::nullopt);
+    all.clear();
+    for (const auto& x : d) all += x.format() + "\n";
+    CHECK(all.find("give exactly one of \"manning_n\", \"manning\" or \"land_use\"") !=
+          std::string::npos);
+    std::filesystem::remove_all(dir);
 }

@@ -77,7 +77,7 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
              "vehicle_stall_depth_m", "walking_closed_rating", "wading_cost_per_m",
              "upper_floor_height_m", "sandbag_raise_m", "sandbag_length_m", "sandbag_work_s",
              "pump_rate_m3_s", "pump_work_s", "fatality_per_injury_per_hr", "passability_refresh_s",
-             "solver_threads", "land_use_manning_n"});
+             "solver_threads", "land_use_manning_n", "max_model_cells"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-flood-rules/1")
         r.error("/format", "expected \"drillbase-flood-rules/1\"");
     FloodRules g;
@@ -117,6 +117,7 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
         readSourcedNumber(r, "passability_refresh_s", 1, 3600).value_or(g.passabilityRefreshS);
     g.solverThreads =
         static_cast<int>(readSourcedNumber(r, "solver_threads", 1, 64).value_or(g.solverThreads));
+    g.maxModelCells = readSourcedNumber(r, "max_model_cells", 1, 1e9).value_or(g.maxModelCells);
     if (const auto p = sourcedValue(r, "land_use_manning_n"); !p.empty()) {
         const auto* v = r.at(p);
         if (!v->is_object() || v->empty()) {

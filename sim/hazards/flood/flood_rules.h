@@ -29,6 +29,7 @@ struct FloodRules {
     double fatalityPerInjuryPerHr = 0.02;
     double passabilityRefreshS = 30;
     int solverThreads = 2;
+    double maxModelCells = 5'000'000;  // a drill's DEM, ncols × nrows
     std::map<std::string, double> landUseManningN = {{"pasture", 0.035}};
 
     // FD2320 HR = d·(v + 0.5) + DF for water of depth d (m) and speed v (m/s) over `cover`.

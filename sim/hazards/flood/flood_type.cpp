@@ -219,6 +219,13 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
         return cfg;
     }
     if (!(lisflood ? modelFromLisflood(s, m) : modelFromGrids(s, rules_, m))) return cfg;
+    if (static_cast<double>(m.cells()) > rules_.maxModelCells) {
+        r.error(lisflood ? "/hazard/lisflood" : "/hazard/dem",
+                "the grid has " + std::to_string(m.cells()) + " cells, more than " +
+                    nlohmann::json(rules_.maxModelCells).dump() +
+                    " (content/hazards/flood.json max_model_cells)");
+        return cfg;
+    }
     m.xll = m.yll = 0;
     const double w = m.nx * m.cellM, h = m.ny * m.cellM;
     if (s.map.widthM > w + 1e-6 || s.map.heightM > h + 1e-6)
