@@ -65,6 +65,16 @@ double& numberSlot(Command& c, Slot s) {
     }
 }
 
+ParamSpec makeParam(Slot slot, const char* labelKey, ChoiceSource src, std::string choiceList) {
+    ParamSpec p;
+    p.slot = slot;
+    p.labelKey = labelKey;
+    p.source = src;
+    p.choiceList = std::move(choiceList);
+    if (slot == Slot::X || slot == Slot::Y) p.unit = "m";
+    return p;
+}
+
 CommandSpec makeSpec(const char* id, unsigned issuers, Gesture gesture,
                      std::vector<ParamSpec> params, bool control) {
     CommandSpec s;

@@ -68,6 +68,10 @@ struct CommandSpec {
     bool inject() const { return issuers == kInstructor; }
 };
 
+// A parameter slot with its i18n label; x and y are in metres. For hazard types' declarations.
+ParamSpec makeParam(Slot slot, const char* labelKey, ChoiceSource src = ChoiceSource::Free,
+                    std::string choiceList = {});
+
 // A declaration with its label key "command.<id>".
 CommandSpec makeSpec(const char* id, unsigned issuers, Gesture gesture,
                      std::vector<ParamSpec> params, bool control = false);

@@ -24,7 +24,7 @@ void record(FloodRunResult& r, const InertialSolver& s, const ResolvedInputs& in
 
 FloodRunResult runFlood(InertialSolver& s, double untilS) {
     const FloodModel& m = s.model();
-    const ResolvedInputs in = resolveInputs(m);
+    const ResolvedInputs& in = s.inputs();
     FloodRunResult r;
     for (const Gauge& g : m.gauges) r.gauges.push_back({g.x, g.y, {}, {}});
     if (s.timeS() == 0) record(r, s, in);

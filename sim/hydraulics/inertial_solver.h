@@ -77,6 +77,8 @@ public:
     std::uint64_t computedCellUpdates() const { return computedUpdates_; }
 
     const FloodModel& model() const { return m_; }
+    // The model's boundaries, breaches and gauges as resolved to cells.
+    const ResolvedInputs& inputs() const { return in_; }
     int threads() const { return team_->size(); }
     const std::vector<double>& depths() const { return h_; }
     double depth(std::size_t cell) const { return h_[cell]; }

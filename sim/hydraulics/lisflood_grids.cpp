@@ -5,6 +5,7 @@
 // cell against the DEM (LISFLOOD-FP 5.9 reads them without checking their headers), so a grid of
 // another size or origin is an error here, not a shifted friction or depth field.
 #include "sim/hydraulics/lisflood_grids.h"
+#include "sim/hydraulics/lisflood_text.h"
 
 #include "sim/scenario/esri_ascii.h"
 
@@ -16,14 +17,6 @@ namespace drillbase::sim::lisflood_detail {
 namespace {
 
 using std::to_string;
-
-std::string num(double v) {
-    std::ostringstream os;
-    os.imbue(std::locale::classic());
-    os.precision(12);
-    os << v;
-    return os.str();
-}
 
 void parError(const GridSource& s, std::vector<Diagnostic>& errors, std::string message) {
     errors.push_back(Diagnostic{

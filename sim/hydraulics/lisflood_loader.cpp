@@ -25,14 +25,6 @@ namespace {
 
 using std::to_string;
 
-std::string num(double v) {
-    std::ostringstream os;
-    os.imbue(std::locale::classic());
-    os.precision(12);
-    os << v;
-    return os.str();
-}
-
 std::filesystem::path resolve(const std::filesystem::path& folder, const std::string& name) {
     const std::filesystem::path p(name);
     return p.is_absolute() || folder.empty() ? p : folder / p;

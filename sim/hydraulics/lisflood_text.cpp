@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <locale>
+#include <sstream>
 #include <system_error>
 
 namespace drillbase::sim::lisflood_detail {
@@ -142,6 +144,14 @@ std::string quotedRest(const Line& line, std::size_t from) {
         s += line.words[k].text;
     }
     return quote(s);
+}
+
+std::string num(double v) {
+    std::ostringstream os;
+    os.imbue(std::locale::classic());
+    os.precision(12);
+    os << v;
+    return os.str();
 }
 
 }  // namespace drillbase::sim::lisflood_detail

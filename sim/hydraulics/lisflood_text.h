@@ -72,4 +72,7 @@ bool parseCount(std::string_view s, std::size_t max, std::size_t& n, std::string
 // "'w1 w2 ...'" of the words from index `from` on, for "unexpected ..." messages.
 std::string quotedRest(const Line& line, std::size_t from);
 
+// A number for a message, locale-independent, up to 12 significant digits.
+std::string num(double v);
+
 }  // namespace drillbase::sim::lisflood_detail

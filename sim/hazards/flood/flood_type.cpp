@@ -21,21 +21,10 @@ namespace drillbase::sim {
 
 namespace {
 
-ParamSpec param(Slot slot, const char* label, ChoiceSource src = ChoiceSource::Free,
-                std::string list = {}) {
-    ParamSpec p;
-    p.slot = slot;
-    p.labelKey = label;
-    p.source = src;
-    p.choiceList = std::move(list);
-    if (slot == Slot::X || slot == Slot::Y) p.unit = "m";
-    return p;
-}
-
 std::vector<CommandSpec> floodCommands() {
-    const ParamSpec unit = param(Slot::Unit, "param.unit", ChoiceSource::Units);
-    const ParamSpec x = param(Slot::X, "param.x"), y = param(Slot::Y, "param.y");
-    ParamSpec rain = param(Slot::Value, "param.rain_mm_h");
+    const ParamSpec unit = makeParam(Slot::Unit, "param.unit", ChoiceSource::Units);
+    const ParamSpec x = makeParam(Slot::X, "param.x"), y = makeParam(Slot::Y, "param.y");
+    ParamSpec rain = makeParam(Slot::Value, "param.rain_mm_h");
     rain.unit = "mm/h";
     rain.min = 0;
     rain.max = 500;
@@ -46,7 +35,7 @@ std::vector<CommandSpec> floodCommands() {
         makeSpec("deploy_pump", kTrainee, Gesture::Point, {unit, x, y}),
         // The instructor opens a breach now, or sets the rain.
         makeSpec("open_breach", kInstructor, Gesture::Button,
-                 {param(Slot::Target, "param.breach", ChoiceSource::Hazard, "breaches")}),
+                 {makeParam(Slot::Target, "param.breach", ChoiceSource::Hazard, "breaches")}),
         makeSpec("set_rain", kInstructor, Gesture::Button, {rain}),
     };
 }

@@ -9,37 +9,26 @@ namespace drillbase::sim {
 
 namespace {
 
-ParamSpec param(Slot slot, const char* label, ChoiceSource src = ChoiceSource::Free,
-                std::string list = {}) {
-    ParamSpec p;
-    p.slot = slot;
-    p.labelKey = label;
-    p.source = src;
-    p.choiceList = std::move(list);
-    if (slot == Slot::X || slot == Slot::Y) p.unit = "m";
-    return p;
-}
-
 std::vector<CommandSpec> gasCommands() {
-    ParamSpec rate = param(Slot::Value, "param.leak_rate");
+    ParamSpec rate = makeParam(Slot::Value, "param.leak_rate");
     rate.unit = "kg/s";
     rate.min = 0;
     rate.exclusiveMin = true;
     rate.max = 1000;
-    ParamSpec cls = param(Slot::Target, "param.stability", ChoiceSource::Fixed);
+    ParamSpec cls = makeParam(Slot::Target, "param.stability", ChoiceSource::Fixed);
     cls.choices = {"A", "B", "C", "D", "E", "F"};
-    const ParamSpec unit = param(Slot::Unit, "param.unit", ChoiceSource::Units);
-    const ParamSpec x = param(Slot::X, "param.x"), y = param(Slot::Y, "param.y");
+    const ParamSpec unit = makeParam(Slot::Unit, "param.unit", ChoiceSource::Units);
+    const ParamSpec x = makeParam(Slot::X, "param.x"), y = makeParam(Slot::Y, "param.y");
     return {
         makeSpec("don_ppe", kTrainee, Gesture::Button, {unit}),
         makeSpec("close_valve", kTrainee, Gesture::Button,
-                 {unit, param(Slot::Target, "param.valve", ChoiceSource::Hazard, "valves")}),
+                 {unit, makeParam(Slot::Target, "param.valve", ChoiceSource::Hazard, "valves")}),
         makeSpec("set_water_curtain", kTrainee, Gesture::Point, {unit, x, y}),
         makeSpec("set_stability", kInstructor, Gesture::Button, {cls}),
         makeSpec("secondary_leak", kInstructor, Gesture::Point,
-                 {param(Slot::Target, "param.release_id"),
-                  param(Slot::Chemical, "param.chemical", ChoiceSource::Hazard, "chemicals"), x, y,
-                  rate}),
+                 {makeParam(Slot::Target, "param.release_id"),
+                  makeParam(Slot::Chemical, "param.chemical", ChoiceSource::Hazard, "chemicals"), x,
+                  y, rate}),
     };
 }
 
