@@ -29,6 +29,9 @@ enum class ChoiceSource {
     Units,           // a unit id of the drill
     People,          // a person id
     AssemblyPoints,  // an assembly point id of the map
+    Households,      // a household of the transfer register
+    Zones,           // a zone of the transfer register
+    Shelters,        // a shelter of the transfer register
     Hazard,          // a list the hazard names (`choiceList`: "valves", "chemicals", ...)
 };
 
@@ -46,10 +49,11 @@ struct ParamSpec {
 
 // How the orders panel gathers the command.
 enum class Gesture {
-    Button,  // parameters from widgets, then a button
-    Point,   // a click on the map gives x, y
-    Area,    // a click on the map gives x, y; the radius comes from a widget
-    Person,  // a click on the map picks the nearest person as the target
+    Button,     // parameters from widgets, then a button
+    Point,      // a click on the map gives x, y
+    Area,       // a click on the map gives x, y; the radius comes from a widget
+    Person,     // a click on the map picks the nearest person as the target
+    Household,  // a click on the map picks the nearest household as the target
 };
 
 enum Issuer : unsigned { kTrainee = 1, kInstructor = 2 };

@@ -27,6 +27,7 @@ const char* personActionName(PersonAction a) {
         case PersonAction::Sheltering: return "sheltering";
         case PersonAction::Safe: return "safe";
         case PersonAction::Carried: return "carried";
+        case PersonAction::Returning: return "returning";
     }
     return "unaware";
 }
@@ -79,10 +80,12 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
         ps.x = p.x;
         ps.y = p.y;
         ps.speedMS = p.speedMS;
+        ps.speedFactor = p.vulnerable ? rules_.vulnerableSpeedFactor : 1;
         for (std::size_t b = 0; b < scenario_.map.buildings.size(); ++b)
             if (scenario_.map.buildings[b].contains(p.x, p.y)) ps.building = static_cast<int>(b);
         state_.people.push_back(ps);
     }
+    initTransfer();
     if (hazard_) {
         groundVersion_ = hazard_->passabilityVersion();
         if (groundVersion_ != 0)
@@ -152,8 +155,10 @@ void Drill::step() {
     }
     if (hazard_) hazard_->step(state_.tick, dt, state_.wind, *context_);
     replanIfGroundChanged();
+    dispatchCadres();
     stepUnits(dt);
     stepPeople(dt);
+    stepTransfer();
     exposeAgents(dt);
 }
 
@@ -182,6 +187,27 @@ void hashHarm(StateHasher& h, const Harm& x) {
     h.add(x.level);
     h.add(x.worstLevel);
 }
+void hashTransfer(StateHasher& h, const TransferState& t) {
+    h.add(t.warningLevel);
+    h.add(t.responseStage);
+    for (const auto& x : t.households) {
+        h.add(static_cast<int>(x.status));
+        h.add(x.orderedTick);
+        h.add(x.visitTick);
+        h.add(x.leftTick);
+        h.add(x.shelteredTick);
+        h.add(x.waterTick);
+        h.add(x.returnedTick);
+        h.add(x.returnedDuringWarning);
+        h.add(x.missing);
+        h.add(x.homeWhenReached);
+    }
+    for (const auto& s : t.shelters) {
+        h.add(s.count);
+        h.add(s.peak);
+        h.add(s.overReported);
+    }
+}
 }  // namespace
 
 std::uint64_t Drill::hash() const {
@@ -209,6 +235,7 @@ std::uint64_t Drill::hash() const {
         h.add(u.inHotZone);
         h.add(static_cast<std::uint64_t>(u.path.size()));
         hashHarm(h, u.harm);
+        for (const int v : u.visits) h.add(v);
     }
     for (const auto& p : state_.people) {
         h.add(p.id);
@@ -218,9 +245,11 @@ std::uint64_t Drill::hash() const {
         h.add(static_cast<int>(p.pending));
         h.add(p.orderReachesTick);
         h.add(p.building);
+        h.add(p.shelter);
         h.add(static_cast<std::uint64_t>(p.path.size()));
         hashHarm(h, p.harm);
     }
+    hashTransfer(h, state_.transfer);
     for (const auto& c : state_.cordons) {
         h.add(c.x);
         h.add(c.y);

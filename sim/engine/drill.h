@@ -60,6 +60,26 @@ private:
     void pause(const Command& c);
     void resume(const Command& c);
     void setSpeed(const Command& c);
+    // the transfer work (drill_transfer.cpp)
+    void issueWarning(const Command& c);
+    void liftWarning(const Command& c);
+    void setResponseStage(const Command& c);
+    void transferHousehold(const Command& c);
+    void transferZone(const Command& c);
+    void staffShelter(const Command& c);
+    void headCount(const Command& c);
+    void householdReturns(const Command& c);
+    void initTransfer();
+    void stepTransfer();
+    void dispatchCadres();
+    void finishTransferTask(UnitState& u, const std::string& kind, const std::string& target);
+    void arriveAtShelter(PersonState& p);
+    void orderHousehold(HouseholdState& h);
+    static bool waitingForOrder(const HouseholdState& h);
+    HouseholdState* needHousehold(const Command& c);
+    double handlingS(const HouseholdState& h) const;
+    bool shelterStaffed(const ShelterState& s) const;
+    double reachIntensity() const;
 
     DrillContext& ctx();  // the hazard's view of this drill
     void emit(std::string kind, std::map<std::string, std::string> attrs = {});
@@ -75,6 +95,7 @@ private:
     void exposeAgents(double dtS);
     void replanIfGroundChanged();
     void arrive(UnitState& u);
+    void finishTask(UnitState& u);  // the on-site work of a task is done
     // Moves along a route to (tx, ty), planning it when the target is new; true on arrival.
     bool travel(double& x, double& y, double tx, double ty, Waypoints& path, double speed,
                 double dt) const;

@@ -51,16 +51,23 @@ void Drill::arrive(UnitState& u) {
     }
 }
 
+void Drill::finishTask(UnitState& u) {
+    const std::string kind = u.taskKind, target = u.taskTarget;
+    u.task = UnitTask::Idle;
+    u.workUntilTick = -1;
+    u.taskKind.clear();
+    // The transfer work's tasks are the engine's; every other task is the hazard's, and it
+    // decides what the work changes.
+    if (isTransferTask(kind))
+        finishTransferTask(u, kind, target);
+    else if (hazard_)
+        hazard_->finishTask(u, kind, target, ctx());
+}
+
 void Drill::stepUnits(double dt) {
     for (auto& u : state_.units) {
         if (u.workUntilTick >= 0) {
-            if (state_.tick < u.workUntilTick) continue;
-            // The hazard's task is done: it decides what that changes.
-            const std::string kind = u.taskKind, target = u.taskTarget;
-            u.task = UnitTask::Idle;
-            u.workUntilTick = -1;
-            u.taskKind.clear();
-            if (hazard_) hazard_->finishTask(u, kind, target, ctx());
+            if (state_.tick >= u.workUntilTick) finishTask(u);
             continue;
         }
         if (u.task == UnitTask::Idle) continue;
@@ -72,6 +79,9 @@ void Drill::stepUnits(double dt) {
                     p.y = u.y;
                     if (arrived) {
                         p.action = PersonAction::Safe;
+                        p.tx = u.tx;
+                        p.ty = u.ty;
+                        arriveAtShelter(p);
                         emit("casualty_rescued", {{"unit", u.id}, {"person", p.id}});
                     }
                 }
@@ -79,13 +89,7 @@ void Drill::stepUnits(double dt) {
         if (!arrived) continue;
         arrive(u);
         // Work that takes no time on site (a water curtain once the crew is there) ends now.
-        if (u.task == UnitTask::Tasked && u.workUntilTick == state_.tick) {
-            const std::string kind = u.taskKind, target = u.taskTarget;
-            u.task = UnitTask::Idle;
-            u.workUntilTick = -1;
-            u.taskKind.clear();
-            if (hazard_) hazard_->finishTask(u, kind, target, ctx());
-        }
+        if (u.task == UnitTask::Tasked && u.workUntilTick == state_.tick) finishTask(u);
     }
 }
 
@@ -116,11 +120,19 @@ void Drill::stepPeople(double dt) {
             }
             emit("order_received", {{"person", p.id}, {"action", personActionName(p.action)}});
         }
-        const double speed = p.vulnerable ? p.speedMS * rules_.vulnerableSpeedFactor : p.speedMS;
+        const double speed = p.speedMS * p.speedFactor;
         if (p.action == PersonAction::Evacuating &&
             travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
             p.action = PersonAction::Safe;
+            arriveAtShelter(p);
             emit("person_evacuated", {{"person", p.id}});
+        } else if (p.action == PersonAction::Returning &&
+                   travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
+            // Home again: indoors if the home is a building, and as unaware as before the order.
+            p.action = PersonAction::Unaware;
+            for (std::size_t b = 0; b < buildings.size(); ++b)
+                if (buildings[b].contains(p.x, p.y)) p.building = static_cast<int>(b);
+            emit("person_returned_home", {{"person", p.id}});
         } else if (p.action == PersonAction::Sheltering && p.building < 0 &&
                    travel(p.x, p.y, p.tx, p.ty, p.path, speed, dt)) {
             for (std::size_t b = 0; b < buildings.size(); ++b)

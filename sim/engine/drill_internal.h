@@ -27,6 +27,9 @@ inline std::string fmt(double v) {
     return buf;
 }
 
+// Tasks of the transfer work the engine itself finishes (drill_transfer.cpp).
+bool isTransferTask(const std::string& kind);
+
 inline double distance(double x0, double y0, double x1, double y1) {
     return dmath::hypot(x1 - x0, y1 - y0);
 }

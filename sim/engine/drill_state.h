@@ -7,6 +7,7 @@
 #include "sim/engine/hazard.h"
 #include "sim/engine/navigation.h"
 #include "sim/scenario/scenario.h"
+#include "sim/transfer/transfer_state.h"
 
 #include <cstdint>
 #include <string>
@@ -32,12 +33,14 @@ struct UnitState {
     std::int64_t workUntilTick = -1;  // on-site work finishes at this tick
     std::map<std::string, std::string> taskAttrs;  // for the arrival event
     Waypoints path;                                // the route to (tx, ty) around buildings
-    bool inHotZone = false;  // at or above the legend's hot level (reported once per entry)
-    Harm harm;               // what the crew breathed or suffered
+    bool inHotZone = false;   // at or above the legend's hot level (reported once per entry)
+    Harm harm;                // what the crew breathed or suffered
+    std::vector<int> visits;  // a cadre's households still to call on, in order (transfer work)
 };
 
-// Unaware: has not got any warning and stays where they are (indoors or out).
-enum class PersonAction { Unaware, Evacuating, Sheltering, Safe, Carried };
+// Unaware: has not got any warning and stays where they are (indoors or out). Returning: going
+// back home from a shelter (transfer work); at home they are Unaware again.
+enum class PersonAction { Unaware, Evacuating, Sheltering, Safe, Carried, Returning };
 const char* personActionName(PersonAction a);
 
 struct PersonState {
@@ -45,6 +48,7 @@ struct PersonState {
     PersonKind kind = PersonKind::Worker;
     bool vulnerable = false;
     double x = 0, y = 0, speedMS = 1.2;
+    double speedFactor = 1;  // of speedMS when moving (the vulnerable, a member's category)
     PersonAction action = PersonAction::Unaware;
     PersonAction pending = PersonAction::Unaware;  // the order on its way (warning delay)
     double pendingX = 0, pendingY = 0;             // where that order sends them
@@ -53,6 +57,8 @@ struct PersonState {
     int building = -1;  // index of the building they are inside, -1 outdoors
     Waypoints path;     // the route to (tx, ty) around buildings
     Harm harm;
+    int household = -1;  // index into TransferState::households, -1 when not registered
+    int shelter = -1;    // index into TransferState::shelters while there
 };
 
 struct Circle {
@@ -74,6 +80,7 @@ struct DrillState {
     std::vector<UnitState> units;
     std::vector<PersonState> people;
     std::vector<Circle> cordons;
+    TransferState transfer;
     double timeS() const { return static_cast<double>(tick * tickMillis) / 1000.0; }
 };
 

@@ -1,6 +1,7 @@
 // engine_commands.cpp — the declarations of the commands every drill has, whatever its hazard:
-// alarm, report, unit movement, cordon, evacuation, shelter, rescue, support, weather injects
-// and the runner's controls. Their handlers are in drill_apply.cpp; a hazard declares its own.
+// alarm, report, unit movement, cordon, evacuation, shelter, rescue, support, the transfer work
+// (warnings, households, zones, shelters), weather injects and the runner's controls. Their
+// handlers are in drill_apply.cpp; a hazard declares its own.
 #include "sim/engine/sim_content.h"
 
 namespace drillbase::sim {
@@ -69,6 +70,19 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
     person.slot = Slot::Target;
     person.labelKey = "param.person";
     person.source = ChoiceSource::People;
+    // The transfer work (drill_transfer.cpp): warnings and response stages, orders to move
+    // households or zones through their responsible cadres, shelter management, head counts,
+    // and the instructor's inject of a household slipping back home.
+    ParamSpec household;
+    household.slot = Slot::Target;
+    household.labelKey = "param.household";
+    household.source = ChoiceSource::Households;
+    ParamSpec zone = household;
+    zone.labelKey = "param.zone";
+    zone.source = ChoiceSource::Zones;
+    ParamSpec shelter = household;
+    shelter.labelKey = "param.shelter";
+    shelter.source = ChoiceSource::Shelters;
     const unsigned both = kTrainee | kInstructor;
     return {
         makeSpec("raise_alarm", kTrainee, Gesture::Button, {}),
@@ -84,6 +98,18 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
         makeSpec("rescue_casualty", kTrainee, Gesture::Person, {unitParam(), person}),
         makeSpec("request_support", kTrainee, Gesture::Button,
                  {fixed(Slot::Target, "param.support_kind", rules.supportKinds)}),
+        makeSpec("issue_warning", both, Gesture::Button,
+                 {fixed(Slot::Form, "param.warning_level", rules.transfer.warningLevels)}),
+        makeSpec("lift_warning", kTrainee, Gesture::Button, {}),
+        makeSpec("set_response_stage", both, Gesture::Button,
+                 {fixed(Slot::Form, "param.response_stage", rules.transfer.responseStages)}),
+        makeSpec("transfer_household", kTrainee, Gesture::Household, {household}),
+        makeSpec("transfer_zone", kTrainee, Gesture::Button,
+                 {zone, fixed(Slot::Form, "param.transfer_priority",
+                              {"vulnerable_first", "register_order"})}),
+        makeSpec("staff_shelter", kTrainee, Gesture::Button, {unitParam(), shelter}),
+        makeSpec("head_count", kTrainee, Gesture::Button, {}),
+        makeSpec("household_returns", kInstructor, Gesture::Button, {household}),
         makeSpec("end_drill", both, Gesture::Button, {}, true),
         makeSpec("wind_shift", kInstructor, Gesture::Button,
                  {number("param.wind_from", "°", -720, 720)}),

@@ -42,6 +42,7 @@ std::map<std::string, double> computeOutcomes(const DrillState& s, const Hazard*
         fatality(u.harm);
         if (u.harm.dose > 0) o["responders_exposed"] += 1;
     }
+    addTransferOutcomes(s, o);
     if (hazard) hazard->addOutcomes(s, o);
     return o;
 }

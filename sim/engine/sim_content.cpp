@@ -100,6 +100,9 @@ std::optional<SimContent> SimContent::load(const std::filesystem::path& contentD
     std::optional<DrillRules> rules;
     if (const auto doc = loadJsonFile(contentDir / "drill.json", out))
         rules = parseDrillRules(*doc, out);
+    if (const auto doc = loadJsonFile(contentDir / "transfer.json", out); doc && rules) {
+        if (auto t = parseTransferRules(*doc, out)) rules->transfer = std::move(*t);
+    }
     registry.loadContent(contentDir, out);
     if (!rules || out.size() > before) return std::nullopt;
     return SimContent(std::move(*rules), std::move(registry));

@@ -7,6 +7,7 @@
 #include "common/json_fields.h"
 #include "sim/engine/command_spec.h"
 #include "sim/engine/hazard_type.h"
+#include "sim/transfer/transfer_rules.h"
 
 #include <filesystem>
 #include <optional>
@@ -30,6 +31,7 @@ struct DrillRules {
         double maxMapCells = 4e6;  // (width / cell) × (height / cell), and the same at 5 m
         std::size_t maxPeople = 100000, maxUnits = 1000, maxInjects = 10000;
     } limits;
+    TransferRules transfer;  // content/transfer.json
 };
 
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out);

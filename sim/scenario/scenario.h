@@ -1,5 +1,6 @@
 // scenario.h — a drill scenario as authored by an instructor (format drillbase-scenario/2): the
-// parts every drill has (map, buildings, people, units, roles, injects, rubric, briefings) and a
+// parts every drill has (map, buildings, people, units, roles, injects, rubric, briefings, the
+// household register of the transfer work) and a
 // hazard section that its HazardType reads (hazard_type.h). Units: metres, x east and y north
 // from the map's south-west corner; wind direction is where the wind blows FROM, degrees
 // clockwise from north; times in seconds from the drill start.
@@ -8,6 +9,7 @@
 #include "sim/engine/command.h"
 #include "sim/engine/hazard_type.h"
 #include "sim/scoring/rubric.h"
+#include "sim/transfer/transfer_def.h"
 
 #include <memory>
 #include <optional>
@@ -88,6 +90,7 @@ struct Scenario {
     std::vector<UnitDef> units;
     std::vector<RoleDef> roles;
     std::vector<InjectDef> injects;
+    TransferDef transfer;  // the household register, when the drill moves people
     Rubric rubric;
 };
 

@@ -1,6 +1,7 @@
 #include "sim/scenario/scenario_loader.h"
 
 #include "common/json_fields.h"
+#include "sim/transfer/transfer_loader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -229,7 +230,7 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc, const SimContent& 
                 "unsupported format \"" + *fmt + "\" (expected \"" + kScenarioFormat + "\")");
     r.knownKeys("", {"format", "id", "title_zh", "title_en", "briefing_zh", "briefing_en",
                      "tick_ms", "warning_delay_s", "map", "weather", "hazard", "people", "units",
-                     "roles", "injects", "rubric"});
+                     "roles", "injects", "transfer", "rubric"});
     sc.id = r.string("", "id").value_or("");
     sc.titleZh = r.string("", "title_zh").value_or("");
     sc.titleEn = r.string("", "title_en").value_or("");
@@ -263,6 +264,7 @@ std::optional<Scenario> loadScenario(const JsonDocument& doc, const SimContent& 
     readWeather(s, sc);
     readHazard(s, sc, content);
     readAgents(s, sc, content.rules());
+    readTransfer(r, sc, content.rules().transfer);
     if (sc.people.size() > lim.maxPeople)
         r.error("/people", "more than " + std::to_string(lim.maxPeople) + " people");
     if (sc.units.size() > lim.maxUnits)

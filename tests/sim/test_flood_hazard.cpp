@@ -106,7 +106,8 @@ TEST_CASE("moved to the school on the hill before the breach, nobody is caught")
     for (int i = 0; i < 7200; ++i) d->step();
     const auto o = computeOutcomes(d->state(), d->hazard());
     CHECK(o.at("flood_people_in_danger") == 0.0);
-    CHECK(o.at("evacuated") == 19.0);
+    // villager-15 works in the fields outside the ordered circle (the register's 人在哪).
+    CHECK(o.at("evacuated") == 18.0);
 }
 
 TEST_CASE("deep fast water is closed ground; a pump drains and sandbags raise the ground") {

@@ -1,0 +1,15 @@
+// transfer_loader.h — reads a scenario's "transfer" section (transfer_def.h), checking every
+// reference against the scenario read so far: members are its people (each in one household
+// at most), cadres its units, shelters its assembly points, zones and categories known.
+#pragma once
+
+#include "common/json_fields.h"
+#include "sim/scenario/scenario.h"
+#include "sim/transfer/transfer_rules.h"
+
+namespace drillbase::sim {
+
+// Errors go through `r` with their JSON pointers; `sc.transfer` is filled with what was valid.
+void readTransfer(FieldReader& r, Scenario& sc, const TransferRules& rules);
+
+}  // namespace drillbase::sim
