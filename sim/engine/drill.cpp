@@ -70,6 +70,7 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
         us.y = u.y;
         us.speedMS = u.speedMS;
         us.ppe = u.ppe;
+        us.mobility = rules_.mobilityOf(u.kind);
         state_.units.push_back(us);
     }
     for (const auto& p : scenario_.people) {
@@ -88,8 +89,15 @@ Drill::Drill(const Scenario& scenario, std::uint64_t seed, std::unique_ptr<Hazar
     initTransfer();
     if (hazard_) {
         groundVersion_ = hazard_->passabilityVersion();
-        if (groundVersion_ != 0)
-            nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
+        if (groundVersion_ != 0) {
+            for (const auto& u : state_.units) {
+                if (u.mobility == Mobility::Vehicle && !navVehicle_)
+                    navVehicle_ = std::make_unique<Navigator>(scenario_.map);
+                if (u.mobility == Mobility::Boat && !navBoat_)
+                    navBoat_ = std::make_unique<Navigator>(scenario_.map);
+            }
+            setGroundCosts();
+        }
         hazard_->begin(*context_);
     }
 }
@@ -162,6 +170,31 @@ void Drill::step() {
     exposeAgents(dt);
 }
 
+const char* mobilityName(Mobility m) {
+    switch (m) {
+        case Mobility::OnFoot: return "on_foot";
+        case Mobility::Vehicle: return "vehicle";
+        case Mobility::Boat: return "boat";
+    }
+    return "on_foot";
+}
+
+const Navigator& Drill::navFor(Mobility m) const {
+    if (m == Mobility::Vehicle && navVehicle_) return *navVehicle_;
+    if (m == Mobility::Boat && navBoat_) return *navBoat_;
+    return nav_;
+}
+
+void Drill::setGroundCosts() {
+    nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
+    if (navVehicle_)
+        navVehicle_->setCosts(
+            [this](double x, double y) { return hazard_->passCostFor(Mobility::Vehicle, x, y); });
+    if (navBoat_)
+        navBoat_->setCosts(
+            [this](double x, double y) { return hazard_->passCostFor(Mobility::Boat, x, y); });
+}
+
 void Drill::replanIfGroundChanged() {
     // At a fixed interval, never in between, so a replay re-plans at the same ticks.
     if (!hazard_) return;
@@ -170,7 +203,7 @@ void Drill::replanIfGroundChanged() {
     const auto version = hazard_->passabilityVersion();
     if (version == groundVersion_) return;
     groundVersion_ = version;
-    nav_.setCosts([this](double x, double y) { return hazard_->passCost(x, y); });
+    setGroundCosts();
     // Routes are re-planned as agents next move; the log says so only when somebody was on
     // the way (a rising flood changes the ground every refresh, mostly under nobody's feet).
     std::size_t moving = 0;

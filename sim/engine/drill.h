@@ -74,6 +74,7 @@ private:
     void dispatchCadres();
     void finishTransferTask(UnitState& u, const std::string& kind, const std::string& target);
     void arriveAtShelter(PersonState& p);
+    void dropVisit(const HouseholdState& h);  // out of its cadre's queue
     void orderHousehold(HouseholdState& h);
     static bool waitingForOrder(const HouseholdState& h);
     HouseholdState* needHousehold(const Command& c);
@@ -98,13 +99,18 @@ private:
     void finishTask(UnitState& u);  // the on-site work of a task is done
     // Moves along a route to (tx, ty), planning it when the target is new; true on arrival.
     bool travel(double& x, double& y, double tx, double ty, Waypoints& path, double speed,
-                double dt) const;
+                double dt, Mobility m = Mobility::OnFoot) const;
 
     Scenario scenario_;
     DrillRules rules_;
     CommandCatalog catalog_;
     bool checkHazardCommands_ = true;
-    Navigator nav_;  // after scenario_: built from its map
+    Navigator nav_;  // after scenario_: built from its map; people and units on foot
+    // Vehicles and boats see other ground when the hazard closes some (a flood): their own
+    // navigators, made only when a unit moves that way and the hazard has a say.
+    std::unique_ptr<Navigator> navVehicle_, navBoat_;
+    const Navigator& navFor(Mobility m) const;
+    void setGroundCosts();
     std::uint64_t seed_;
     std::unique_ptr<Hazard> hazard_;
     std::unique_ptr<Context> context_;

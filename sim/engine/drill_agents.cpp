@@ -11,8 +11,8 @@ namespace drillbase::sim {
 using namespace detail;
 
 bool Drill::travel(double& x, double& y, double tx, double ty, Waypoints& path, double speed,
-                   double dt) const {
-    if (path.empty() || path.back() != std::make_pair(tx, ty)) path = nav_.route(x, y, tx, ty);
+                   double dt, Mobility m) const {
+    if (path.empty() || path.back() != std::make_pair(tx, ty)) path = navFor(m).route(x, y, tx, ty);
     return followPath(x, y, path, speed, dt);
 }
 
@@ -71,7 +71,7 @@ void Drill::stepUnits(double dt) {
             continue;
         }
         if (u.task == UnitTask::Idle) continue;
-        const bool arrived = travel(u.x, u.y, u.tx, u.ty, u.path, u.speedMS, dt);
+        const bool arrived = travel(u.x, u.y, u.tx, u.ty, u.path, u.speedMS, dt, u.mobility);
         if (u.task == UnitTask::Carrying) {
             for (auto& p : state_.people)
                 if (p.id == u.taskTarget) {

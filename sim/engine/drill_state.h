@@ -25,6 +25,7 @@ struct UnitState {
     std::string kind;  // content/drill.json unit_kinds
     double x = 0, y = 0, speedMS = 5;
     bool ppe = false;  // protective equipment for this hazard on (the hazard decides its effect)
+    Mobility mobility = Mobility::OnFoot;  // which ground it can use (content/drill.json)
     UnitTask task = UnitTask::Idle;
     std::string taskKind;             // Tasked: the hazard's task ("close_valve", "don_ppe")
     std::string taskTarget;           // valve or person id

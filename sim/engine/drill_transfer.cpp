@@ -306,6 +306,12 @@ void Drill::finishTransferTask(UnitState& u, const std::string& kind, const std:
                             {"shelter", shelter.id}});
 }
 
+void Drill::dropVisit(const HouseholdState& h) {
+    auto& v = state_.units[static_cast<std::size_t>(h.cadre)].visits;
+    const int index = static_cast<int>(&h - state_.transfer.households.data());
+    v.erase(std::remove(v.begin(), v.end(), index), v.end());
+}
+
 void Drill::arriveAtShelter(PersonState& p) {
     auto& shelters = state_.transfer.shelters;
     for (std::size_t s = 0; s < shelters.size(); ++s)
@@ -355,6 +361,19 @@ void Drill::stepTransfer() {
     }
     const double reach = hazard_ ? reachIntensity() : 0;
     for (auto& h : t.households) {
+        // Everyone at a shelter by another order (an evacuation of the area, a rescue): the
+        // household is sheltered whatever brought them.
+        if (h.status == HouseholdStatus::AtHome || h.status == HouseholdStatus::Ordered) {
+            const bool all = std::all_of(h.members.begin(), h.members.end(), [&](int m) {
+                return state_.people[static_cast<std::size_t>(m)].shelter >= 0;
+            });
+            if (all && !h.members.empty()) {
+                if (h.status == HouseholdStatus::Ordered) dropVisit(h);
+                h.status = HouseholdStatus::Sheltered;
+                h.shelteredTick = state_.tick;
+                emit("household_sheltered", {{"household", h.id}});
+            }
+        }
         if (h.status == HouseholdStatus::Moving) {
             bool walking = false, arrived = false;
             for (const int m : h.members) {

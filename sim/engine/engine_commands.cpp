@@ -17,11 +17,7 @@ ParamSpec unitParam() {
 }
 
 ParamSpec coord(Slot s) {
-    ParamSpec p;
-    p.slot = s;
-    p.labelKey = s == Slot::X ? "param.x" : "param.y";
-    p.unit = "m";
-    return p;
+    return makeParam(s, s == Slot::X ? "param.x" : "param.y");  // in metres
 }
 
 ParamSpec radius() {
@@ -56,6 +52,12 @@ ParamSpec fixed(Slot s, const char* label, std::vector<std::string> choices) {
     return p;
 }
 
+// The order a zone's cadres call in (transfer_zone): 先老弱病残, or as the register lists them.
+const std::vector<std::string>& transferPriorities() {
+    static const std::vector<std::string> kAll = {"vulnerable_first", "register_order"};
+    return kAll;
+}
+
 }  // namespace
 
 std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
@@ -73,16 +75,10 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
     // The transfer work (drill_transfer.cpp): warnings and response stages, orders to move
     // households or zones through their responsible cadres, shelter management, head counts,
     // and the instructor's inject of a household slipping back home.
-    ParamSpec household;
-    household.slot = Slot::Target;
-    household.labelKey = "param.household";
-    household.source = ChoiceSource::Households;
-    ParamSpec zone = household;
-    zone.labelKey = "param.zone";
-    zone.source = ChoiceSource::Zones;
-    ParamSpec shelter = household;
-    shelter.labelKey = "param.shelter";
-    shelter.source = ChoiceSource::Shelters;
+    const ParamSpec household =
+        makeParam(Slot::Target, "param.household", ChoiceSource::Households);
+    const ParamSpec zone = makeParam(Slot::Target, "param.zone", ChoiceSource::Zones);
+    const ParamSpec shelter = makeParam(Slot::Target, "param.shelter", ChoiceSource::Shelters);
     const unsigned both = kTrainee | kInstructor;
     return {
         makeSpec("raise_alarm", kTrainee, Gesture::Button, {}),
@@ -105,8 +101,7 @@ std::vector<CommandSpec> engineCommands(const DrillRules& rules) {
                  {fixed(Slot::Form, "param.response_stage", rules.transfer.responseStages)}),
         makeSpec("transfer_household", kTrainee, Gesture::Household, {household}),
         makeSpec("transfer_zone", kTrainee, Gesture::Button,
-                 {zone, fixed(Slot::Form, "param.transfer_priority",
-                              {"vulnerable_first", "register_order"})}),
+                 {zone, fixed(Slot::Form, "param.transfer_priority", transferPriorities())}),
         makeSpec("staff_shelter", kTrainee, Gesture::Button, {unitParam(), shelter}),
         makeSpec("head_count", kTrainee, Gesture::Button, {}),
         makeSpec("household_returns", kInstructor, Gesture::Button, {household}),

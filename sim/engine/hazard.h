@@ -23,6 +23,12 @@ namespace drillbase::sim {
 struct DrillState;
 struct UnitState;
 
+// How an agent gets about, for the ground the hazard leaves it (content/drill.json
+// unit_mobility): people and foot teams walk; vehicles stall in water a person could wade;
+// boats go where the water is.
+enum class Mobility { OnFoot, Vehicle, Boat };
+const char* mobilityName(Mobility m);
+
 // The weather the engine keeps (instructor injects change it). Hazard-specific weather (the
 // Pasquill class of a gas, rain on a flood) belongs to the hazard.
 struct Wind {
@@ -161,6 +167,9 @@ public:
     // routes at a fixed tick interval when `passabilityVersion` has changed.
     virtual double passCost(double /*x*/, double /*y*/) const { return 1; }
     virtual std::uint64_t passabilityVersion() const { return 0; }
+    // The same for a vehicle or a boat (flood: a car stalls in 30 cm of water, a boat floats);
+    // by default the ground is the same for every mover.
+    virtual double passCostFor(Mobility /*m*/, double x, double y) const { return passCost(x, y); }
 
     virtual std::vector<MapMarker> markers() const { return {}; }
     // The ground beneath the hazard for the map, when the hazard has it (flood: the DEM):

@@ -2,6 +2,7 @@
 
 #include "common/json_fields.h"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace drillbase::sim {
@@ -45,9 +46,10 @@ std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, 
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
-    r.knownKeys("", {"format", "notes", "warning_spread", "vulnerable_speed_factor",
-                     "replan_interval_s", "report_forms", "report_forms_source", "response_levels",
-                     "support_kinds", "unit_kinds", "limits"});
+    r.knownKeys(
+        "", {"format", "notes", "warning_spread", "vulnerable_speed_factor", "replan_interval_s",
+             "report_forms", "report_forms_source", "response_levels", "support_kinds",
+             "unit_kinds", "unit_mobility", "unit_mobility_source", "limits"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-drill-rules/1")
         r.error("/format", "expected \"drillbase-drill-rules/1\"");
     DrillRules d;
@@ -87,6 +89,24 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
     d.reportForms = stringList(r, "report_forms");
     d.supportKinds = stringList(r, "support_kinds");
     d.unitKinds = stringList(r, "unit_kinds");
+    r.string("", "unit_mobility_source", false);
+    if (r.at("/unit_mobility") && r.isObject("/unit_mobility")) {
+        d.unitMobility.clear();
+        for (const auto& [kind, v] : r.at("/unit_mobility")->items()) {
+            const auto ptr = pointerChild("/unit_mobility", kind);
+            const std::string m = v.is_string() ? v.get<std::string>() : "";
+            if (m == "on_foot")
+                d.unitMobility[kind] = Mobility::OnFoot;
+            else if (m == "vehicle")
+                d.unitMobility[kind] = Mobility::Vehicle;
+            else if (m == "boat")
+                d.unitMobility[kind] = Mobility::Boat;
+            else
+                r.error(ptr, "must be \"on_foot\", \"vehicle\" or \"boat\"");
+            if (std::find(d.unitKinds.begin(), d.unitKinds.end(), kind) == d.unitKinds.end())
+                r.error(ptr, "\"" + kind + "\" is not one of unit_kinds");
+        }
+    }
     if (!r.ok()) return std::nullopt;
     return d;
 }

@@ -24,6 +24,15 @@ struct DrillRules {
     std::vector<std::string> reportForms = {"oral", "written"};
     std::vector<std::string> supportKinds = {"hazmat", "fire", "medical", "police"};
     std::vector<std::string> unitKinds = {"hazmat", "fire", "medical", "police"};
+    // How each unit kind moves (content/drill.json unit_mobility); a kind not listed walks.
+    std::map<std::string, Mobility> unitMobility = {{"hazmat", Mobility::Vehicle},
+                                                    {"fire", Mobility::Vehicle},
+                                                    {"medical", Mobility::Vehicle},
+                                                    {"police", Mobility::Vehicle}};
+    Mobility mobilityOf(const std::string& kind) const {
+        const auto it = unitMobility.find(kind);
+        return it == unitMobility.end() ? Mobility::OnFoot : it->second;
+    }
     // What makes a run unreasonable (content/drill.json "limits"): checked by the loader.
     struct Limits {
         std::int64_t minTickMs = 100;

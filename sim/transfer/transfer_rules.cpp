@@ -6,6 +6,13 @@
 
 namespace drillbase::sim {
 
+TransferRules::TransferRules()
+    : categories{{"adult", false, 0, 1},       {"child", true, 60, 0.8},
+                 {"pregnant", true, 120, 0.7}, {"elderly_alone", true, 300, 0.6},
+                 {"disabled", true, 300, 0.4}, {"bedridden", true, 600, 0.3}},
+      warningLevels{"blue", "yellow", "orange", "red"},
+      responseStages{"I", "II", "III", "IV"} {}
+
 const MemberCategory* TransferRules::category(const std::string& id) const {
     for (const auto& c : categories)
         if (c.id == id) return &c;

@@ -25,16 +25,13 @@ struct TransferRules {
     double householdHandlingS = 180;  // knocking, persuading, leaving: per household
     double homeRadiusM = 30;          // a member farther than this from home is not found there
     double staffedRadiusM = 50;       // a unit this close to a shelter, idle, staffs it
-    std::vector<MemberCategory> categories = {
-        {"adult", false, 0, 1},       {"child", true, 60, 0.8},
-        {"pregnant", true, 120, 0.7}, {"elderly_alone", true, 300, 0.6},
-        {"disabled", true, 300, 0.4}, {"bedridden", true, 600, 0.3},
-    };
+    std::vector<MemberCategory> categories;  // the shipped six (transfer_rules.cpp)
     // Lowest to highest; a warning's level is 1 + its index.
-    std::vector<std::string> warningLevels = {"blue", "yellow", "orange", "red"};
+    std::vector<std::string> warningLevels;
     // Response stages by number, the most severe first (I..IV), as report levels are.
-    std::vector<std::string> responseStages = {"I", "II", "III", "IV"};
+    std::vector<std::string> responseStages;
 
+    TransferRules();  // the values of the shipped content/transfer.json
     const MemberCategory* category(const std::string& id) const;
 };
 

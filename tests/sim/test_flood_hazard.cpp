@@ -93,7 +93,9 @@ TEST_CASE("left alone, the breach floods the village and catches the people in i
 }
 
 TEST_CASE("moved to the school on the hill before the breach, nobody is caught") {
-    const auto sc = loadShipped(kLevee);
+    // The water alone: without the scenario's inject of a household going home at 40 min.
+    auto sc = loadShipped(kLevee);
+    sc.injects.clear();
     const auto d = makeDrill(testContent(), sc, 1);
     Command alarm = makeCommand("raise_alarm");
     d->apply(alarm);
@@ -207,4 +209,32 @@ TEST_CASE("a flood scenario is refused with located errors: bad land use, no fri
     CHECK(all.find("give exactly one of \"manning_n\", \"manning\" or \"land_use\"") !=
           std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("vehicles stall where people can still wade; boats go on the water") {
+    const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);
+    for (int i = 0; i < 5400; ++i) d->step();
+    const auto& f = flood(*d);
+    // Through the breach: closed to people and vehicles, open to a boat.
+    CHECK(std::isinf(f.passCostFor(Mobility::Vehicle, 640, 1095)));
+    CHECK(f.passCostFor(Mobility::Boat, 640, 1095) == 1.0);
+    // Somewhere a person wades (finite cost) the water is deeper than 30 cm: a car stalls.
+    int wadeOnly = 0, dryForAll = 0;
+    for (double y = 5; y < 1200; y += 10)
+        for (double x = 5; x < 2000; x += 10) {
+            const double foot = f.passCost(x, y), car = f.passCostFor(Mobility::Vehicle, x, y);
+            if (std::isfinite(foot) && foot > 1 && std::isinf(car)) ++wadeOnly;
+            if (foot == 1 && car == 1) ++dryForAll;
+            CHECK(f.passCostFor(Mobility::OnFoot, x, y) == foot);
+            if (std::isfinite(car)) CHECK(std::isfinite(foot));
+        }
+    MESSAGE("cells a person wades and a car cannot: " << wadeOnly);
+    CHECK(wadeOnly > 0);
+    CHECK(dryForAll > 0);
+    // The pump truck is a vehicle, the boat a boat, teams and cadres go on foot.
+    for (const auto& u : d->state().units) {
+        if (u.kind == "pump_truck") CHECK(u.mobility == Mobility::Vehicle);
+        if (u.kind == "boat") CHECK(u.mobility == Mobility::Boat);
+        if (u.kind == "cadre" || u.kind == "flood_rescue") CHECK(u.mobility == Mobility::OnFoot);
+    }
 }

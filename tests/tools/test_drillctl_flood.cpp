@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 namespace {
 const std::string kExe = DRILLCTL_EXE;
@@ -99,4 +100,66 @@ TEST_CASE("flood run: a bad model is refused with its file, line and reason") {
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("basin.bci:1:") != std::string::npos);
     CHECK(r.err.find("nosuchseries") != std::string::npos);
+}
+
+namespace {
+
+struct ItemMap {
+    std::map<std::string, std::string> status;
+    double percent = 0;
+    nlohmann::json outcomes;
+};
+
+ItemMap runLevee(const std::string& actions, const std::string& name) {
+    const std::string src = DRILLBASE_SOURCE_DIR;
+    const auto report = scratchDir(name) / "report.json";
+    const auto r = runCommand(kExe + " drill run " + src +
+                              "/scenarios/flood-levee-breach-village.json --actions " + actions +
+                              " --seed 1 --report " + report.string());
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    std::ifstream in(report);
+    const auto j = nlohmann::json::parse(in);
+    ItemMap m;
+    for (const auto& a : j["score"]["areas"])
+        for (const auto& i : a["items"]) m.status[i["id"]] = i["status"];
+    m.percent = j["score"]["percent"];
+    m.outcomes = j["outcomes"];
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("levee village: the model transfer scores every item; an area evacuation fails") {
+    const std::string src = DRILLBASE_SOURCE_DIR;
+    const auto model =
+        runLevee(src + "/scenarios/actions/flood-levee-breach-village.model.json", "model");
+    CHECK(model.percent == 100.0);
+    CHECK(model.outcomes["transfer_households_sheltered"] == 10.0);
+    CHECK(model.outcomes["transfer_people_at_shelters"] == 19.0);
+    CHECK(model.outcomes["transfer_households_at_risk"] == 10.0);
+    CHECK(model.outcomes["transfer_households_late"] == 0.0);
+
+    // The old way: an alarm and one evacuation circle to the school, nobody door to door.
+    const auto dir = scratchDir("area");
+    const auto actions = dir / "area.json";
+    std::ofstream(actions) << R"([
+      {"t": 30, "command": {"type": "raise_alarm"}},
+      {"t": 60, "command": {"type": "evacuate_area", "x": 1100, "y": 600, "radius": 400,
+                            "target": "school-shelter"}},
+      {"t": 120, "command": {"type": "report_to_authority", "form": "oral", "value": 3}},
+      {"t": 5400, "command": {"type": "end_drill"}}
+    ])";
+    auto area = runLevee(actions.string(), "area-run");
+    CHECK(area.status["warn-10min"] == "missed");
+    CHECK(area.status["transfer-before-breach"] == "missed");
+    CHECK(area.status["shelter-capacity"] == "missed");  // 18 people at a school for 12
+    CHECK(area.status["no-unaccounted"] == "missed");    // the man in the fields
+    CHECK(area.status["head-count"] == "missed");
+    // With no warning in force, nobody keeps hh-3 (the inject at 40 min) from going home,
+    // into the water: 18 reached the school, 16 were there at once; 3 unaccounted at the end.
+    CHECK(area.outcomes["transfer_shelter_over_capacity"] == 4.0);
+    CHECK(area.outcomes["transfer_unaccounted"] == 3.0);
+    CHECK(area.status["no-one-in-danger"] == "missed");
+    CHECK(area.percent < 60);
 }

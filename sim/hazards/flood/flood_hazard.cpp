@@ -147,6 +147,19 @@ double FloodHazard::passCost(double x, double y) const {
     return 1 + rules_.wadingCostPerM * (band + 0.5) * kWadeBandM * (band > 0 ? 1 : 0);
 }
 
+double FloodHazard::passCostFor(Mobility m, double x, double y) const {
+    if (m == Mobility::OnFoot) return passCost(x, y);
+    // A boat goes on water and is trailered on land: the flood closes nothing to it.
+    if (m == Mobility::Boat) return 1;
+    // A vehicle stalls or floats in water deeper than vehicle_stall_depth_m (content/hazards/
+    // flood.json); the band's lower edge, so the closure moves only when a band changes.
+    const std::size_t c = cellOf(x, y);
+    if (c == kOff) return 1;
+    const std::uint8_t band = passClass_[c];
+    if (band == kClosedBand || band * kWadeBandM >= rules_.vehicleStallDepthM) return kClosed;
+    return band == 0 ? 1 : passCost(x, y);
+}
+
 void FloodHazard::harm(const Exposure& e, Harm& h, double dtS) const {
     const std::size_t c = cellOf(e.x, e.y);
     double d = c == kOff ? 0 : solver_->depth(c);

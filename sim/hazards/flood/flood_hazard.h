@@ -32,6 +32,7 @@ public:
                     DrillContext& ctx) override;
     std::vector<Choice> choices(const std::string& list) const override;
     double passCost(double x, double y) const override;
+    double passCostFor(Mobility m, double x, double y) const override;
     std::uint64_t passabilityVersion() const override { return passVersion_; }
     std::vector<MapMarker> markers() const override;
     bool fillTerrain(FieldGrid& grid) const override;
