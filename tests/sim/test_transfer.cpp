@@ -300,3 +300,44 @@ TEST_CASE("register errors are located and name what is wrong") {
           std::string::npos);
     CHECK(all.find("/transfer/shelters/0/capacity: must be 1 to") != std::string::npos);
 }
+
+TEST_CASE("content/transfer.json: the shipped file equals the defaults; bad values are located") {
+    std::vector<Diagnostic> d;
+    const auto doc =
+        loadJsonFile(std::filesystem::path(DRILLBASE_SOURCE_DIR) / "content" / "transfer.json", d);
+    REQUIRE(doc);
+    const auto shipped = parseTransferRules(*doc, d);
+    REQUIRE(shipped);
+    const TransferRules defaults;
+    CHECK(shipped->householdHandlingS == defaults.householdHandlingS);
+    CHECK(shipped->homeRadiusM == defaults.homeRadiusM);
+    CHECK(shipped->staffedRadiusM == defaults.staffedRadiusM);
+    REQUIRE(shipped->categories.size() == defaults.categories.size());
+    for (std::size_t i = 0; i < defaults.categories.size(); ++i) {
+        CHECK(shipped->categories[i].id == defaults.categories[i].id);
+        CHECK(shipped->categories[i].vulnerable == defaults.categories[i].vulnerable);
+        CHECK(shipped->categories[i].extraHandlingS == defaults.categories[i].extraHandlingS);
+        CHECK(shipped->categories[i].speedFactor == defaults.categories[i].speedFactor);
+    }
+    CHECK(shipped->warningLevels == defaults.warningLevels);
+    CHECK(shipped->responseStages == defaults.responseStages);
+
+    const auto bad = parseJsonText("t.json", R"({
+  "format": "drillbase-transfer-rules/1",
+  "household_handling_s": {"value": -5, "unit": "s", "source": "x", "verified": false},
+  "categories": [{"id": "child", "vulnerable": true, "extra_handling_s": 60, "speed_factor": 2}],
+  "warning_levels": ["blue", "red"]
+})",
+                                   d);
+    REQUIRE(bad);
+    std::vector<Diagnostic> out;
+    CHECK_FALSE(parseTransferRules(*bad, out));
+    std::string all;
+    for (const auto& x : out) all += x.format() + "\n";
+    CHECK(all.find("t.json:3:") != std::string::npos);
+    INFO(all);
+    CHECK(all.find("/household_handling_s/value: must be in [0") != std::string::npos);
+    CHECK(all.find("/categories/0/speed_factor: must be in (0, 1]") != std::string::npos);
+    CHECK(all.find("/categories: must define \"adult\"") != std::string::npos);
+    CHECK(all.find("/warning_levels: must list 4 names") != std::string::npos);
+}
