@@ -16,6 +16,9 @@ struct HeadlessImGui {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
+        // As the app's OpenGL 3 backend declares: a draw list may pass 64k vertices (a flood
+        // drill's shaded relief) because the renderer offsets each command's vertices.
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
         // ImGui 1.86 needs the atlas built before the first NewFrame().
         fontLoaded = drillbase::ui::loadFonts(*io.Fonts, drillbase::ui::findCjkFont(),
                                               app.fontPixelSize(), app.glyphRanges());

@@ -1,5 +1,7 @@
 #include "ui/panels/drill_format.h"
 
+#include "ui/panels/transfer_names.h"
+
 #include <cstdio>
 
 namespace drillbase::ui {
@@ -11,20 +13,22 @@ std::string formatClock(double seconds) {
     return buf;
 }
 
-std::string describeEvent(const Strings& s, const sim::Event& e) {
+std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg) {
     std::string text = s.tr("event." + e.kind);
     if (!e.attrs.empty()) {
         text += " (";
         bool first = true;
-        // Attribute names and known values are words a person reads: translate them; ids
-        // (hazmat-1, villager-3) stay as the scenario names them.
+        // Attribute names and known values are words a person reads: translate them; the
+        // register's households, shelters and zones by their names; other ids (hazmat-1,
+        // villager-3) stay as the scenario names them.
         auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
             const std::string key = prefix + raw;
             return s.primary().has(key) ? s.tr(key) : raw;
         };
         for (const auto& [k, v] : e.attrs) {
             // A rejected order names its command by id: the order's own name is the word.
-            const std::string value = k == "command" ? word("command.", v) : word("value.", v);
+            std::string value = registerName(s, reg, k, v);
+            if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
             text += (first ? "" : ", ") + word("attr.", k) + " " + value;
             first = false;
         }

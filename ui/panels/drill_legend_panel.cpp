@@ -1,6 +1,8 @@
 #include "ui/panels/drill_legend_panel.h"
 
 #include "ui/panels/map_style.h"
+#include "ui/panels/transfer_names.h"
+#include "ui/panels/transfer_panel.h"
 
 #include <imgui.h>
 
@@ -63,11 +65,15 @@ void drawPeople(const Strings& s, const DrillSession& session) {
                                               {A::Evacuating, "drill.people.evacuating"},
                                               {A::Sheltering, "drill.people.sheltering"},
                                               {A::Safe, "drill.people.safe"}};
-    for (const auto& [action, key] : rows)
+    auto personRow = [&s](A action, const char* key) {
         swatchRow(s.tr(key), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
             dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), 3.5f,
                                 personColour(action));
         });
+    };
+    for (const auto& [action, key] : rows) personRow(action, key);
+    // Only the transfer work sends people back home from a shelter.
+    if (hasTransferWork(session)) personRow(A::Returning, "drill.people.returning");
     const auto& legend = session.legend();
     const auto hot = static_cast<std::size_t>(std::max(legend.hotLevel, 1));
     if (hot > legend.levels.size()) return;
@@ -95,12 +101,30 @@ void drawUnitKinds(const Strings& s, const DrillSession& session) {
     }
 }
 
+// The house glyph of each household status, and the vulnerable household's dot.
+void drawHouseholdStatuses(const Strings& s, const DrillSession& session) {
+    if (!hasTransferWork(session)) return;
+    using H = sim::HouseholdStatus;
+    ImGui::TextDisabled("%s", s.tr("transfer.legend.households"));
+    auto row = [](const char* text, ImU32 fill, bool vulnerable) {
+        swatchRow(text, [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            const float h = b.y - a.y;
+            drawHouse(dl, ImVec2((a.x + b.x) / 2, a.y + h * 0.55f), h * 0.3f, fill, vulnerable);
+        });
+    };
+    for (const H status :
+         {H::AtHome, H::Ordered, H::CadreOnWay, H::Handling, H::Moving, H::Sheltered, H::Returned})
+        row(householdStatusLabel(s, status), householdColour(status), false);
+    row(s.tr("transfer.vulnerable_household"), householdColour(H::AtHome), true);
+}
+
 }  // namespace
 
 void drawDrillLegend(const Strings& s, const DrillSession& session) {
     drawLevels(s, session.legend());
     drawMarkerKinds(s, session);
     drawPeople(s, session);
+    drawHouseholdStatuses(s, session);
     drawUnitKinds(s, session);
 }
 

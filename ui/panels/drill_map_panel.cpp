@@ -2,6 +2,8 @@
 
 #include "ui/panels/drill_orders.h"
 #include "ui/panels/map_style.h"
+#include "ui/panels/map_view.h"
+#include "ui/panels/transfer_map.h"
 
 #include <imgui.h>
 
@@ -22,20 +24,6 @@ ImU32 markerColour(const sim::MapMarker& m) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(
         0.35f * c.x + 0.65f * grey, 0.35f * c.y + 0.65f * grey, 0.35f * c.z + 0.65f * grey, 0.8f));
 }
-
-struct MapView {
-    ImVec2 origin;  // screen position of map (0, heightM)
-    float scale = 1;
-    double heightM = 0;
-    ImVec2 toScreen(double x, double y) const {
-        return ImVec2(origin.x + static_cast<float>(x) * scale,
-                      origin.y + static_cast<float>(heightM - y) * scale);
-    }
-    void toWorld(ImVec2 p, double& x, double& y) const {
-        x = (p.x - origin.x) / scale;
-        y = heightM - (p.y - origin.y) / scale;
-    }
-};
 
 // The hazard's ground (a flood's DEM) as shaded relief, under everything else.
 void drawTerrain(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
@@ -123,24 +111,6 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const sim:
                 text.c_str());
 }
 
-// Map labels that would overlap (units waiting together at a gate) are moved down until free.
-struct LabelPlacer {
-    std::vector<ImVec4> placed;  // x0, y0, x1, y1
-    void place(ImDrawList* dl, ImVec2 at, ImU32 colour, const std::string& text) {
-        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (const auto& r : placed)
-                if (at.x < r.z && at.x + size.x > r.x && at.y < r.w && at.y + size.y > r.y) {
-                    at.y = r.w;
-                    moved = true;
-                }
-        }
-        placed.push_back(ImVec4(at.x, at.y, at.x + size.x, at.y + size.y));
-        dl->AddText(at, colour, text.c_str());
-    }
-};
-
 template <typename Items>
 int nearest(const Items& items, double x, double y) {
     int best = -1;
@@ -176,6 +146,10 @@ void handleClick(const Strings& s, const DrillSession& session, DrillUiState& ui
             if (const int i = nearest(st.people, x, y); i >= 0)
                 c.target = st.people[static_cast<std::size_t>(i)].id;
             break;
+        case sim::Gesture::Household:
+            if (const int i = nearestHousehold(st.transfer, x, y); i >= 0)
+                c.target = st.transfer.households[static_cast<std::size_t>(i)].id;
+            break;
         case sim::Gesture::Button: break;
     }
     sendOrder(s, *spec, c, session, ui, out);
@@ -204,10 +178,54 @@ void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::
                           hovered->active ? "" : s.tr("drill.marker_inactive"));
 }
 
-// The overlay's levels in the map's lower-left corner, so the colours are read where they are
-// seen (the full legend is in the controls panel).
-void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 bottomLeft,
-                  const sim::HazardLegend& legend) {
+// The overlay's levels in a corner of the map, so the colours are read where they are seen (the
+// full legend is in the controls panel); the corner that hides the least of the map.
+// What the key must not hide, with how much it matters: a shelter or assembly point most,
+// then households and the hazard's markers, units, people.
+struct MapFeature {
+    ImVec2 at;
+    float weight;
+};
+
+std::vector<MapFeature> mapFeatures(const MapView& v, const DrillSession& session) {
+    const auto& st = session.drill().state();
+    std::vector<MapFeature> f;
+    for (const auto& ap : session.scenario().map.assemblyPoints)
+        f.push_back({v.toScreen(ap.x, ap.y), 8});
+    for (const auto& h : st.transfer.households) f.push_back({v.toScreen(h.x, h.y), 2});
+    if (session.hazard())
+        for (const auto& m : session.hazard()->markers()) f.push_back({v.toScreen(m.x, m.y), 2});
+    for (const auto& u : st.units) f.push_back({v.toScreen(u.x, u.y), 1});
+    for (const auto& p : st.people) f.push_back({v.toScreen(p.x, p.y), 0.5f});
+    return f;
+}
+
+// The corner of the map (lower left first, then upper left, lower right; the wind arrow holds
+// the upper right) where a `size` box hides the least.
+ImVec2 quietCorner(ImVec2 mapMin, ImVec2 mapMax, ImVec2 size,
+                   const std::vector<MapFeature>& features) {
+    const float m = 8, slack = 12;
+    const ImVec2 corners[] = {ImVec2(mapMin.x + m, mapMax.y - m - size.y),
+                              ImVec2(mapMin.x + m, mapMin.y + m),
+                              ImVec2(mapMax.x - m - size.x, mapMax.y - m - size.y)};
+    ImVec2 best = corners[0];
+    float bestScore = std::numeric_limits<float>::max();
+    for (const auto& c : corners) {
+        float score = 0;
+        for (const auto& f : features)
+            if (f.at.x > c.x - slack && f.at.x < c.x + size.x + slack && f.at.y > c.y - slack &&
+                f.at.y < c.y + size.y + slack)
+                score += f.weight;
+        if (score < bestScore) {
+            bestScore = score;
+            best = c;
+        }
+    }
+    return best;
+}
+
+void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 mapMin, ImVec2 mapMax,
+                  const sim::HazardLegend& legend, const std::vector<MapFeature>& features) {
     if (legend.levels.empty()) return;
     const float line = ImGui::GetTextLineHeight(), pad = 6, gap = 4;
     std::vector<std::string> rows;
@@ -219,7 +237,7 @@ void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 bottomLeft,
     for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r.c_str()).x);
     w += line + gap + 2 * pad;
     const float h = rows.size() * line + 2 * pad;
-    const ImVec2 a(bottomLeft.x, bottomLeft.y - h), b(bottomLeft.x + w, bottomLeft.y);
+    const ImVec2 a = quietCorner(mapMin, mapMax, ImVec2(w, h), features), b(a.x + w, a.y + h);
     dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 170), 4);
     ImVec2 at(a.x + pad, a.y + pad);
     dl->AddText(at, IM_COL32(200, 200, 200, 255), rows[0].c_str());
@@ -288,10 +306,13 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         dl->AddCircle(v.toScreen(c.x, c.y), static_cast<float>(c.radius) * v.scale,
                       IM_COL32(255, 230, 0, 220), 64, 2);
     for (const auto& ap : sc.map.assemblyPoints) {
+        if (isShelter(sc.transfer, ap.id)) continue;  // with its head count, below
         const ImVec2 p = v.toScreen(ap.x, ap.y);
         dl->AddCircleFilled(p, 9, IM_COL32(40, 170, 70, 255));
         labels.place(dl, ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255), ap.id);
     }
+    reserveHouses(v, st.transfer, labels);
+    drawShelters(s, dl, v, sc, st.transfer, labels);
     drawPeople(dl, v, st, session.legend());
     for (std::size_t i = 0; i < st.units.size(); ++i) {
         const auto& u = st.units[i];
@@ -302,11 +323,14 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
                         IM_COL32(255, 255, 255, 255), 0, 0, 2);
         labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230), u.id);
     }
+    // A cadre at the door stands on the home: the house (its status) goes on top.
+    drawHouseholds(s, dl, v, sc, st, ImGui::GetIO().MousePos, ImGui::IsItemHovered());
     // A unit at work on a valve stands on it: the hazard's markers go on top.
     drawMarkers(s, dl, v, session.hazard(), ImGui::GetIO().MousePos);
     drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(),
                   s);
-    drawLevelKey(s, dl, ImVec2(pos.x + 8, pos.y + size.y - 8), session.legend());
+    drawLevelKey(s, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), session.legend(),
+                 mapFeatures(v, session));
     if (clicked) {
         double x = 0, y = 0;
         v.toWorld(ImGui::GetIO().MousePos, x, y);

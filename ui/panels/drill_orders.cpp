@@ -116,6 +116,14 @@ bool sendOrder(const Strings& s, const sim::CommandSpec& spec, sim::Command c,
     return true;
 }
 
+bool orderAvailable(const Strings& s, const sim::CommandSpec& spec, const DrillSession& session) {
+    for (const auto& p : spec.params)
+        if (!isNumberSlot(p.slot) && p.source != ChoiceSource::Free &&
+            paramOptions(s, p, session).empty())
+            return false;
+    return true;
+}
+
 bool hasParamWidgets(const sim::CommandSpec& spec) {
     for (const auto& p : spec.params)
         if (gatheredByWidget(spec, p)) return true;
@@ -127,6 +135,7 @@ void drawOrders(const Strings& s, const std::vector<const sim::CommandSpec*>& sp
     const auto& st = session.drill().state();
     bool previousPlain = false;
     for (const auto* spec : specs) {
+        if (!orderAvailable(s, *spec, session)) continue;
         const bool plain = !hasParamWidgets(*spec);
         if (plain && previousPlain) {
             const float w = ImGui::CalcTextSize(orderLabel(s, *spec).c_str()).x +
@@ -145,12 +154,7 @@ void drawOrder(const Strings& s, const sim::CommandSpec& spec, const DrillSessio
     ImGui::PushID(spec.id.c_str());
     auto& draft = draftFor(spec, session, ui);
     // An order whose choices are empty (no valves on this map) cannot be given.
-    bool available = true;
-    for (const auto& p : spec.params)
-        if (gatheredByWidget(spec, p) && !isNumberSlot(p.slot) && p.source != ChoiceSource::Free &&
-            paramOptions(s, p, session).empty())
-            available = false;
-    ImGui::BeginDisabled(!available || !enabled);
+    ImGui::BeginDisabled(!orderAvailable(s, spec, session) || !enabled);
     const std::string label = orderLabel(s, spec);
     if (spec.gesture == Gesture::Button) {
         if (ImGui::Button(label.c_str())) sendOrder(s, spec, draft, session, ui, out);

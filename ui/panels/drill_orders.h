@@ -23,9 +23,13 @@ std::string selectedUnitId(const DrillSession& session, const DrillUiState& ui);
 // wind for a wind inject) the first time it is needed.
 sim::Command& draftFor(const sim::CommandSpec& spec, const DrillSession& session, DrillUiState& ui);
 
+// False when a list `spec` chooses from is empty in this drill (no valves on the map, no
+// household register): the order cannot be given, and drawOrders leaves it out.
+bool orderAvailable(const Strings& s, const sim::CommandSpec& spec, const DrillSession& session);
 // True when some parameter of `spec` comes from a widget (not the selection or the map).
 bool hasParamWidgets(const sim::CommandSpec& spec);
-// Draws `specs` in order, buttons of orders without widgets side by side while they fit.
+// Draws the available `specs` in order, buttons of orders without widgets side by side while
+// they fit.
 void drawOrders(const Strings& s, const std::vector<const sim::CommandSpec*>& specs,
                 const DrillSession& session, DrillUiState& ui, std::vector<sim::Command>& out);
 

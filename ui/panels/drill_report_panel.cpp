@@ -127,7 +127,8 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
         }
     }
     drawRecordResultPanel(s, records, out);
-    drawEventLog(s, session.drill().timeline(), session.drill().state().tickMillis);
+    drawEventLog(s, session.drill().timeline(), session.drill().state().tickMillis,
+                 session.scenario().transfer);
     ImGui::EndChild();
     endScreenWindow();
 }

@@ -4,6 +4,7 @@
 #include "ui/panels/drill_map_panel.h"
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/screen_window.h"
+#include "ui/panels/transfer_panel.h"
 
 #include <imgui.h>
 
@@ -19,7 +20,9 @@ void drawDrillScreen(const Strings& s, const DrillSession& session, DrillUiState
     ImGui::TextUnformatted(s.locale() == "zh-CN" ? sc.titleZh.c_str() : sc.titleEn.c_str());
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float controlsW = std::max(avail.x * 0.32f, ImGui::GetFontSize() * 22);
-    const float logH = avail.y * 0.24f;
+    // A drill with a household register shows the transfer work beside the event log.
+    const bool transfer = hasTransferWork(session);
+    const float logH = avail.y * (transfer ? 0.34f : 0.24f);
     ImGui::BeginChild("##mapArea",
                       ImVec2(avail.x - controlsW - ImGui::GetStyle().ItemSpacing.x, avail.y - logH),
                       false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -29,7 +32,18 @@ void drawDrillScreen(const Strings& s, const DrillSession& session, DrillUiState
     ImGui::BeginChild("##controls", ImVec2(0, avail.y - logH), true);
     drawDrillControls(s, session, ui, out.drillCommands);
     ImGui::EndChild();
-    drawEventLog(s, session.drill().timeline(), session.drill().state().tickMillis);
+    const auto& d = session.drill();
+    if (!transfer) {
+        drawEventLog(s, d.timeline(), d.state().tickMillis, sc.transfer);
+    } else {
+        ImGui::BeginChild("##eventArea", ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, 0));
+        drawEventLog(s, d.timeline(), d.state().tickMillis, sc.transfer);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##transfer", ImVec2(0, 0), true);
+        drawTransferPanel(s, session);
+        ImGui::EndChild();
+    }
     endScreenWindow();
 }
 

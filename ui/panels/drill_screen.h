@@ -1,4 +1,5 @@
-// drill_screen.h — the trainee's drill screen: map (left), controls (right), event log (below).
+// drill_screen.h — the trainee's drill screen: map (left), controls (right), event log (below),
+// with the transfer work (transfer_panel.h) beside the log when the scenario has a register.
 #pragma once
 
 #include "common/i18n.h"

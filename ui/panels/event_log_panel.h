@@ -3,12 +3,14 @@
 
 #include "common/i18n.h"
 #include "sim/engine/event.h"
+#include "sim/transfer/transfer_def.h"
 
 #include <vector>
 
 namespace drillbase::ui {
 
+// `reg` names the households, shelters and zones the events mention.
 void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
-                  std::int64_t tickMillis);
+                  std::int64_t tickMillis, const sim::TransferDef& reg);
 
 }  // namespace drillbase::ui

@@ -1,6 +1,6 @@
 // map_style.h — how the drill map draws things, shared by the map and its legend: the hazard's
 // colours (0xRRGGBBAA) as ImGui colours, marker shapes, unit colours by kind, person colours by
-// what they are doing.
+// what they are doing, and the transfer work's house glyph coloured by the household's status.
 #pragma once
 
 #include "sim/engine/drill_state.h"
@@ -30,5 +30,10 @@ void drawMarkerShape(ImDrawList* dl, ImVec2 p, float r, sim::MarkerShape shape, 
 // its own gets a steady one from its name.
 ImU32 unitColour(const std::string& kind);
 ImU32 personColour(sim::PersonAction a);
+
+// A household's home: a house `r` pixels from its centre to a wall, filled with the colour of
+// its status; vulnerable households (老弱病残孕) carry a red dot on the roof.
+ImU32 householdColour(sim::HouseholdStatus status);
+void drawHouse(ImDrawList* dl, ImVec2 c, float r, ImU32 fill, bool vulnerable);
 
 }  // namespace drillbase::ui

@@ -1,5 +1,7 @@
 #include "ui/panels/order_params.h"
 
+#include "ui/panels/transfer_names.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -66,6 +68,13 @@ std::string fixedLabel(const Strings& s, const std::string& choice) {
     return s.primary().has(key) ? s.tr(key) : choice;
 }
 
+// "name（detail）" / "name (detail)".
+std::string withDetail(const Strings& s, const std::string& name, const std::string& detail) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, s.tr("transfer.name_detail"), name.c_str(), detail.c_str());
+    return buf;
+}
+
 float widgetWidth() {
     return ImGui::GetFontSize() * 7;
 }
@@ -77,7 +86,8 @@ bool gatheredByWidget(const sim::CommandSpec& spec, const ParamSpec& p) {
         return false;
     const bool mapPoint = spec.gesture == Gesture::Point || spec.gesture == Gesture::Area;
     if (mapPoint && (p.slot == Slot::X || p.slot == Slot::Y)) return false;
-    if (spec.gesture == Gesture::Person && p.slot == Slot::Target) return false;
+    const bool mapPick = spec.gesture == Gesture::Person || spec.gesture == Gesture::Household;
+    if (mapPick && p.slot == Slot::Target) return false;
     return true;
 }
 
@@ -99,6 +109,25 @@ std::vector<ParamOption> paramOptions(const Strings& s, const ParamSpec& p,
         case ChoiceSource::AssemblyPoints:
             for (const auto& ap : session.scenario().map.assemblyPoints)
                 out.push_back({ap.id, ap.id});
+            break;
+        case ChoiceSource::Households:
+            // By the head's name and where the household stands ("王建国（已下令）").
+            for (const auto& h : st.transfer.households)
+                if (const auto* def = findHousehold(session.scenario().transfer, h.id))
+                    out.push_back({h.id, withDetail(s, householdName(s, *def),
+                                                    householdStatusLabel(s, h.status))});
+            break;
+        case ChoiceSource::Zones:
+            for (const auto& z : session.scenario().transfer.zones)
+                out.push_back({z.id, zoneName(s, z)});
+            break;
+        case ChoiceSource::Shelters:
+            for (const auto& sh : st.transfer.shelters)
+                if (const auto* def = findShelter(session.scenario().transfer, sh.id)) {
+                    char count[32];
+                    std::snprintf(count, sizeof count, "%d/%d", sh.count, sh.capacity);
+                    out.push_back({sh.id, withDetail(s, shelterName(s, *def), count)});
+                }
             break;
         case ChoiceSource::Hazard:
             if (session.hazard())
@@ -139,9 +168,12 @@ std::string paramLabel(const Strings& s, const ParamSpec& p) {
 const char* gestureHintKey(Gesture g) {
     switch (g) {
         case Gesture::Person: return "drill.click_person_hint";
+        case Gesture::Household: return "drill.click_household_hint";
         case Gesture::Area: return "drill.click_area_hint";
-        default: return "drill.click_point_hint";
+        case Gesture::Point:
+        case Gesture::Button: break;
     }
+    return "drill.click_point_hint";
 }
 
 void sameLineIfFits(float width) {

@@ -1,7 +1,8 @@
 // order_params.h — the widgets for a command's parameters, chosen from their ParamSpec: a fixed
-// or drill-given list (units, people, assembly points, the hazard's valves or chemicals) is a
-// combo, a whole number a slider over its range, a number with a range a slider (logarithmic
-// when it spans decades), free text an input field. Also the access to a Command's slots.
+// or drill-given list (units, people, assembly points, the register's households, zones and
+// shelters, the hazard's valves or chemicals) is a combo, a whole number a slider over its
+// range, a number with a range a slider (logarithmic when it spans decades), free text an input
+// field. Also the access to a Command's slots.
 #pragma once
 
 #include "common/i18n.h"
@@ -18,14 +19,15 @@ using sim::numberSlot;
 using sim::stringSlot;
 
 // True when a widget gathers `p`; false when the selected unit (Unit of a trainee order) or the
-// map gesture (x, y of Point/Area, the target of Person) gives it.
+// map gesture (x, y of Point/Area, the target of Person/Household) gives it.
 bool gatheredByWidget(const sim::CommandSpec& spec, const sim::ParamSpec& p);
 
 struct ParamOption {
     std::string id;     // the value the command carries
     std::string label;  // what the trainee reads
 };
-// The values a string parameter may take in this drill (empty for free text).
+// The values a string parameter may take in this drill (empty for free text): a household by
+// its head's name and status, a shelter by its name and head count, never by id.
 std::vector<ParamOption> paramOptions(const Strings& s, const sim::ParamSpec& p,
                                       const DrillSession& session);
 
