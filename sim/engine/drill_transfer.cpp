@@ -190,13 +190,17 @@ bool Drill::shelterStaffed(const ShelterState& s) const {
 }
 
 void Drill::headCount(const Command&) {
-    // 怎么管: everyone of a household that was ordered is at a shelter, on the way there, or
-    // unaccounted for (not found at home, slipped back, still at home).
-    int expected = 0, sheltered = 0, onTheWay = 0;
+    // 怎么管: everyone of a household that was ordered is at a shelter, on the way there,
+    // still at home waiting for their cadre, or unaccounted for: the cadre has called and they
+    // are neither here nor on the way (not found at home, slipped back home).
+    int expected = 0, sheltered = 0, onTheWay = 0, waiting = 0;
     std::vector<std::pair<std::string, std::string>> missing;
     const auto& hs = state_.transfer.households;
     for (const auto& h : hs) {
         if (h.status == HouseholdStatus::AtHome) continue;
+        const bool called = h.status == HouseholdStatus::Moving ||
+                            h.status == HouseholdStatus::Sheltered ||
+                            h.status == HouseholdStatus::Returned;
         for (const int m : h.members) {
             const auto& p = state_.people[static_cast<std::size_t>(m)];
             ++expected;
@@ -204,6 +208,8 @@ void Drill::headCount(const Command&) {
                 ++sheltered;
             else if (p.action == PersonAction::Evacuating || p.action == PersonAction::Carried)
                 ++onTheWay;
+            else if (!called)
+                ++waiting;
             else
                 missing.emplace_back(p.id, h.id);
         }
@@ -211,6 +217,7 @@ void Drill::headCount(const Command&) {
     emit("head_count_taken", {{"expected", std::to_string(expected)},
                               {"at_shelters", std::to_string(sheltered)},
                               {"on_the_way", std::to_string(onTheWay)},
+                              {"awaiting_cadre", std::to_string(waiting)},
                               {"unaccounted", std::to_string(missing.size())}});
     for (const auto& [person, household] : missing)
         emit("person_unaccounted", {{"person", person}, {"household", household}});

@@ -341,3 +341,19 @@ TEST_CASE("content/transfer.json: the shipped file equals the defaults; bad valu
     CHECK(all.find("/categories: must define \"adult\"") != std::string::npos);
     CHECK(all.find("/warning_levels: must list 4 names") != std::string::npos);
 }
+
+TEST_CASE("a head count tells those waiting for their cadre from those unaccounted for") {
+    Village v;
+    v.order("transfer_household", "hh-7");  // cadre-3 first calls here (villager-15 is out)
+    v.order("transfer_household", "hh-8");  // then here: bedridden, still at home meanwhile
+    v.run(600);
+    REQUIRE(v.household("hh-7").status >= HouseholdStatus::Moving);
+    REQUIRE(v.household("hh-8").status < HouseholdStatus::Moving);
+    v.order("head_count");
+    const auto* hc = v.last("head_count_taken");
+    REQUIRE(hc);
+    CHECK(hc->attrs.at("expected") == "4");
+    CHECK(hc->attrs.at("awaiting_cadre") == "1");
+    CHECK(hc->attrs.at("unaccounted") == "1");
+    CHECK(v.count("person_unaccounted") == 1);
+}

@@ -190,6 +190,29 @@ TEST_CASE("the event log names households, shelters and zones from the register"
     CHECK(describeEvent(app.strings(), other, reg).find("not-in-register") != std::string::npos);
 }
 
+TEST_CASE("the event log names units and people by kind, number and household, not by id") {
+    App app(sourceContent(), testDbPath("transfer-agents"));
+    start(app, "flood-levee-breach-village.json");
+    const auto& reg = app.session()->scenario().transfer;
+    const auto& st = app.session()->drill().state();
+    sim::Event e;
+    e.kind = "rescue_started";
+    e.attrs = {{"unit", "rescue-team-2"}, {"person", "villager-4"}};
+    app.setLocale("en");
+    auto text = describeEvent(app.strings(), e, reg, &st);
+    CAPTURE(text);
+    CHECK(text.find("Flood rescue team No. 2") != std::string::npos);
+    CHECK(text.find("Li Xiuying household") != std::string::npos);
+    CHECK(text.find("rescue-team-2") == std::string::npos);
+    CHECK(text.find("villager-4") == std::string::npos);
+    app.setLocale("zh-CN");
+    text = describeEvent(app.strings(), e, reg, &st);
+    CAPTURE(text);
+    CHECK(text.find("李秀英家") != std::string::npos);
+    CHECK(text.find("villager-4") == std::string::npos);
+    CHECK(unitLabel(app.strings(), st, 0) == std::string("包保责任人 1号"));
+}
+
 TEST_CASE("transfer orders are left out of a drill without a register") {
     App app(sourceContent(), testDbPath("transfer-hidden"));
     HeadlessImGui imgui(app);

@@ -65,14 +65,14 @@ void drawClock(const Strings& s, const DrillSession& session, DrillUiState& ui,
     }
 }
 
-std::string unitLine(const Strings& s, const sim::UnitState& u) {
+std::string unitLine(const Strings& s, const sim::DrillState& st, std::size_t index) {
+    const auto& u = st.units[index];
     // A hazard's task is named by its kind ("close_valve"); the engine's by the task itself.
     std::string task = u.task == sim::UnitTask::Tasked
                            ? "task." + u.taskKind
                            : std::string("task.") + sim::unitTaskName(u.task);
     if (!s.primary().has(task)) task = "task.tasked";
-    const std::string kind = "unit." + u.kind;
-    return u.id + "  " + (s.primary().has(kind) ? s.tr(kind) : u.kind) + "  " +
+    return unitLabel(s, st, static_cast<int>(index)) + "  " +
            s.tr(u.ppe ? "drill.ppe_on" : "drill.ppe_off") + "  " + s.tr(task);
 }
 
@@ -81,7 +81,7 @@ void drawUnits(const Strings& s, const DrillSession& session,
                std::vector<sim::Command>& out) {
     const auto& st = session.drill().state();
     for (std::size_t i = 0; i < st.units.size(); ++i) {
-        const std::string label = unitLine(s, st.units[i]);
+        const std::string label = unitLine(s, st, i);
         if (ImGui::Selectable(label.c_str(), ui.selectedUnit == static_cast<int>(i)))
             ui.selectedUnit = static_cast<int>(i);
     }

@@ -13,14 +13,53 @@ std::string formatClock(double seconds) {
     return buf;
 }
 
-std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg) {
+std::string unitLabel(const Strings& s, const sim::DrillState& st, int unit, bool withKind) {
+    if (unit < 0 || unit >= static_cast<int>(st.units.size())) return "";
+    const auto& u = st.units[static_cast<std::size_t>(unit)];
+    int ordinal = 0;
+    for (int i = 0; i <= unit; ++i)
+        if (st.units[static_cast<std::size_t>(i)].kind == u.kind) ++ordinal;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, s.tr("transfer.unit_number"), ordinal);
+    if (!withKind) return buf;
+    const std::string kind = "unit." + u.kind;
+    return std::string(s.primary().has(kind) ? s.tr(kind) : u.kind.c_str()) + " " + buf;
+}
+
+std::string personLabel(const Strings& s, const sim::TransferDef& reg, const sim::DrillState& st,
+                        const std::string& id) {
+    const auto& people = st.people;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const auto& p = people[i];
+        if (p.id != id) continue;
+        char buf[160];
+        if (p.household >= 0 && static_cast<std::size_t>(p.household) < reg.households.size()) {
+            const auto& h = reg.households[static_cast<std::size_t>(p.household)];
+            std::string category = "adult";
+            for (const auto& m : h.members)
+                if (m.person == id) category = m.category;
+            std::snprintf(buf, sizeof buf, s.tr("person.of_household"), householdName(s, h).c_str(),
+                          categoryLabel(s, category).c_str());
+            return buf;
+        }
+        int ordinal = 0;
+        for (std::size_t j = 0; j <= i; ++j) ordinal += people[j].kind == p.kind ? 1 : 0;
+        std::snprintf(buf, sizeof buf, s.tr("person.numbered"),
+                      s.tr(std::string("person_kind.") + sim::personKindName(p.kind)), ordinal);
+        return buf;
+    }
+    return id;
+}
+
+std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg,
+                          const sim::DrillState* st) {
     std::string text = s.tr("event." + e.kind);
     if (!e.attrs.empty()) {
         text += " (";
         bool first = true;
         // Attribute names and known values are words a person reads: translate them; the
-        // register's households, shelters and zones by their names; other ids (hazmat-1,
-        // villager-3) stay as the scenario names them.
+        // register's households, shelters and zones by their names, units and people by
+        // unitLabel and personLabel; other ids (a gauge, a valve) stay as the scenario names them.
         auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
             const std::string key = prefix + raw;
             return s.primary().has(key) ? s.tr(key) : raw;
@@ -28,6 +67,10 @@ std::string describeEvent(const Strings& s, const sim::Event& e, const sim::Tran
         for (const auto& [k, v] : e.attrs) {
             // A rejected order names its command by id: the order's own name is the word.
             std::string value = registerName(s, reg, k, v);
+            if (value.empty() && st && (k == "unit" || k == "cadre"))
+                for (std::size_t u = 0; u < st->units.size(); ++u)
+                    if (st->units[u].id == v) value = unitLabel(s, *st, static_cast<int>(u));
+            if (value.empty() && st && k == "person") value = personLabel(s, reg, *st, v);
             if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
             text += (first ? "" : ", ") + word("attr.", k) + " " + value;
             first = false;

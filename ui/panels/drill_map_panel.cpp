@@ -1,5 +1,6 @@
 #include "ui/panels/drill_map_panel.h"
 
+#include "ui/panels/drill_format.h"
 #include "ui/panels/drill_orders.h"
 #include "ui/panels/map_style.h"
 #include "ui/panels/map_view.h"
@@ -321,7 +322,8 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         if (static_cast<int>(i) == ui.selectedUnit)
             dl->AddRect(ImVec2(q.x - 9, q.y - 9), ImVec2(q.x + 9, q.y + 9),
                         IM_COL32(255, 255, 255, 255), 0, 0, 2);
-        labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230), u.id);
+        labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230),
+                     unitLabel(s, st, static_cast<int>(i)));
     }
     // A cadre at the door stands on the home: the house (its status) goes on top.
     drawHouseholds(s, dl, v, sc, st, ImGui::GetIO().MousePos, ImGui::IsItemHovered());

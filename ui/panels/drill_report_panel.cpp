@@ -127,7 +127,7 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
         }
     }
     drawRecordResultPanel(s, records, out);
-    drawEventLog(s, session.drill().timeline(), session.drill().state().tickMillis,
+    drawEventLog(s, session.drill().timeline(), session.drill().state(),
                  session.scenario().transfer);
     ImGui::EndChild();
     endScreenWindow();

@@ -34,10 +34,10 @@ void drawDrillScreen(const Strings& s, const DrillSession& session, DrillUiState
     ImGui::EndChild();
     const auto& d = session.drill();
     if (!transfer) {
-        drawEventLog(s, d.timeline(), d.state().tickMillis, sc.transfer);
+        drawEventLog(s, d.timeline(), d.state(), sc.transfer);
     } else {
         ImGui::BeginChild("##eventArea", ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, 0));
-        drawEventLog(s, d.timeline(), d.state().tickMillis, sc.transfer);
+        drawEventLog(s, d.timeline(), d.state(), sc.transfer);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##transfer", ImVec2(0, 0), true);

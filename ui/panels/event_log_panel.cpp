@@ -7,7 +7,8 @@
 namespace drillbase::ui {
 
 void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
-                  std::int64_t tickMillis, const sim::TransferDef& reg) {
+                  const sim::DrillState& st, const sim::TransferDef& reg) {
+    const std::int64_t tickMillis = st.tickMillis;
     ImGui::TextUnformatted(s.tr("drill.events"));
     ImGui::BeginChild("##events", ImVec2(0, 0), true);
     // Newest first, clipped so a long drill's thousands of events cost only the visible rows.
@@ -19,7 +20,7 @@ void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
             const double t = static_cast<double>(e.tick * tickMillis) / 1000.0;
             ImGui::TextDisabled("%s", formatClock(t).c_str());
             ImGui::SameLine();
-            ImGui::TextUnformatted(describeEvent(s, e, reg).c_str());
+            ImGui::TextUnformatted(describeEvent(s, e, reg, &st).c_str());
         }
     }
     ImGui::EndChild();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/i18n.h"
+#include "sim/engine/drill_state.h"
 #include "sim/engine/event.h"
 #include "sim/transfer/transfer_def.h"
 
@@ -9,8 +10,9 @@
 
 namespace drillbase::ui {
 
-// `reg` names the households, shelters and zones the events mention.
+// `reg` names the households, shelters and zones the events mention; `st` the units and people
+// (and gives the tick length).
 void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
-                  std::int64_t tickMillis, const sim::TransferDef& reg);
+                  const sim::DrillState& st, const sim::TransferDef& reg);
 
 }  // namespace drillbase::ui

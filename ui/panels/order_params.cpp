@@ -1,5 +1,6 @@
 #include "ui/panels/order_params.h"
 
+#include "ui/panels/drill_format.h"
 #include "ui/panels/transfer_names.h"
 
 #include <imgui.h>
@@ -101,7 +102,8 @@ std::vector<ParamOption> paramOptions(const Strings& s, const ParamSpec& p,
             for (const auto& c : p.choices) out.push_back({c, fixedLabel(s, c)});
             break;
         case ChoiceSource::Units:
-            for (const auto& u : st.units) out.push_back({u.id, u.id});
+            for (std::size_t i = 0; i < st.units.size(); ++i)
+                out.push_back({st.units[i].id, unitLabel(s, st, static_cast<int>(i))});
             break;
         case ChoiceSource::People:
             for (const auto& person : st.people) out.push_back({person.id, person.id});

@@ -1,5 +1,7 @@
 #include "ui/panels/transfer_panel.h"
 
+#include "ui/panels/drill_format.h"
+
 #include "ui/panels/map_style.h"
 #include "ui/panels/transfer_names.h"
 
@@ -72,22 +74,6 @@ void drawHeader(const Strings& s, const DrillSession& session) {
     ImGui::TextUnformatted(buf);
 }
 
-// A responsible cadre by their number among units of their kind ("3号", "No. 3"), the kind
-// named first when it is not a cadre's: units have no names of their own in a scenario, and
-// the id is not for the screen.
-std::string cadreLabel(const Strings& s, const sim::DrillState& st, int unit) {
-    if (unit < 0 || unit >= static_cast<int>(st.units.size())) return "";
-    const auto& u = st.units[static_cast<std::size_t>(unit)];
-    int ordinal = 0;
-    for (int i = 0; i <= unit; ++i)
-        if (st.units[static_cast<std::size_t>(i)].kind == u.kind) ++ordinal;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, s.tr("transfer.unit_number"), ordinal);
-    if (u.kind == "cadre") return buf;
-    const std::string kind = "unit." + u.kind;
-    return std::string(s.primary().has(kind) ? s.tr(kind) : u.kind.c_str()) + " " + buf;
-}
-
 void statusCell(const Strings& s, sim::HouseholdStatus status, bool vulnerable) {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -125,7 +111,9 @@ void drawHouseholds(const Strings& s, const DrillSession& session, ImVec2 size) 
         ImGui::TableSetColumnIndex(3);
         ImGui::TextUnformatted(membersSummary(s, *def).c_str());
         ImGui::TableSetColumnIndex(4);
-        ImGui::TextUnformatted(cadreLabel(s, st, h.cadre).c_str());
+        ImGui::TextUnformatted(
+            unitLabel(s, st, h.cadre, st.units[static_cast<std::size_t>(h.cadre)].kind != "cadre")
+                .c_str());
         ImGui::TableSetColumnIndex(5);
         if (const auto* z = findZone(sc.transfer, def->zone))
             ImGui::TextUnformatted(zoneName(s, *z).c_str());
