@@ -306,6 +306,15 @@ void Drill::finishTransferTask(UnitState& u, const std::string& kind, const std:
     }
     h.status = HouseholdStatus::Moving;
     h.leftTick = state_.tick;
+    // With nobody else to call on, the cadre goes with them (陪同转移) and stays at the shelter
+    // with the people they are responsible for; a new order takes them from there.
+    if (u.visits.empty()) {
+        u.task = UnitTask::Moving;
+        u.tx = shelter.x;
+        u.ty = shelter.y;
+        u.path.clear();
+        emit("unit_dispatched", {{"unit", u.id}, {"shelter", shelter.id}});
+    }
     emit("household_left", {{"household", h.id},
                             {"unit", u.id},
                             {"moved", std::to_string(moved)},

@@ -189,6 +189,14 @@ TEST_CASE("nobody leaves a staffed shelter before the warning is lifted") {
     };
     Village unmanaged;
     sheltered(unmanaged);
+    // cadre-1 went with them and stayed: staffed. Sent back to the village, nobody is left.
+    CHECK(unmanaged.last("unit_dispatched")->attrs.count("shelter") == 1);
+    Command away = makeCommand("move_unit");
+    away.unit = "cadre-1";
+    away.x = 1150;
+    away.y = 610;
+    unmanaged.drill->apply(away);
+    unmanaged.run(1);
     unmanaged.order("household_returns", "hh-3");
     REQUIRE(unmanaged.last("household_returned"));
     CHECK(unmanaged.last("household_returned")->attrs.at("during_warning") == "yes");
@@ -201,7 +209,7 @@ TEST_CASE("nobody leaves a staffed shelter before the warning is lifted") {
     unmanaged.run(2500);
     CHECK(unmanaged.outcome("transfer_returned_during_warning") == 0);
 
-    Village managed;
+    Village managed;  // a rescue team sent to manage the school, and cadre-1 staying there
     managed.order("staff_shelter", "school-shelter", "", "rescue-team-2");
     sheltered(managed);
     REQUIRE(managed.last("shelter_staffed"));
