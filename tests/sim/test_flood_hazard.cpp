@@ -238,3 +238,28 @@ TEST_CASE("vehicles stall where people can still wade; boats go on the water") {
         if (u.kind == "cadre" || u.kind == "flood_rescue") CHECK(u.mobility == Mobility::OnFoot);
     }
 }
+
+TEST_CASE("the store holds what the scenario says: a third sandbag wall is refused") {
+    const auto d = makeDrill(testContent(), loadShipped(kLevee), 1);  // 2 walls, 1 pump
+    auto order = [&](const char* type, const char* unit, double x, double y) {
+        Command c = makeCommand(type);
+        c.unit = unit;
+        c.x = x;
+        c.y = y;
+        d->apply(c);
+    };
+    auto rejected = [&] {
+        int n = 0;
+        for (const auto& e : d->timeline()) n += e.kind == "command_rejected";
+        return n;
+    };
+    order("place_sandbags", "rescue-team-1", 640, 1095);
+    order("place_sandbags", "rescue-team-2", 700, 1095);
+    CHECK(rejected() == 0);
+    order("place_sandbags", "boat-1", 760, 1095);
+    REQUIRE(rejected() == 1);
+    CHECK(d->timeline().back().attrs.at("reason").find("no sandbags left") != std::string::npos);
+    order("deploy_pump", "pump-1", 1100, 560);
+    order("deploy_pump", "pump-1", 1000, 560);
+    CHECK(rejected() == 2);
+}

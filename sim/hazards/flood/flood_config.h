@@ -22,6 +22,10 @@ struct FloodConfig : HazardConfig {
     FloodModel model;               // xll = yll = 0: map coordinates
     std::string cover = "pasture";  // debris factor class (content/hazards/flood.json)
     std::vector<FloodPlace> inflows, breaches, gauges;
+    // What the flood-fighting store holds (防汛物资): sandbag walls (each of content's
+    // sandbag_length_m) and pumps; -1 when the scenario sets no limit.
+    int sandbagWalls = -1;
+    int pumps = -1;
 };
 
 }  // namespace drillbase::sim

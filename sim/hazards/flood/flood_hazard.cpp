@@ -271,11 +271,22 @@ bool FloodHazard::apply(const Command& c, DrillContext& ctx) {
         ctx.reject(c, "the point is outside the flood model");
         return true;
     }
+    // The store is drawn on when the order is given: a crew leaves with the bags or the pump.
+    const int stock = sandbags ? config_.sandbagWalls : config_.pumps;
+    int& used = sandbags ? sandbagWallsUsed_ : pumpsUsed_;
+    if (stock >= 0 && used >= stock) {
+        ctx.reject(c, sandbags ? "no sandbags left in the store (" + std::to_string(stock) +
+                                     " walls in this scenario)"
+                               : "no pump left (" + std::to_string(stock) + " in this scenario)");
+        return true;
+    }
+    ++used;
     UnitTaskOrder order;
     order.kind = c.type;
     order.x = c.x;
     order.y = c.y;
     order.workS = sandbags ? rules_.sandbagWorkS : rules_.pumpWorkS;
+    if (stock >= 0) order.attrs = {{"left", std::to_string(stock - used)}};
     ctx.assign(*u, order);
     return true;
 }
@@ -371,6 +382,8 @@ void FloodHazard::hashInto(StateHasher& h) const {
     h.add(rainMmH_);
     for (bool x : inflowStarted_) h.add(x);
     for (bool x : gaugeWet_) h.add(x);
+    h.add(sandbagWallsUsed_);
+    h.add(pumpsUsed_);
 }
 
 }  // namespace drillbase::sim

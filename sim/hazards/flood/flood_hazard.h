@@ -62,6 +62,7 @@ private:
     std::uint64_t passVersion_ = 1;
     std::int64_t nextPassRefreshTick_ = 0;
     std::vector<bool> inflowStarted_, breachReported_, gaugeWet_;
+    int sandbagWallsUsed_ = 0, pumpsUsed_ = 0;  // ordered, against the scenario's stocks
 };
 
 }  // namespace drillbase::sim

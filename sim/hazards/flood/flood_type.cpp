@@ -199,7 +199,7 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
     auto& r = s.reader;
     r.knownKeys("/hazard", {"type", "lisflood", "dem", "manning_n", "manning", "land_use",
                             "land_use_codes", "cover", "inflows", "breaches", "rain",
-                            "outflow_edges", "initial_water", "gauges"});
+                            "outflow_edges", "initial_water", "gauges", "stocks"});
     auto cfg = std::make_shared<FloodConfig>();
     FloodModel& m = cfg->model;
     const bool lisflood = r.at("/hazard/lisflood") != nullptr;
@@ -351,6 +351,19 @@ std::shared_ptr<const HazardConfig> FloodHazardType::parse(HazardSection& s) con
         m.gauges.push_back({g.x, g.y});
         cfg->gauges.push_back(g);
     });
+    if (r.at("/hazard/stocks") && r.isObject("/hazard/stocks")) {
+        r.knownKeys("/hazard/stocks", {"sandbag_walls", "pumps"});
+        auto stock = [&](const char* key, int& dst) {
+            const auto v = r.integer("/hazard/stocks", key, false);
+            if (!v) return;
+            if (*v < 0 || *v > 100000)
+                r.error(pointerChild("/hazard/stocks", key), "must be 0 to 100000");
+            else
+                dst = static_cast<int>(*v);
+        };
+        stock("sandbag_walls", cfg->sandbagWalls);
+        stock("pumps", cfg->pumps);
+    }
     if (r.ok())
         for (const std::string& problem : checkFloodModel(m)) r.error("/hazard", problem);
     return cfg;
