@@ -27,7 +27,10 @@ inline std::string fmt(double v) {
     return buf;
 }
 
-// Tasks of the transfer work the engine itself finishes (drill_transfer.cpp).
+// Tasks of the transfer work the engine itself finishes (drill_transfer*.cpp): a cadre's visit
+// to a household, a unit managing a shelter.
+inline constexpr const char* kVisit = "transfer_visit";
+inline constexpr const char* kStaff = "transfer_staff";
 bool isTransferTask(const std::string& kind);
 
 inline double distance(double x0, double y0, double x1, double y1) {

@@ -3,13 +3,14 @@
 // at most), cadres its units, shelters its assembly points, zones and categories known.
 #pragma once
 
-#include "common/json_fields.h"
 #include "sim/scenario/scenario.h"
+#include "sim/scenario/scenario_reader.h"
 #include "sim/transfer/transfer_rules.h"
 
 namespace drillbase::sim {
 
-// Errors go through `r` with their JSON pointers; `sc.transfer` is filled with what was valid.
-void readTransfer(FieldReader& r, Scenario& sc, const TransferRules& rules);
+// Errors go through the reader with their JSON pointers; `sc.transfer` is filled with what was
+// valid.
+void readTransfer(ScenarioReader& s, Scenario& sc, const TransferRules& rules);
 
 }  // namespace drillbase::sim

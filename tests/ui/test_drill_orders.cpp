@@ -2,6 +2,7 @@
 // show has a name in both languages, a Button order is checked before it is sent (an invalid
 // one is refused with the reason in the trainee's language), and a map click completes an armed
 // order by its gesture.
+#include "drill_ui_fixture.h"
 #include "sim/hazards/builtin_hazards.h"
 #include "ui/frame.h"
 #include "ui/panels/drill_orders.h"
@@ -22,22 +23,7 @@ Catalog loadCatalog(const char* locale) {
 }
 
 void startChlorine(App& app) {
-    std::size_t index = app.catalog().size();
-    for (std::size_t i = 0; i < app.catalog().size(); ++i)
-        if (app.catalog()[i].file.filename() == "chlorine-waterworks-night.json") index = i;
-    REQUIRE(index < app.catalog().size());
-    REQUIRE(app.startScenario(index, 1));
-}
-
-// One frame with the mouse at `mouse`, pressed when `down`; the requests it made.
-UiRequests frameAt(App& app, ImVec2 mouse, bool down) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = mouse;
-    io.MouseDown[0] = down;
-    ImGui::NewFrame();
-    auto r = drawFrame(app.strings(), app.state(), app.info(), app.drillView(), app.recordsView());
-    ImGui::Render();
-    return r;
+    startShipped(app, "chlorine-waterworks-night.json");
 }
 
 // A click at `p` on the drill screen: the commands it produced.

@@ -3,6 +3,7 @@
 // the trainee's language and never show an id; a click on the map picks the nearest household;
 // the event log names households, shelters and zones; orders whose lists are empty (a gas drill
 // has no register) are left out; the panel draws in both languages.
+#include "drill_ui_fixture.h"
 #include "ui/frame.h"
 #include "ui/panels/drill_format.h"
 #include "ui/panels/drill_orders.h"
@@ -17,24 +18,6 @@ using namespace drillbase;
 using namespace drillbase::ui;
 
 namespace {
-
-void start(App& app, const char* file) {
-    std::size_t index = app.catalog().size();
-    for (std::size_t i = 0; i < app.catalog().size(); ++i)
-        if (app.catalog()[i].file.filename() == file) index = i;
-    REQUIRE(index < app.catalog().size());
-    REQUIRE(app.startScenario(index, 1));
-}
-
-UiRequests frameAt(App& app, ImVec2 mouse, bool down) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = mouse;
-    io.MouseDown[0] = down;
-    ImGui::NewFrame();
-    auto r = drawFrame(app.strings(), app.state(), app.info(), app.drillView(), app.recordsView());
-    ImGui::Render();
-    return r;
-}
 
 // Every id of the register: none may appear in what the trainee reads.
 std::vector<std::string> registerIds(const sim::TransferDef& reg) {
@@ -66,7 +49,7 @@ const sim::ParamSpec* paramFrom(const sim::CommandSpec& spec, sim::ChoiceSource 
 TEST_CASE("household, zone and shelter choices are the register's names, never its ids") {
     App app(sourceContent(), testDbPath("transfer-options"));
     HeadlessImGui imgui(app);
-    start(app, "flood-levee-breach-village.json");
+    startShipped(app, "flood-levee-breach-village.json");
     const auto& session = *app.session();
     const auto& reg = session.scenario().transfer;
     REQUIRE(reg.households.size() == 10);
@@ -130,7 +113,7 @@ TEST_CASE("a click on the map orders the nearest household") {
     App app(sourceContent(), testDbPath("transfer-click"));
     HeadlessImGui imgui(app);
     app.setLocale("zh-CN");
-    start(app, "flood-levee-breach-village.json");
+    startShipped(app, "flood-levee-breach-village.json");
     const auto& t = app.session()->drill().state().transfer;
 
     SUBCASE("the pick itself") {
@@ -159,7 +142,7 @@ TEST_CASE("a click on the map orders the nearest household") {
 
 TEST_CASE("the event log names households, shelters and zones from the register") {
     App app(sourceContent(), testDbPath("transfer-events"));
-    start(app, "flood-levee-breach-village.json");
+    startShipped(app, "flood-levee-breach-village.json");
     const auto& reg = app.session()->scenario().transfer;
     sim::Event e;
     e.kind = "household_left";
@@ -192,7 +175,7 @@ TEST_CASE("the event log names households, shelters and zones from the register"
 
 TEST_CASE("the event log names units and people by kind, number and household, not by id") {
     App app(sourceContent(), testDbPath("transfer-agents"));
-    start(app, "flood-levee-breach-village.json");
+    startShipped(app, "flood-levee-breach-village.json");
     const auto& reg = app.session()->scenario().transfer;
     const auto& st = app.session()->drill().state();
     sim::Event e;
@@ -218,7 +201,7 @@ TEST_CASE("transfer orders are left out of a drill without a register") {
     HeadlessImGui imgui(app);
     for (const char* file : {"chlorine-waterworks-night.json", "flood-levee-breach-village.json"}) {
         CAPTURE(file);
-        start(app, file);
+        startShipped(app, file);
         const auto& session = *app.session();
         const bool hasRegister = !session.scenario().transfer.empty();
         for (const char* id :
@@ -236,7 +219,7 @@ TEST_CASE("transfer orders are left out of a drill without a register") {
 TEST_CASE("the drill screen draws the transfer work mid-drill in both languages") {
     App app(sourceContent(), testDbPath("transfer-frames"));
     HeadlessImGui imgui(app);
-    start(app, "flood-levee-breach-village.json");
+    startShipped(app, "flood-levee-breach-village.json");
     auto w = sim::makeCommand("issue_warning");
     w.form = "orange";
     app.session()->apply(w);
