@@ -2,6 +2,7 @@
 // script or CI needs, without a window. Subcommands live in their own files and register here.
 #include "tools/drillctl/content_check.h"
 #include "tools/drillctl/drill_commands.h"
+#include "tools/drillctl/fire_command.h"
 #include "tools/drillctl/flood_command.h"
 #include "tools/drillctl/ledger_admin_commands.h"
 #include "tools/drillctl/ledger_commands.h"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     drillbase::tools::addDrillCommands(app, exitCode);
     drillbase::tools::addPlumeCommand(app);
     drillbase::tools::addFloodCommand(app, exitCode);
+    drillbase::tools::addFireCommand(app, exitCode);
     drillbase::tools::addLedgerCommands(app);
     drillbase::tools::addLedgerAdminCommands(app);
     drillbase::tools::addLedgerDataCommands(app);
