@@ -9,14 +9,14 @@ namespace drillbase::sim::fire {
 
 using std::to_string;
 
-std::size_t FireWeather::hourAt(double timeS) const {
+std::size_t HourlyWeather::hourAt(double timeS) const {
     if (hours.empty() || !(timeS > 0)) return 0;
     const double k = std::floor(timeS / kPeriodS);
     if (k >= static_cast<double>(hours.size() - 1)) return hours.size() - 1;
     return static_cast<std::size_t>(k);
 }
 
-double FireWeather::nextChangeS(double timeS) const {
+double HourlyWeather::nextChangeS(double timeS) const {
     const std::size_t k = hourAt(timeS);
     if (hours.empty() || k + 1 >= hours.size()) return std::numeric_limits<double>::infinity();
     return static_cast<double>(k + 1) * kPeriodS;
@@ -45,7 +45,7 @@ std::optional<std::size_t> required(const CsvTable& t, const char* name, CsvRepo
 
 }  // namespace
 
-std::optional<FireWeather> parseFireWeather(std::string_view text, const std::string& fileName,
+std::optional<HourlyWeather> parseHourlyWeather(std::string_view text, const std::string& fileName,
                                             std::vector<Diagnostic>& errors,
                                             const WeatherLimits& limits) try {
     CsvReport rep(fileName, errors, limits.csv.maxErrors);
@@ -59,7 +59,7 @@ std::optional<FireWeather> parseFireWeather(std::string_view text, const std::st
     if (!inst) inst = findColumn(*t, "Scenario");
     const auto dt = findColumn(*t, "datetime");
     const auto fs = findColumn(*t, "FireScenario");
-    FireWeather out;
+    HourlyWeather out;
     out.hours.reserve(t->rows.size());
     for (const CsvRow& row : t->rows) {
         if (rep.full()) break;

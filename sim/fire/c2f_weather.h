@@ -46,7 +46,7 @@ struct WeatherHour {
     SourcePos pos;  // the row's first field
 };
 
-struct FireWeather {
+struct HourlyWeather {
     static constexpr double kPeriodS = 3600;  // each row lasts one hour (C2F-W)
     std::vector<WeatherHour> hours;
     // The row in force at `timeS` seconds after the start: floor(t / 1 h); past the last row
@@ -62,7 +62,7 @@ struct Ignition {
     SourcePos pos;        // the Ncell field
 };
 
-std::optional<FireWeather> parseFireWeather(std::string_view text, const std::string& fileName,
+std::optional<HourlyWeather> parseHourlyWeather(std::string_view text, const std::string& fileName,
                                             std::vector<Diagnostic>& errors,
                                             const WeatherLimits& limits = {});
 

@@ -37,7 +37,7 @@ std::optional<FireInstance> loadFireInstance(const std::filesystem::path& dir,
     FireInstance out;
     const auto wfile = dir / "Weather.csv";
     if (auto text = readText(wfile, options.weather.csv.maxBytes, errors, ok)) {
-        out.weather = parseFireWeather(*text, wfile.string(), errors, options.weather);
+        out.weather = parseHourlyWeather(*text, wfile.string(), errors, options.weather);
         ok = ok && out.weather.has_value();
     }
     const auto ifile = dir / "Ignitions.csv";

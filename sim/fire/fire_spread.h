@@ -86,6 +86,10 @@ public:
     // Processes every arrival up to `timeS` (a time before timeS() changes nothing).
     void advanceTo(double timeS);
     double timeS() const { return now_; }
+    // The rates change from timeS() on although SpreadRates::nextChangeS did not foresee it (an
+    // instructor's wind shift): the cached rates are dropped. Arrivals already planned keep the
+    // rates of their departure, as every edge does (the departure rule above).
+    void ratesChanged() { periodEnd_ = -std::numeric_limits<double>::infinity(); }
 
     bool setBarrier(std::size_t cell);    // false when burned already or outside
     bool clearBarrier(std::size_t cell);  // false when not a barrier

@@ -1,7 +1,8 @@
 // landscape.h — a fire landscape in the folder layout Cell2Fire / C2F-W users exchange
 // (C2F-W DataGenerator.cpp GenDataFile; fire2a docs "Data preparation"; e.g. its
 // data/ScottAndBurgan/Vilopriu_2013-asc), all ESRI ASCII grids of one shape:
-//   fuels.asc       required: integer fuel grid values, mapped by the lookup table
+//   fuels.asc       required: integer fuel grid values, mapped by the lookup table (any grid
+//                   may be NAME.asc.gz instead, gzip-compressed)
 //   <model>_lookup_table.csv   spain_ (Scott & Burgan), fbp_, kitral_ or portugal_; exactly one
 //   elevation.asc   optional, m; without it the ground is flat
 //   slope.asc       optional; in DEGREES by default (see below); derived from the DEM when absent

@@ -17,9 +17,13 @@ using std::to_string;
 std::optional<AsciiGrid> loadMatching(const std::filesystem::path& dir, const char* name,
                                       const AsciiGrid* ref, const LandscapeOptions& options,
                                       std::vector<Diagnostic>& errors, bool& ok) {
-    const std::filesystem::path file = dir / name;
+    // A grid may be shipped gzip-compressed beside its name (fuels.asc.gz): the reader inflates it.
+    std::filesystem::path file = dir / name;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        file = dir / (std::string(name) + ".gz");
+        if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    }
     auto g = loadAsciiGrid(file, errors, options.grids);
     if (!g) {
         ok = false;

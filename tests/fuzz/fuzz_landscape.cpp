@@ -75,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         }
         case 1: {
-            const auto w = parseFireWeather(text, "w.csv", errors, WeatherLimits{limits, 250});
+            const auto w = parseHourlyWeather(text, "w.csv", errors, WeatherLimits{limits, 250});
             requireLocated(errors, "w.csv", lines, maxCol, w.has_value());
             require(w.has_value() == errors.empty());
             if (w) {

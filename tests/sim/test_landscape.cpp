@@ -299,7 +299,7 @@ TEST_CASE("landscape: bad landscapes are refused with the file and the reason") 
 TEST_CASE("c2f_weather: Weather.csv and Ignitions.csv errors name the row and the column") {
     std::vector<Diagnostic> e;
     const std::string head = "Instance,datetime,WS,WD,FireScenario\n";
-    auto w = parseFireWeather(head + "a,11/11/13 18:00,26,321.0,1\na,x,abc,10,2\n"
+    auto w = parseHourlyWeather(head + "a,11/11/13 18:00,26,321.0,1\na,x,abc,10,2\n"
                                      "a,x,10,361,2\na,x,-1,10,7\na,x,10\n",
                               "Weather.csv", e);
     CHECK_FALSE(w);
@@ -314,11 +314,11 @@ TEST_CASE("c2f_weather: Weather.csv and Ignitions.csv errors name the row and th
                    "1..4") != std::string::npos);
     CHECK(all.find("Weather.csv:6:7: row has 3 fields, the header 5") != std::string::npos);
     e.clear();
-    CHECK_FALSE(parseFireWeather("Instance,datetime,WD\n", "Weather.csv", e));
+    CHECK_FALSE(parseHourlyWeather("Instance,datetime,WD\n", "Weather.csv", e));
     CHECK(formatAll(e).find("Weather.csv:1:1: the header has no 'WS' column") !=
           std::string::npos);
     e.clear();
-    auto ok = parseFireWeather("\xEF\xBB\xBFScenario,datetime,WS,WD\r\ns,t,5.5,90.5\r\n\r\n",
+    auto ok = parseHourlyWeather("\xEF\xBB\xBFScenario,datetime,WS,WD\r\ns,t,5.5,90.5\r\n\r\n",
                                "Weather.csv", e);
     REQUIRE(ok);
     CHECK(ok->hours[0].instance == "s");
