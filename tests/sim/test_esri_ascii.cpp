@@ -44,9 +44,10 @@ AsciiGrid parsed(const std::string& text) {
     return *g;
 }
 
+// The Vilopriu grids shipped with the scenarios, gzip-compressed byte for byte.
 std::filesystem::path vilopriu(const char* name) {
-    return std::filesystem::path(DRILLBASE_SOURCE_DIR) / ".." / "shared" / "reference-data" /
-           "vilopriu-fire" / name;
+    return std::filesystem::path(DRILLBASE_SOURCE_DIR) / "scenarios" / "data" / "vilopriu" /
+           (std::string(name) + ".gz");
 }
 
 }  // namespace
@@ -264,10 +265,6 @@ TEST_CASE("esri_ascii: loadAsciiGrid reports unreadable and oversized files") {
 }
 
 TEST_CASE("esri_ascii: the Vilopriu landscape (C2F-W) loads") {
-    if (!std::filesystem::exists(vilopriu("fuels.asc"))) {
-        MESSAGE("shared reference data not found beside the source tree; skipped");
-        return;
-    }
     std::vector<Diagnostic> d;
     // fuels.asc: integer codes, a trailing blank on every line and no final newline.
     const auto fuels = loadAsciiGrid(vilopriu("fuels.asc"), d);

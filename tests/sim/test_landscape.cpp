@@ -36,8 +36,8 @@ std::set<std::string> sbCodes() {
 }
 
 std::filesystem::path vilopriu() {
-    return std::filesystem::path(DRILLBASE_SOURCE_DIR) / ".." / "shared" / "reference-data" /
-           "vilopriu-fire";
+    // The copy shipped with the scenarios (grids gzip-compressed), so that a clean clone has it.
+    return std::filesystem::path(DRILLBASE_SOURCE_DIR) / "scenarios" / "data" / "vilopriu";
 }
 
 std::string formatAll(const std::vector<Diagnostic>& d) {
