@@ -86,6 +86,16 @@ struct MapMarker {
     MarkerShape shape = MarkerShape::Circle;
     std::uint32_t rgba = 0xffffffff;
     bool active = true;  // a stopped release is drawn dimmed
+    double radiusM = 0;  // > 0: also drawn as a circle of this radius on the ground (a safety zone)
+};
+
+// A line the hazard shows on the map (a fireline as it is built, a firebreak, an escape route).
+struct MapLine {
+    std::string kindKey;  // i18n key: "marker.fireline"
+    std::string id;
+    std::vector<std::pair<double, double>> points;  // map metres
+    std::uint32_t rgba = 0xffffffff;
+    bool active = true;  // a breached line is drawn dimmed
 };
 
 struct Choice {
@@ -172,6 +182,15 @@ public:
     virtual double passCostFor(Mobility /*m*/, double x, double y) const { return passCost(x, y); }
 
     virtual std::vector<MapMarker> markers() const { return {}; }
+    virtual std::vector<MapLine> lines() const { return {}; }
+    // The colour of the ground cover at each cell centre of `grid` (fire: the fuel model's colour
+    // from the landscape's lookup table), 0xRRGGBBAA, 0 where none. False: the hazard has none.
+    virtual bool fillCover(const FieldGrid& /*grid*/, std::vector<std::uint32_t>& /*rgba*/) const {
+        return false;
+    }
+    // When the hazard reached each cell centre of `grid`, seconds from the drill's start (fire:
+    // the front's arrival, for isochrones), NaN where it has not. False: the hazard has none.
+    virtual bool fillArrival(FieldGrid& /*grid*/) const { return false; }
     // The ground beneath the hazard for the map, when the hazard has it (flood: the DEM):
     // elevation in metres at each cell centre of `grid`, NaN outside its domain. False: none.
     virtual bool fillTerrain(FieldGrid& /*grid*/) const { return false; }
@@ -189,6 +208,9 @@ public:
     // What the hazard adds to the weather the map shows, as (i18n label key, value) pairs
     // (gas: the Pasquill class).
     virtual std::vector<std::pair<std::string, std::string>> conditions() const { return {}; }
+    // Figures the report charts over the drill beside the exposure counts, as (i18n label key,
+    // value) pairs sampled as the drill runs (fire: burned area in ha, front length in km).
+    virtual std::vector<std::pair<std::string, double>> chartValues() const { return {}; }
     virtual void hashInto(StateHasher& h) const = 0;
 };
 

@@ -37,6 +37,10 @@ struct HazardSection {
     const MapDef& map;
     std::filesystem::path scenarioDir;   // grids are found relative to the scenario file
     std::vector<ScenarioInput>& inputs;  // add every file read, with its hash
+    // Instructor commands a hazard's own files schedule (fire: the hourly wind of a C2F-W
+    // Weather.csv as wind_speed / wind_shift), at their times in seconds; the loader adds them to
+    // the scenario's injects so that the drill, its log and the map see one weather.
+    std::vector<std::pair<double, Command>>& injects;
     // Reports a point off the map at `pointer`.
     void onMap(const std::string& pointer, double x, double y) const;
     // Reads the ESRI ASCII grid named by the string at `pointer` (a path relative to the

@@ -43,6 +43,19 @@ std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, 
     return v;
 }
 
+std::string sourcedValuePointer(FieldReader& r, const char* key) {
+    const auto ptr = pointerChild("", key);
+    if (!r.isObject(ptr)) return "";
+    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
+    r.string(ptr, "source");
+    r.boolean(ptr, "verified");
+    if (!r.at(pointerChild(ptr, "value"))) {
+        r.error(ptr, "missing required field \"value\"");
+        return "";
+    }
+    return pointerChild(ptr, "value");
+}
+
 std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;

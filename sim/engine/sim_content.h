@@ -50,6 +50,10 @@ std::optional<DrillRules> parseDrillRules(const JsonDocument& doc, std::vector<D
 std::optional<double> readSourcedNumber(FieldReader& r, const std::string& key, double lo,
                                         double hi);
 
+// The same entry when its value is not a single number (a table, a list): checks the entry's
+// keys and returns the value's pointer, or "" (reported) when the entry is missing or malformed.
+std::string sourcedValuePointer(FieldReader& r, const char* key);
+
 class SimContent {
 public:
     // Reads content/drill.json and every registered type's content.

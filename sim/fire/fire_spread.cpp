@@ -41,7 +41,8 @@ std::size_t FireSpread::memoryBytes() const {
            flags_.capacity() + parent_.capacity() + scale_.capacity() * sizeof(float) +
            residence_.capacity() * sizeof(float) + cache_.capacity() * sizeof(EllipseRate) +
            stamp_.capacity() * sizeof(std::uint32_t) + heap_.capacity() * sizeof(std::uint32_t) +
-           pos_.capacity() * sizeof(std::uint32_t) + stencil_.capacity() * sizeof(StencilEdge);
+           pos_.capacity() * sizeof(std::uint32_t) + order_.capacity() * sizeof(std::uint32_t) +
+           stencil_.capacity() * sizeof(StencilEdge);
 }
 
 // --- rates and travel ---
@@ -134,6 +135,7 @@ void FireSpread::settle(std::size_t u) {
     flags_[u] |= kSettled;
     settledArrival_[u] = t;
     ++arrived_;
+    order_.push_back(static_cast<std::uint32_t>(u));
     const double res = rates_.residenceS(u);
     residence_[u] = static_cast<float>(std::isnan(res) ? options_.residenceS : res);
     // Crofton counts: each neighbour pair across the boundary of the arrived cells.

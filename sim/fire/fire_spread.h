@@ -28,7 +28,7 @@
 //
 // Cells: index j·ncols + i, row j = 0 the southern one (as sim::AsciiGrid, sim::fire::Landscape).
 // Memory: 62 bytes a cell (tentative and final arrival doubles, heap position, flags, parent edge,
-// suppression factor, residence time, a cached ellipse and its stamp) and 4 per queued cell;
+// suppression factor, residence time, a cached ellipse and its stamp) and 4 per queued and per arrived cell;
 // memoryBytes() counts them. Vilopriu (309 880 cells) takes 18 MB.
 #pragma once
 
@@ -107,6 +107,12 @@ public:
     double perimeterM() const;
     // Burning cells with an unburned, non-barrier neighbour (4-neighbourhood), in index order.
     std::vector<std::size_t> frontCells() const;
+    // The cells in the order the fire reached them (a drill reads the new ones after each
+    // advanceTo: flame lengths, lines tested, sites reached).
+    const std::vector<std::uint32_t>& arrivalOrder() const { return order_; }
+    // Cells the fire can still reach (queued with a finite tentative arrival); 0 once the fire
+    // can spread nowhere: contained by lines and bare ground, or burned out.
+    std::size_t pendingCells() const { return heap_.size(); }
     // Raw arrival times, +inf where the fire has not arrived; for hashing and maps.
     std::span<const double> arrivals() const { return settledArrival_; }
 
@@ -164,6 +170,7 @@ private:
     std::vector<EllipseRate> cache_;
     std::vector<std::uint32_t> stamp_;
     std::vector<std::uint32_t> heap_, pos_;
+    std::vector<std::uint32_t> order_;  // settled cells in arrival order
     std::size_t arrived_ = 0;
     long long crossH_ = 0, crossV_ = 0, crossD_ = 0;  // arrived/unarrived neighbour pairs
 };

@@ -1,5 +1,6 @@
 #include "sim/hazards/builtin_hazards.h"
 
+#include "sim/hazards/fire/fire_type.h"
 #include "sim/hazards/flood/flood_type.h"
 #include "sim/hazards/gas/gas_type.h"
 
@@ -9,6 +10,7 @@ HazardRegistry builtinHazards() {
     HazardRegistry r;
     r.add(std::make_unique<GasHazardType>());
     r.add(std::make_unique<FloodHazardType>());
+    r.add(std::make_unique<FireHazardType>());
     return r;
 }
 

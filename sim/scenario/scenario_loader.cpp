@@ -80,8 +80,10 @@ void readHazard(ScenarioReader& s, Scenario& sc, const SimContent& content) {
     }
     sc.hazardType = *type;
     const auto dir = std::filesystem::path(r.doc().file).parent_path();
-    HazardSection section{r.doc(), r, sc.map, dir, sc.inputs};
+    std::vector<std::pair<double, Command>> scheduled;
+    HazardSection section{r.doc(), r, sc.map, dir, sc.inputs, scheduled};
     sc.hazard = t->parse(section);
+    for (auto& [atS, c] : scheduled) sc.injects.push_back(InjectDef{atS, std::move(c)});
 }
 
 template <class Kind>

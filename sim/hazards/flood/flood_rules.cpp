@@ -26,21 +26,6 @@ int FloodRules::hazardClass(double rating) const {
 
 namespace {
 
-// A {"value": …, "unit", "source", "verified"} entry whose value is not a single number;
-// returns the value's pointer, or "" when the entry is missing or malformed.
-std::string sourcedValue(FieldReader& r, const char* key) {
-    const auto ptr = pointerChild("", key);
-    if (!r.isObject(ptr)) return "";
-    r.knownKeys(ptr, {"value", "unit", "source", "verified"});
-    r.string(ptr, "source");
-    r.boolean(ptr, "verified");
-    if (!r.at(pointerChild(ptr, "value"))) {
-        r.error(ptr, "missing required field \"value\"");
-        return "";
-    }
-    return pointerChild(ptr, "value");
-}
-
 // An array of `n` numbers in [lo, hi], ascending when `ascending`.
 template <std::size_t N>
 bool numbers(FieldReader& r, const std::string& ptr, std::array<double, N>& dst, double lo,
@@ -81,11 +66,11 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
     if (const auto f = r.string("", "format"); f && *f != "drillbase-flood-rules/1")
         r.error("/format", "expected \"drillbase-flood-rules/1\"");
     FloodRules g;
-    if (const auto p = sourcedValue(r, "hazard_rating_thresholds"); !p.empty())
+    if (const auto p = sourcedValuePointer(r, "hazard_rating_thresholds"); !p.empty())
         numbers(r, p, g.hazardRating, 0.01, 20, true);
-    if (const auto p = sourcedValue(r, "debris_depth_m"); !p.empty())
+    if (const auto p = sourcedValuePointer(r, "debris_depth_m"); !p.empty())
         numbers(r, p, g.debrisDepthM, 0, 10, true);
-    if (const auto p = sourcedValue(r, "debris_factor"); !p.empty()) {
+    if (const auto p = sourcedValuePointer(r, "debris_factor"); !p.empty()) {
         const auto* v = r.at(p);
         if (!v->is_object() || v->empty()) {
             r.error(p, "must be an object of land cover → [3 numbers]");
@@ -118,7 +103,7 @@ std::optional<FloodRules> parseFloodRules(const JsonDocument& doc, std::vector<D
     g.solverThreads =
         static_cast<int>(readSourcedNumber(r, "solver_threads", 1, 64).value_or(g.solverThreads));
     g.maxModelCells = readSourcedNumber(r, "max_model_cells", 1, 1e9).value_or(g.maxModelCells);
-    if (const auto p = sourcedValue(r, "land_use_manning_n"); !p.empty()) {
+    if (const auto p = sourcedValuePointer(r, "land_use_manning_n"); !p.empty()) {
         const auto* v = r.at(p);
         if (!v->is_object() || v->empty()) {
             r.error(p, "must be an object of land use → Manning's n");
