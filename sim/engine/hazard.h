@@ -199,9 +199,10 @@ public:
     virtual bool flowAt(double /*x*/, double /*y*/, double& /*u*/, double& /*v*/) const {
         return false;
     }
-    // Named values at a point beside the field, for `drillctl sample` (gas: gas_mg_m3, gas_ppm;
-    // flood: flood_depth_m, flood_speed_m_s, flood_hazard_rating).
-    virtual std::vector<std::pair<std::string, double>> sample(double /*x*/, double /*y*/,
+    // Named values at a point beside the field, for `drillctl sample`: numbers, words or null
+    // (gas: gas_mg_m3, gas_ppm; flood: flood_depth_m, flood_speed_m_s, flood_hazard_rating;
+    // fire: fire_state "unburned" | "burning" | "burned", fire_arrival_s or null before it).
+    virtual std::vector<std::pair<std::string, nlohmann::json>> sample(double /*x*/, double /*y*/,
                                                                double /*z*/) const {
         return {};
     }

@@ -165,9 +165,9 @@ TEST_CASE("sample gives depth, speed and hazard rating at a point") {
     const auto s = d->hazard()->sample(1100, 600, 0);
     REQUIRE(s.size() == 3);
     CHECK(s[0].first == "flood_depth_m");
-    CHECK(s[0].second > 0);
+    CHECK(s[0].second.get<double>() > 0);
     CHECK(s[2].first == "flood_hazard_rating");
-    CHECK(s[2].second == doctest::Approx(d->hazard()->intensityAt(1100, 600, 0)));
+    CHECK(s[2].second.get<double>() == doctest::Approx(d->hazard()->intensityAt(1100, 600, 0)));
 }
 
 TEST_CASE("a flood scenario is refused with located errors: bad land use, no friction") {

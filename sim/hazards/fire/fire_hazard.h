@@ -48,7 +48,7 @@ public:
     bool fillTerrain(FieldGrid& grid) const override;
     bool fillCover(const FieldGrid& grid, std::vector<std::uint32_t>& rgba) const override;
     bool fillArrival(FieldGrid& grid) const override;
-    std::vector<std::pair<std::string, double>> sample(double x, double y, double z) const override;
+    std::vector<std::pair<std::string, nlohmann::json>> sample(double x, double y, double z) const override;
     std::vector<std::pair<std::string, std::string>> conditions() const override;
     std::vector<std::pair<std::string, double>> chartValues() const override;
     void hashInto(StateHasher& h) const override;

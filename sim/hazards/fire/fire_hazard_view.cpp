@@ -152,14 +152,16 @@ double FireHazard::passCost(double x, double y) const {
     return spread_->state(c) == fire::CellState::burning ? kClosed : 1;
 }
 
-std::vector<std::pair<std::string, double>> FireHazard::sample(double x, double y, double) const {
+std::vector<std::pair<std::string, nlohmann::json>> FireHazard::sample(double x, double y, double) const {
     const std::size_t c = cellOf(x, y);
     if (c == kOff) return {};
     const fire::SurfaceFire f = rates_->behaviourAt(c, nowS_);
-    // fire_state: 0 unburned, 1 burning, 2 burned (drillctl prints the words).
     const auto st = spread_->state(c);
-    return {{"fire_state", st == fire::CellState::unburned ? 0.0 : st == fire::CellState::burning ? 1.0 : 2.0},
-            {"fire_arrival_s", spread_->arrivalS(c)},
+    const double at = spread_->arrivalS(c);
+    return {{"fire_state", st == fire::CellState::unburned ? "unburned"
+                           : st == fire::CellState::burning ? "burning"
+                                                            : "burned"},
+            {"fire_arrival_s", std::isfinite(at) ? nlohmann::json(at) : nlohmann::json(nullptr)},
             {"fire_ros_m_min", f.headRosMMin},
             {"fire_flame_length_m", f.flameLengthM},
             {"fire_intensity_kw_m", f.firelineIntensityKWm}};

@@ -80,7 +80,7 @@ double FloodHazard::intensityAt(double x, double y, double) const {
     return c == kOff ? 0 : ratingAtCell(c);
 }
 
-std::vector<std::pair<std::string, double>> FloodHazard::sample(double x, double y, double) const {
+std::vector<std::pair<std::string, nlohmann::json>> FloodHazard::sample(double x, double y, double) const {
     return {{"flood_depth_m", depthAt(x, y)},
             {"flood_speed_m_s", speedAt(x, y)},
             {"flood_hazard_rating", intensityAt(x, y, 0)}};

@@ -38,7 +38,7 @@ public:
     bool fillTerrain(FieldGrid& grid) const override;
     bool flowAt(double x, double y, double& u, double& v) const override;
     std::vector<std::pair<std::string, std::string>> conditions() const override;
-    std::vector<std::pair<std::string, double>> sample(double x, double y, double z) const override;
+    std::vector<std::pair<std::string, nlohmann::json>> sample(double x, double y, double z) const override;
     void hashInto(StateHasher& h) const override;
 
     const InertialSolver& solver() const { return *solver_; }

@@ -266,7 +266,7 @@ std::vector<MapMarker> GasHazard::markers() const {
     return out;
 }
 
-std::vector<std::pair<std::string, double>> GasHazard::sample(double x, double y, double z) const {
+std::vector<std::pair<std::string, nlohmann::json>> GasHazard::sample(double x, double y, double z) const {
     // ppm at 25 °C and 1 atm: mg/m³ × 24.45 / molecular weight.
     const double v = intensityAt(x, y, z), mw = chemical_ ? chemical_->molecularWeight : 0;
     return {{"gas_mg_m3", v}, {"gas_ppm", mw > 0 ? v * 24.45 / mw : 0.0}};

@@ -42,7 +42,7 @@ public:
     std::vector<std::pair<std::string, std::string>> conditions() const override {
         return {{"param.stability", std::string(1, stability_)}};
     }
-    std::vector<std::pair<std::string, double>> sample(double x, double y, double z) const override;
+    std::vector<std::pair<std::string, nlohmann::json>> sample(double x, double y, double z) const override;
     void hashInto(StateHasher& h) const override;
 
     const PuffModel& model() const { return model_; }
