@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -235,6 +236,10 @@ int runSpread(const SpreadOptions& o) {
     }
     if (!errors.empty()) {
         printAll(errors);
+        return 1;
+    }
+    if (std::error_code ec; !std::filesystem::is_directory(o.landscape, ec)) {
+        std::cerr << o.landscape << ": no such landscape folder\n";
         return 1;
     }
     const auto table = loadTable();
