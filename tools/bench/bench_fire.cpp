@@ -340,6 +340,7 @@ int main(int argc, char** argv) {
         std::printf("%-13s %8.3f %8.3f %9.3f %9.1f %10.2f %8zu %10.1f\n", configs[k].name, r.wallS,
                     r.loadS, r.spreadS, r.peakMB, r.areaHa, r.cells, r.spreadMB);
     }
+    std::printf("(table/32's wall and peak include filling its table, outside its spread time)\n");
     std::printf(
         "\nsame-run ratios: spread time rothermel/32 / table/32 %.2f (Rothermel's share "
         "%.0f %%); rothermel/32 / rothermel/16 %.2f\n",
