@@ -9,7 +9,8 @@
 //       [--until SECONDS] [--threads N] [--arrival-out FILE.asc] [--json]
 //
 // Moistures in percent. --weather is a C2F-W Weather.csv (hourly rows, WS the 10 m open wind in
-// km/h, WD where it comes from); --wind-20ft-mph is the 20 ft wind BehavePlus takes, made the
+// km/h, WD where it comes from; its FireScenario column is not read: the moistures are
+// --moisture's); --wind-20ft-mph is the 20 ft wind BehavePlus takes, made the
 // 10 m wind by × 1.15. --ignition is a point in the landscape's own map coordinates (metres, as
 // the .asc headers): the cell that contains it burns at t = 0; without it the first row of
 // DIR/Ignitions.csv. --until defaults to the weather's rows × 3600 s, or 3600 s with a constant
