@@ -4,6 +4,8 @@
 // BehavePlus gives it) and effective_wind_mph.
 #include "tools/drillctl/fire_command.h"
 
+#include "tools/drillctl/fire_spread_command.h"
+
 #include "common/data_dir.h"
 #include "sim/fire/fire_units.h"
 #include "sim/fire/fuel_models.h"
@@ -159,6 +161,7 @@ CLI::App& addFireCommand(CLI::App& app, int& exitCode) {
     auto* fireCmd = app.add_subcommand("fire", "Forest fire: surface fire behaviour and spread");
     fireCmd->require_subcommand(1);
     addFireBehave(*fireCmd, exitCode);
+    addFireSpread(*fireCmd, exitCode);
     return *fireCmd;
 }
 
