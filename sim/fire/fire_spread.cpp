@@ -23,7 +23,7 @@ FireSpread::FireSpread(int ncols, int nrows, double cellM, const SpreadRates& ra
       rates_(rates),
       options_(options),
       stencil_(makeStencil(options.neighbourhood)),
-      reach_(options.neighbourhood == Neighbourhood::n32 ? 3 : 2) {
+      reach_(stencilReach(options.neighbourhood)) {
     const std::size_t n = static_cast<std::size_t>(ncols_) * static_cast<std::size_t>(nrows_);
     arrival_.assign(n, kInf);
     settledArrival_.assign(n, kInf);

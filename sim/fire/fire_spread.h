@@ -1,15 +1,20 @@
 // fire_spread.h — deterministic grid fire growth by minimum travel time (MTT): Finney (2002),
 // "Fire growth using minimum travel time methods", Can. J. For. Res. 32, 1420–1424. Each cell's
 // arrival time is the least sum of edge travel times from an ignition (Dijkstra over arrival
-// times, a binary heap keyed by (time, cell index) so ties go to the lower index), over the 32
-// (default) or 16 edges of spread_stencil.h. The travel time of an edge is the sum, over the
+// times, a binary heap keyed by (time, cell index) so ties go to the lower index), over the 80
+// (default), 32 or 16 edges of spread_stencil.h. The travel time of an edge is the sum, over the
 // cells its segment crosses, of the length inside the cell over that cell's rate toward the
-// edge's bearing (fire_ellipse_rate.h) times the cell's suppression factor. So the burned region
-// of constant isotropic rates is a circle to within 1/cos(9.2°) − 1 = 1.3 % (32 edges: the
-// largest gap between edge directions is 18.4°) or 1/cos(13.3°) − 1 = 2.8 % (16 edges), never
-// short of it. An elongated ellipse is harder, its narrow head falling between edge directions:
-// head/back 6.7 with length-to-breadth 1.6 comes within 6.0 % (32 edges) or 12.8 % (16 edges)
-// (tests/sim/test_fire_spread.cpp), hence 32 by default; 32 costs 1.7 times the time of 16.
+// edge's bearing (fire_ellipse_rate.h) times the cell's suppression factor. The burned region is
+// never larger than the exact one (a grid path is never shorter than the straight line), and
+// constant isotropic rates burn a circle to within 0.5 % (80 edges), 1.3 % (32: 1/cos(9.2°) − 1)
+// or 2.8 % (16) in arrival time. A wind-driven ellipse is harder: its narrow head falls between
+// edge directions and the path zig-zags along the two nearest ones. Measured against BehavePlus's
+// length-to-width ratio (tests/sim/test_fire_spread_ellipse.cpp, worst over headings): with 80
+// edges the head gets 98 % of the way at L/W 2, 96 % at 3 and 89 % at 5 (area 98, 94, 82 %);
+// with 32 edges 92 % and 82 % at L/W 2 and 3. Hence 80 by default: it costs about 2.5 times the
+// time of 32, and Vilopriu still burns in a fraction of a second (tools/bench/bench_fire.cpp).
+// Above L/W 5 (effective mid-flame winds over about 15 mi/h) the head is short by more: the
+// drill's validity notes say so.
 //
 // Time moves through advanceTo(t): every arrival up to t is processed, in order; a drill calls
 // it once per tick, and any sequence of calls gives the same arrival bits as one call. The rates
@@ -66,7 +71,7 @@ public:
 double andersonResidenceS(double sigmaPerFt);
 
 struct FireSpreadOptions {
-    Neighbourhood neighbourhood = Neighbourhood::n32;
+    Neighbourhood neighbourhood = Neighbourhood::n80;
     double residenceS = 60;  // when SpreadRates::residenceS gives none
     // Accepted for the command line; the spread runs on one thread (its cost is the heap order,
     // and lazily cached rates leave nothing worth splitting), so results never depend on it.

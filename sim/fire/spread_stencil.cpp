@@ -62,8 +62,17 @@ StencilEdge makeEdge(int dx, int dy) {
 
 }  // namespace
 
+int stencilReach(Neighbourhood n) {
+    switch (n) {
+        case Neighbourhood::n16: return 2;
+        case Neighbourhood::n32: return 3;
+        case Neighbourhood::n80: return 5;
+    }
+    return 3;
+}
+
 std::vector<StencilEdge> makeStencil(Neighbourhood n) {
-    const int reach = n == Neighbourhood::n32 ? 3 : 2;
+    const int reach = stencilReach(n);
     std::vector<StencilEdge> s;
     for (int dy = -reach; dy <= reach; ++dy)
         for (int dx = -reach; dx <= reach; ++dx)

@@ -8,11 +8,11 @@
 // Every configuration runs in a fresh process (this program, re-executed with --child), so that
 // its wall time includes reading the landscape, as C2F-W's figure does, and its peak memory is
 // its own (the child's ru_maxrss, the "Maximum resident set size" of /usr/bin/time -v):
-//   rothermel/32  LandscapeRates + FireSpread with 32 edges: what `drillctl fire spread` does
-//   rothermel/16  the same with 16 edges
-//   table/32      the baseline measured in this run: the spread alone, its rates read from a
+//   rothermel/80  LandscapeRates + FireSpread with 80 edges: what `drillctl fire spread` does
+//   rothermel/32, rothermel/16  the same with 32 and 16 edges (faster, worse wind-driven shapes)
+//   table/80      the baseline measured in this run: the spread alone, its rates read from a
 //                 table of every cell and hour filled before the clock starts — the floor of the
-//                 spread's cost; the difference to rothermel/32 is what Rothermel per cell costs
+//                 spread's cost; the difference to rothermel/80 is what Rothermel per cell costs
 //   C2F-W         with --c2f-w BINARY: C2F-W itself on the same instance (grids inflated into a
 //                 scratch folder), --sim S --scenario 1 --weather rows --nsims 1 --ignitions
 //                 --final-grid, timed the same way; its burned cells are counted from its final
@@ -128,7 +128,9 @@ int child(const std::string& mode, int edges, const std::string& dir, const Fuel
         tableRates = std::make_unique<TableRates>(rates, land.cellCount(), wind.size());
     const SpreadRates& used = tableRates ? static_cast<const SpreadRates&>(*tableRates) : rates;
     FireSpreadOptions so;
-    so.neighbourhood = edges == 16 ? Neighbourhood::n16 : Neighbourhood::n32;
+    so.neighbourhood = edges == 16   ? Neighbourhood::n16
+                       : edges == 32 ? Neighbourhood::n32
+                                     : Neighbourhood::n80;
     const double t1 = now();
     FireSpread spread(land.ncols, land.nrows, land.cellM, used, so);
     spread.ignite(inst->ignitionCells.front(), 0);
@@ -276,7 +278,7 @@ Run best(const std::vector<Run>& runs, bool& same) {
 int main(int argc, char** argv) {
     std::string dir = std::string(DRILLBASE_SOURCE_DIR) + "/scenarios/data/vilopriu";
     std::string moisture = "3,4,5,30,60", c2fw, mode;
-    int repeat = 3, edges = 32;
+    int repeat = 3, edges = 80;
     for (int a = 1; a < argc; ++a) {
         const std::string k = argv[a];
         auto next = [&]() { return a + 1 < argc ? std::string(argv[++a]) : std::string(); };
@@ -311,9 +313,10 @@ int main(int argc, char** argv) {
         const char* mode;
         int edges;
     };
-    const Config configs[] = {{"rothermel/32", "rothermel", 32},
+    const Config configs[] = {{"rothermel/80", "rothermel", 80},
+                              {"rothermel/32", "rothermel", 32},
                               {"rothermel/16", "rothermel", 16},
-                              {"table/32", "table", 32}};
+                              {"table/80", "table", 80}};
     std::vector<Run> results;
     bool allSame = true;
     for (const Config& c : configs) {
@@ -331,8 +334,8 @@ int main(int argc, char** argv) {
         allSame = allSame && same;
     }
     const Run& full = results[0];
-    const bool tableSame = results[2].hash == full.hash;
-    std::printf("table/32 has rothermel/32's arrival bits: %s\n\n", tableSame ? "yes" : "NO");
+    const bool tableSame = results[3].hash == full.hash;
+    std::printf("table/80 has rothermel/80's arrival bits: %s\n\n", tableSame ? "yes" : "NO");
     std::printf("%-13s %8s %8s %9s %9s %10s %8s %10s\n", "run", "wall s", "load s", "spread s",
                 "peak MB", "burned ha", "cells", "spread MB");
     for (std::size_t k = 0; k < results.size(); ++k) {
@@ -340,11 +343,11 @@ int main(int argc, char** argv) {
         std::printf("%-13s %8.3f %8.3f %9.3f %9.1f %10.2f %8zu %10.1f\n", configs[k].name, r.wallS,
                     r.loadS, r.spreadS, r.peakMB, r.areaHa, r.cells, r.spreadMB);
     }
-    std::printf("(table/32's wall and peak include filling its table, outside its spread time)\n");
+    std::printf("(table/80's wall and peak include filling its table, outside its spread time)\n");
     std::printf(
-        "\nsame-run ratios: spread time rothermel/32 / table/32 %.2f (Rothermel's share "
-        "%.0f %%); rothermel/32 / rothermel/16 %.2f\n",
-        full.spreadS / results[2].spreadS, 100 * (1 - results[2].spreadS / full.spreadS),
+        "\nsame-run ratios: spread time rothermel/80 / table/80 %.2f (Rothermel's share "
+        "%.0f %%); rothermel/80 / rothermel/32 %.2f\n",
+        full.spreadS / results[3].spreadS, 100 * (1 - results[3].spreadS / full.spreadS),
         full.spreadS / results[1].spreadS);
     std::printf(
         "against C2F-W's quoted %.1f-%.1f s, %.0f MB: time %.3f-%.3f (goal < 0.333), "
