@@ -132,9 +132,9 @@ void FireHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillCont
         }
     }
     if (tickS >= nextPassRefreshS_) {
-        // Burning cells close the ground to people and vehicles; re-read every 30 s when the set
-        // of burning cells moved, so the engine re-plans routes around the flames.
-        nextPassRefreshS_ = tickS + 30;
+        // Burning cells close the ground to people and vehicles; re-read every
+        // passability_refresh_s when the fire has moved, so the engine re-plans routes around it.
+        nextPassRefreshS_ = tickS + rules_.passabilityRefreshS;
         const std::size_t burned = spread_->burnedCells();
         if (burned != passBurning_) {
             passBurning_ = burned;

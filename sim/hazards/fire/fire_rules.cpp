@@ -65,7 +65,7 @@ std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Dia
                      "line_holds_below_flame_length_m", "safety_zone_flame_multiple", "drop",
                      "hot_spot_verify_s", "suppression_circle_s", "line_kinds",
                      "line_production_factor", "harm", "site_reach_m", "hot_spot_check_work_s",
-                     "backfire_work_s", "containment_check_s"});
+                     "backfire_work_s", "containment_check_s", "passability_refresh_s"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-fire-rules/1")
         r.error("/format", "expected \"drillbase-fire-rules/1\"");
     FireRules g;
@@ -166,6 +166,8 @@ std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Dia
     g.backfireWorkS = readSourcedNumber(r, "backfire_work_s", 0, 36000).value_or(g.backfireWorkS);
     g.containmentCheckS =
         readSourcedNumber(r, "containment_check_s", 1, 3600).value_or(g.containmentCheckS);
+    g.passabilityRefreshS =
+        readSourcedNumber(r, "passability_refresh_s", 1, 3600).value_or(g.passabilityRefreshS);
     if (!r.ok()) return std::nullopt;
     return g;
 }

@@ -36,6 +36,7 @@ struct FireRules {
     double siteReachM = 30;
     double hotSpotCheckWorkS = 300, backfireWorkS = 300;
     double containmentCheckS = 60;
+    double passabilityRefreshS = 120;
 
     // Metres of line per second a unit of kind `unitKind` builds in fuel `code` ("GR2", "FM4"),
     // and the line's kind; 0 when the unit builds no line or the fuel is not in the table.

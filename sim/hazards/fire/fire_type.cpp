@@ -66,13 +66,18 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
     if (!(aspect >= 0 && aspect <= 360))
         return r.error(pointerChild(p, "aspect_deg"), "must be 0 to 360 degrees"), false;
     const double z0 = r.number(p, "base_elevation_m", false).value_or(0);
+    // A fuel model code, or a local forest type (马尾松林, 杉木林, ...) mapped to its model by
+    // content/fuels.json forest_types.
     auto fuelCode = [&](const std::string& ptr) -> std::optional<std::string> {
         const auto code = r.string(ptr, "fuel");
         if (!code) return std::nullopt;
         const fire::FuelModel* m = fuels.find(*code);
+        if (!m)
+            if (const fire::ForestType* t = fuels.forestType(*code)) m = fuels.find(t->model);
         if (!m) {
-            r.error(pointerChild(ptr, "fuel"), "unknown fuel model \"" + *code +
-                                                   "\" (content/fuels.json: FM1..FM13, GR1, ...)");
+            r.error(pointerChild(ptr, "fuel"),
+                    "unknown fuel model or forest type \"" + *code +
+                        "\" (content/fuels.json: FM1..FM13, GR1, ..., or 马尾松林, 杉木林, ...)");
             return std::nullopt;
         }
         return m->code;
