@@ -124,11 +124,20 @@ void FireHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillCont
     stepAgents(ctx);
     if (tickS >= nextContainmentCheckS_) {
         nextContainmentCheckS_ = tickS + rules_.containmentCheckS;
-        if (containedS_ < 0 && spread_->burnedCells() > 0 && spread_->pendingCells() == 0) {
-            containedS_ = tickS;
-            ctx.emit("fire_contained",
-                     {{"area_ha", fixed(spread_->burnedAreaM2() / 1e4, 1)},
-                      {"minutes", fixed(tickS / 60.0, 0)}});
+        // The fire can spread nowhere more. With crews' work on it that is containment (控制);
+        // without any, it has burned out against bare ground, which no rubric should reward.
+        if (containedS_ < 0 && !burnedOut_ && spread_->burnedCells() > 0 &&
+            spread_->pendingCells() == 0) {
+            const std::map<std::string, std::string> attrs = {
+                {"area_ha", fixed(spread_->burnedAreaM2() / 1e4, 1)},
+                {"minutes", fixed(tickS / 60.0, 0)}};
+            if (attackStarted_) {
+                containedS_ = tickS;
+                ctx.emit("fire_contained", attrs);
+            } else {
+                burnedOut_ = true;
+                ctx.emit("fire_burned_out", attrs);
+            }
         }
     }
     if (tickS >= nextPassRefreshS_) {

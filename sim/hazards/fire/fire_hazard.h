@@ -111,7 +111,7 @@ private:
     std::vector<Drop> drops_;
     int dropsUsed_ = 0;
     std::map<std::string, SafetyZoneDef> zones_;  // by unit
-    bool hotSpotReported_ = false, fireReported_ = false, attackStarted_ = false;
+    bool hotSpotReported_ = false, fireReported_ = false, attackStarted_ = false, burnedOut_ = false;
     double hotSpotVerifiedS_ = -1, containedS_ = -1, attackS_ = -1;
     std::vector<bool> siteReached_;
     std::map<std::string, int> crewWorst_;  // unit -> worst level reported
