@@ -119,6 +119,7 @@ private:
     double nextPassRefreshS_ = 0, nextContainmentCheckS_ = 0;
     std::size_t passBurning_ = 0;
     double peakFlameM_ = 0;
+    double peakLengthToWidth_ = 1;
 };
 
 }  // namespace drillbase::sim

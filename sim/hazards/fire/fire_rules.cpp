@@ -65,7 +65,7 @@ std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Dia
                      "line_holds_below_flame_length_m", "safety_zone_flame_multiple", "drop",
                      "hot_spot_verify_s", "suppression_circle_s", "line_kinds",
                      "line_production_factor", "harm", "site_reach_m", "hot_spot_check_work_s",
-                     "backfire_work_s", "containment_check_s", "passability_refresh_s"});
+                     "backfire_work_s", "containment_check_s", "passability_refresh_s", "max_landscape_cells"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-fire-rules/1")
         r.error("/format", "expected \"drillbase-fire-rules/1\"");
     FireRules g;
@@ -168,6 +168,8 @@ std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Dia
         readSourcedNumber(r, "containment_check_s", 1, 3600).value_or(g.containmentCheckS);
     g.passabilityRefreshS =
         readSourcedNumber(r, "passability_refresh_s", 1, 3600).value_or(g.passabilityRefreshS);
+    g.maxLandscapeCells =
+        readSourcedNumber(r, "max_landscape_cells", 1, 1e9).value_or(g.maxLandscapeCells);
     if (!r.ok()) return std::nullopt;
     return g;
 }

@@ -37,6 +37,7 @@ struct FireRules {
     double hotSpotCheckWorkS = 300, backfireWorkS = 300;
     double containmentCheckS = 60;
     double passabilityRefreshS = 120;
+    double maxLandscapeCells = 4'000'000;
 
     // Metres of line per second a unit of kind `unitKind` builds in fuel `code` ("GR2", "FM4"),
     // and the line's kind; 0 when the unit builds no line or the fuel is not in the table.

@@ -54,7 +54,7 @@ std::vector<CommandSpec> fireCommands() {
 
 // A procedural landscape: one fuel on a plane, rectangles of other fuels over it.
 bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelModelTable& fuels,
-                         fire::Landscape& L) {
+                         double maxCells, fire::Landscape& L) {
     const std::string p = "/hazard/procedural";
     r.knownKeys(p, {"cell_m", "fuel", "slope_pct", "aspect_deg", "base_elevation_m", "patches"});
     const double cell = r.number(p, "cell_m", false).value_or(20);
@@ -84,8 +84,16 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
     };
     const auto base = fuelCode(p);
     if (!base) return false;
-    L.ncols = static_cast<int>(std::ceil(map.widthM / cell - 1e-9));
-    L.nrows = static_cast<int>(std::ceil(map.heightM / cell - 1e-9));
+    const double cols = std::ceil(map.widthM / cell - 1e-9), rows = std::ceil(map.heightM / cell - 1e-9);
+    if (!(cols >= 1 && rows >= 1) || cols * rows > maxCells) {
+        r.error(pointerChild(p, "cell_m"),
+                "the map at this cell size has " + nlohmann::json(cols * rows).dump() +
+                    " cells, more than " + nlohmann::json(maxCells).dump() +
+                    " (content/hazards/fire.json max_landscape_cells)");
+        return false;
+    }
+    L.ncols = static_cast<int>(cols);
+    L.nrows = static_cast<int>(rows);
     L.cellM = cell;
     const std::size_t n = static_cast<std::size_t>(L.ncols) * static_cast<std::size_t>(L.nrows);
     std::vector<std::string> cellCode(n, *base);
@@ -179,6 +187,14 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
                 r.error("/hazard/landscape", "landscape \"" + *rel + "\": " + errors[k].format());
             return cfg;
         }
+        if (static_cast<double>(inst->landscape.cellCount()) > rules_.maxLandscapeCells) {
+            r.error("/hazard/landscape",
+                    "landscape \"" + *rel + "\" has " +
+                        std::to_string(inst->landscape.cellCount()) + " cells, more than " +
+                        nlohmann::json(rules_.maxLandscapeCells).dump() +
+                        " (content/hazards/fire.json max_landscape_cells)");
+            return cfg;
+        }
         *land = std::move(inst->landscape);
         for (const char* name : {"fuels.asc", "elevation.asc", "slope.asc", "saz.asc", "cbh.asc",
                                  "cbd.asc", "ccf.asc", "hm.asc"})
@@ -208,7 +224,7 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
         }
         // The map's south-west corner is the landscape's.
         land->xll = land->yll = 0;
-    } else if (!proceduralLandscape(r, s.map, fuels_, *land)) {
+    } else if (!proceduralLandscape(r, s.map, fuels_, rules_.maxLandscapeCells, *land)) {
         return cfg;
     }
     if (s.map.widthM > land->ncols * land->cellM + 1e-6 ||
