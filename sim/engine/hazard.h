@@ -203,7 +203,7 @@ public:
     // (gas: gas_mg_m3, gas_ppm; flood: flood_depth_m, flood_speed_m_s, flood_hazard_rating;
     // fire: fire_state "unburned" | "burning" | "burned", fire_arrival_s or null before it).
     virtual std::vector<std::pair<std::string, nlohmann::json>> sample(double /*x*/, double /*y*/,
-                                                               double /*z*/) const {
+                                                                       double /*z*/) const {
         return {};
     }
     // What the hazard adds to the weather the map shows, as (i18n label key, value) pairs

@@ -37,17 +37,17 @@ std::optional<std::size_t> required(const CsvTable& t, const char* name, CsvRepo
                                     const char* expected) {
     auto c = findColumn(t, name);
     if (!c)
-        rep.error(t.header.empty() ? SourcePos{} : t.header[0].pos,
-                  std::string("the header has no '") + name + "' column (expected " + expected +
-                      ")");
+        rep.error(
+            t.header.empty() ? SourcePos{} : t.header[0].pos,
+            std::string("the header has no '") + name + "' column (expected " + expected + ")");
     return c;
 }
 
 }  // namespace
 
 std::optional<HourlyWeather> parseHourlyWeather(std::string_view text, const std::string& fileName,
-                                            std::vector<Diagnostic>& errors,
-                                            const WeatherLimits& limits) try {
+                                                std::vector<Diagnostic>& errors,
+                                                const WeatherLimits& limits) try {
     CsvReport rep(fileName, errors, limits.csv.maxErrors);
     auto t = parseCsv(text, rep, limits.csv);
     if (!t) return std::nullopt;

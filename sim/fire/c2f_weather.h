@@ -63,8 +63,8 @@ struct Ignition {
 };
 
 std::optional<HourlyWeather> parseHourlyWeather(std::string_view text, const std::string& fileName,
-                                            std::vector<Diagnostic>& errors,
-                                            const WeatherLimits& limits = {});
+                                                std::vector<Diagnostic>& errors,
+                                                const WeatherLimits& limits = {});
 
 std::optional<std::vector<Ignition>> parseIgnitions(std::string_view text,
                                                     const std::string& fileName,

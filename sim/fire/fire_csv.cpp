@@ -125,8 +125,8 @@ std::optional<CsvTable> parseCsv(std::string_view text, CsvReport& report,
             haveHeader = true;
         } else {
             if (t.rows.size() == limits.maxRows) {
-                report.error({line, 1},
-                             "more than " + to_string(limits.maxRows) + " records after the header");
+                report.error({line, 1}, "more than " + to_string(limits.maxRows) +
+                                            " records after the header");
                 return std::nullopt;
             }
             t.rows.push_back(CsvRow{line, std::move(fields), {line, columnOf(text, pos, e)}});

@@ -39,7 +39,7 @@ double rateToward(const CellRates& r, double bearingDeg);
 // The same in a form prepared once per cell, for many directions given as unit vectors.
 struct EllipseRate {
     float head = 0, c = 0, headBack = 0, ratio2 = 1;  // ratio2 = (a/b)²
-    float sinH = 0, cosH = 1;                        // head direction (east, north)
+    float sinH = 0, cosH = 1;                         // head direction (east, north)
 };
 EllipseRate prepareEllipse(const CellRates& r);
 // Toward the unit vector (east, north).

@@ -48,16 +48,16 @@ std::optional<FireInstance> loadFireInstance(const std::filesystem::path& dir,
             for (const Ignition& g : *ig) {
                 const auto cell = c2fCellIndex(g.ncell, land->ncols, land->nrows);
                 if (!cell) {
-                    errors.push_back(Diagnostic{
-                        ifile.string(), g.pos, "",
-                        "Ncell " + to_string(g.ncell) + " is not a cell of the " +
-                            to_string(land->ncols) + " x " + to_string(land->nrows) +
-                            " landscape (1.." + to_string(land->cellCount()) + ")"});
+                    errors.push_back(
+                        Diagnostic{ifile.string(), g.pos, "",
+                                   "Ncell " + to_string(g.ncell) + " is not a cell of the " +
+                                       to_string(land->ncols) + " x " + to_string(land->nrows) +
+                                       " landscape (1.." + to_string(land->cellCount()) + ")"});
                     ok = false;
                 } else if (!land->burnable(*cell)) {
-                    errors.push_back(Diagnostic{ifile.string(), g.pos, "",
-                                                "Ncell " + to_string(g.ncell) +
-                                                    " does not burn (non-fuel or no data)"});
+                    errors.push_back(Diagnostic{
+                        ifile.string(), g.pos, "",
+                        "Ncell " + to_string(g.ncell) + " does not burn (non-fuel or no data)"});
                     ok = false;
                 } else {
                     out.ignitionCells.push_back(*cell);

@@ -14,8 +14,8 @@ namespace drillbase::sim::fire {
 
 struct FireInstance {
     Landscape landscape;
-    std::optional<HourlyWeather> weather;  // absent without Weather.csv
-    std::vector<Ignition> ignitions;     // empty without Ignitions.csv
+    std::optional<HourlyWeather> weather;    // absent without Weather.csv
+    std::vector<Ignition> ignitions;         // empty without Ignitions.csv
     std::vector<std::size_t> ignitionCells;  // drillbase index of each ignition
 };
 

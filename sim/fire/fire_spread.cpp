@@ -76,7 +76,8 @@ bool FireSpread::inGrid(std::size_t cell, int dx, int dy, std::size_t& out) cons
 
 bool FireSpread::passable(std::size_t cell, double timeS, bool cachedRates) {
     if (flags_[cell] & kBarrier) return false;
-    const EllipseRate e = cachedRates ? cached(cell, timeS) : prepareEllipse(rates_.at(cell, timeS));
+    const EllipseRate e =
+        cachedRates ? cached(cell, timeS) : prepareEllipse(rates_.at(cell, timeS));
     return e.head > 0;
 }
 
@@ -172,8 +173,8 @@ CellState FireSpread::state(std::size_t cell) const {
 double FireSpread::perimeterM() const {
     constexpr double kPi = 3.14159265358979323846;
     constexpr double kInvSqrt2 = 0.70710678118654752440;
-    const double crossings = static_cast<double>(crossH_ + crossV_) +
-                             static_cast<double>(crossD_) * kInvSqrt2;
+    const double crossings =
+        static_cast<double>(crossH_ + crossV_) + static_cast<double>(crossD_) * kInvSqrt2;
     return kPi / 8.0 * cellM_ * crossings;
 }
 

@@ -33,8 +33,8 @@
 //
 // Cells: index j·ncols + i, row j = 0 the southern one (as sim::AsciiGrid, sim::fire::Landscape).
 // Memory: 62 bytes a cell (tentative and final arrival doubles, heap position, flags, parent edge,
-// suppression factor, residence time, a cached ellipse and its stamp) and 4 per queued and per arrived cell;
-// memoryBytes() counts them. Vilopriu (309 880 cells) takes 18 MB.
+// suppression factor, residence time, a cached ellipse and its stamp) and 4 per queued and per
+// arrived cell; memoryBytes() counts them. Vilopriu (309 880 cells) takes 18 MB.
 #pragma once
 
 #include "sim/fire/fire_ellipse_rate.h"
@@ -96,8 +96,8 @@ public:
     // rates of their departure, as every edge does (the departure rule above).
     void ratesChanged() { periodEnd_ = -std::numeric_limits<double>::infinity(); }
 
-    bool setBarrier(std::size_t cell);    // false when burned already or outside
-    bool clearBarrier(std::size_t cell);  // false when not a barrier
+    bool setBarrier(std::size_t cell);                // false when burned already or outside
+    bool clearBarrier(std::size_t cell);              // false when not a barrier
     bool scaleRate(std::size_t cell, double factor);  // factor > 0, finite; false otherwise
     bool isBarrier(std::size_t cell) const { return (flags_[cell] & kBarrier) != 0; }
     double rateScale(std::size_t cell) const { return scale_[cell]; }

@@ -74,8 +74,8 @@ double FireSpread::replan(std::size_t w, std::size_t x, Change change, double ol
                 const double before = travel(u, par, tu, false);
                 scale_[x] = now;
                 const double after = travel(u, par, tu, false);
-                best = before < kInf && after < kInf ? T + (arrival_[w] - T) * (after / before)
-                                                     : kInf;
+                best =
+                    before < kInf && after < kInf ? T + (arrival_[w] - T) * (after / before) : kInf;
                 onlyThroughX = false;
             }
             break;

@@ -97,9 +97,8 @@ std::optional<FuelLookup> parseFuelLookup(std::string_view text, const std::stri
     for (const CsvRow& row : t->rows) {
         if (rep.full()) break;
         if (row.fields.size() != t->header.size()) {
-            const SourcePos p = row.fields.size() < t->header.size()
-                                    ? row.end
-                                    : row.fields[t->header.size()].pos;
+            const SourcePos p =
+                row.fields.size() < t->header.size() ? row.end : row.fields[t->header.size()].pos;
             rep.error(p, "row has " + to_string(row.fields.size()) + " fields, the header " +
                              to_string(t->header.size()) +
                              " (quote a descriptive_name that holds a comma)");

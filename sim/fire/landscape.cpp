@@ -22,8 +22,8 @@ const std::string& Landscape::code(std::size_t cell) const {
 }
 
 std::size_t Landscape::burnableCount() const {
-    return static_cast<std::size_t>(std::count_if(fuel.begin(), fuel.end(),
-                                                  [](std::uint16_t f) { return f != kNone; }));
+    return static_cast<std::size_t>(
+        std::count_if(fuel.begin(), fuel.end(), [](std::uint16_t f) { return f != kNone; }));
 }
 
 namespace {
@@ -31,20 +31,22 @@ namespace {
 const char* const kTables[] = {"spain_lookup_table.csv", "fbp_lookup_table.csv",
                                "kitral_lookup_table.csv", "portugal_lookup_table.csv"};
 
-std::optional<FuelLookup> readLookup(const std::filesystem::path& dir,
-                                     const LandscapeOptions& o, std::vector<Diagnostic>& errors) {
+std::optional<FuelLookup> readLookup(const std::filesystem::path& dir, const LandscapeOptions& o,
+                                     std::vector<Diagnostic>& errors) {
     std::vector<std::filesystem::path> found;
     std::error_code ec;
     for (const char* t : kTables)
         if (std::filesystem::is_regular_file(dir / t, ec)) found.push_back(dir / t);
     if (found.size() != 1) {
         errors.push_back(Diagnostic{
-            dir.string(), {}, "",
+            dir.string(),
+            {},
+            "",
             found.empty() ? "no fuel lookup table (spain_, fbp_, kitral_ or portugal_lookup_table"
                             ".csv) in the landscape folder"
                           : "more than one fuel lookup table in the landscape folder (" +
-                                found[0].filename().string() + ", " +
-                                found[1].filename().string() + "); keep the one of the model"});
+                                found[0].filename().string() + ", " + found[1].filename().string() +
+                                "); keep the one of the model"});
         return std::nullopt;
     }
     std::string text;
@@ -99,7 +101,8 @@ bool mapFuels(const AsciiGrid& g, const std::filesystem::path& file, const Lands
         const FuelLookupEntry& e = L.lookup.entries[k];
         if (e.nonFuel) continue;
         if (o.knownCodes.count(e.code) == 0) {
-            std::string msg = "fuel code " + quote(e.code) + " is not a fuel model the fire model "
+            std::string msg = "fuel code " + quote(e.code) +
+                              " is not a fuel model the fire model "
                               "knows";
             if (uses[k] > 0) {
                 errors.push_back(Diagnostic{L.lookup.file, e.pos, "",
@@ -159,8 +162,8 @@ bool readSlope(const AsciiGrid& g, const std::filesystem::path& file, const Land
     return false;
 }
 
-bool readAspect(const AsciiGrid& g, const std::filesystem::path& file,
-                const LandscapeOptions& o, Landscape& L, std::vector<Diagnostic>& errors) {
+bool readAspect(const AsciiGrid& g, const std::filesystem::path& file, const LandscapeOptions& o,
+                Landscape& L, std::vector<Diagnostic>& errors) {
     CellProblems bad;
     L.aspectDeg.assign(g.values.size(), 0.0f);
     for (std::size_t c = 0; c < g.values.size(); ++c) {
@@ -198,11 +201,13 @@ void checkSlopeUnits(const AsciiGrid& slope, const std::vector<float>& hornTan,
     const double mine = deg ? asDeg : asPct, other = deg ? asPct : asDeg;
     if (mine > 0.5 && other < 0.5 * mine)
         warnings.push_back(Diagnostic{
-            file.string(), {}, "",
-            std::string("the slopes look like ") + (deg ? "percent" : "degrees") +
-                ", not the " + (deg ? "degrees" : "percent") +
-                " they are read as: they differ from elevation.asc's slope by " +
-                numText(mine) + " on average, " + numText(other) + " in the other unit"});
+            file.string(),
+            {},
+            "",
+            std::string("the slopes look like ") + (deg ? "percent" : "degrees") + ", not the " +
+                (deg ? "degrees" : "percent") +
+                " they are read as: they differ from elevation.asc's slope by " + numText(mine) +
+                " on average, " + numText(other) + " in the other unit"});
 }
 
 std::vector<float> canopy(const AsciiGrid& g, double scale) {
@@ -230,7 +235,9 @@ bool readTerrain(const std::filesystem::path& dir, const AsciiGrid& fuels,
     }
     if (slope) {
         if (!saz && !elev) {
-            errors.push_back(Diagnostic{(dir / "slope.asc").string(), {}, "",
+            errors.push_back(Diagnostic{(dir / "slope.asc").string(),
+                                        {},
+                                        "",
                                         "slope.asc needs saz.asc or elevation.asc for the "
                                         "direction of its slopes"});
             return false;
@@ -254,9 +261,8 @@ bool readTerrain(const std::filesystem::path& dir, const AsciiGrid& fuels,
     return true;
 }
 
-bool readCanopy(const std::filesystem::path& dir, const AsciiGrid& fuels,
-                const LandscapeOptions& o, Landscape& L, std::vector<Diagnostic>& errors,
-                std::vector<Diagnostic>& warnings) {
+bool readCanopy(const std::filesystem::path& dir, const AsciiGrid& fuels, const LandscapeOptions& o,
+                Landscape& L, std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
     bool ok = true;
     if (auto g = loadMatching(dir, "cbh.asc", &fuels, o, errors, ok)) L.canopyBaseM = canopy(*g, 1);
     if (auto g = loadMatching(dir, "cbd.asc", &fuels, o, errors, ok))
@@ -269,9 +275,11 @@ bool readCanopy(const std::filesystem::path& dir, const AsciiGrid& fuels,
             if (g->valid[c]) top = std::max(top, g->values[c]);
         const bool percent = top > 1;
         if (percent)
-            warnings.push_back(Diagnostic{(dir / "ccf.asc").string(), {}, "",
-                                          "canopy cover above 1 (up to " + numText(top) +
-                                              "): read as percent"});
+            warnings.push_back(
+                Diagnostic{(dir / "ccf.asc").string(),
+                           {},
+                           "",
+                           "canopy cover above 1 (up to " + numText(top) + "): read as percent"});
         L.canopyCover = canopy(*g, percent ? 0.01 : 1);
     }
     return ok;
@@ -289,7 +297,9 @@ std::optional<Landscape> loadLandscape(const std::filesystem::path& dir,
     auto fuels = loadMatching(dir, "fuels.asc", nullptr, options, errors, ok);
     if (!fuels) {
         if (ok)
-            errors.push_back(Diagnostic{(dir / "fuels.asc").string(), {}, "",
+            errors.push_back(Diagnostic{(dir / "fuels.asc").string(),
+                                        {},
+                                        "",
                                         "no fuels.asc: a landscape needs its fuel grid"});
         return std::nullopt;
     }

@@ -103,15 +103,15 @@ void CellProblems::report(const std::filesystem::path& file, const AsciiGrid& g,
         const auto& fc = first_.at(*order[k].second);
         const std::size_t fileIdx = order[k].first;
         const std::size_t row = fileIdx / g.ncols + 1, col = fileIdx % g.ncols + 1;
-        std::string msg = *order[k].second + " (row " + to_string(row) + " from the north, column " +
-                          to_string(col) + ", C2F-W cell " +
+        std::string msg = *order[k].second + " (row " + to_string(row) +
+                          " from the north, column " + to_string(col) + ", C2F-W cell " +
                           to_string(c2fCellNumber(fc.first, g.ncols, g.nrows)) + ")";
         if (fc.second > 1) msg += "; " + to_string(fc.second) + " cells in all";
         out.push_back(Diagnostic{file.string(), at[k], "", std::move(msg)});
     }
     if (order.size() > shown)
-        out.push_back(Diagnostic{file.string(), {}, "",
-                                 to_string(order.size() - shown) + " more kinds of bad cells"});
+        out.push_back(Diagnostic{
+            file.string(), {}, "", to_string(order.size() - shown) + " more kinds of bad cells"});
 }
 
 }  // namespace drillbase::sim::fire::landscape_detail

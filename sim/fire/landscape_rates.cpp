@@ -25,8 +25,9 @@ void LandscapeRates::setWind(std::vector<WindPeriod> schedule) {
     std::stable_sort(schedule.begin(), schedule.end(),
                      [](const WindPeriod& a, const WindPeriod& b) { return a.startS < b.startS; });
     if (schedule.empty() || schedule.front().startS > 0)
-        schedule.insert(schedule.begin(), WindPeriod{0, schedule.empty() ? 0 : schedule[0].speed10mMS,
-                                                     schedule.empty() ? 0 : schedule[0].fromDeg});
+        schedule.insert(schedule.begin(),
+                        WindPeriod{0, schedule.empty() ? 0 : schedule[0].speed10mMS,
+                                   schedule.empty() ? 0 : schedule[0].fromDeg});
     wind_ = std::move(schedule);
 }
 
@@ -45,7 +46,9 @@ std::size_t LandscapeRates::periodIndex(double timeS) const {
     return it == wind_.begin() ? 0 : static_cast<std::size_t>(it - wind_.begin()) - 1;
 }
 
-const WindPeriod& LandscapeRates::windAt(double timeS) const { return wind_[periodIndex(timeS)]; }
+const WindPeriod& LandscapeRates::windAt(double timeS) const {
+    return wind_[periodIndex(timeS)];
+}
 
 double LandscapeRates::nextChangeS(double timeS) const {
     const std::size_t k = periodIndex(timeS);

@@ -26,7 +26,7 @@ namespace drillbase::sim::fire {
 inline constexpr double kWind10mOver20ft = 1.15;
 
 struct WindPeriod {
-    double startS = 0;     // in force from here until the next period's start
+    double startS = 0;      // in force from here until the next period's start
     double speed10mMS = 0;  // open wind 10 m above ground
     double fromDeg = 0;     // where it blows from, clockwise from north
 };

@@ -28,9 +28,8 @@ StencilEdge makeEdge(int dx, int dy) {
     std::vector<Crossing> cr;
     for (int k = 0; k < ax; ++k) cr.push_back({2L * k + 1, 2L * ax, true, false});
     for (int k = 0; k < ay; ++k) cr.push_back({2L * k + 1, 2L * ay, false, true});
-    std::sort(cr.begin(), cr.end(), [](const Crossing& a, const Crossing& b) {
-        return a.num * b.den < b.num * a.den;
-    });
+    std::sort(cr.begin(), cr.end(),
+              [](const Crossing& a, const Crossing& b) { return a.num * b.den < b.num * a.den; });
     std::vector<Crossing> merged;
     for (const Crossing& c : cr) {
         if (!merged.empty() && merged.back().num * c.den == c.num * merged.back().den) {
@@ -48,10 +47,9 @@ StencilEdge makeEdge(int dx, int dy) {
                                   t - prev};
         prev = t;
         if (c.x && c.y)
-            e.corners[e.cornerCount++] = {static_cast<std::int8_t>(cx + sx),
-                                          static_cast<std::int8_t>(cy),
-                                          static_cast<std::int8_t>(cx),
-                                          static_cast<std::int8_t>(cy + sy)};
+            e.corners[e.cornerCount++] = {
+                static_cast<std::int8_t>(cx + sx), static_cast<std::int8_t>(cy),
+                static_cast<std::int8_t>(cx), static_cast<std::int8_t>(cy + sy)};
         if (c.x) cx += sx;
         if (c.y) cy += sy;
     }

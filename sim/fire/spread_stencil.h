@@ -29,9 +29,9 @@ struct StencilCell {
 
 struct StencilEdge {
     int dx = 0, dy = 0;
-    double lengthCells = 0;       // sqrt(dx² + dy²)
-    double east = 0, north = 0;   // unit vector of the edge
-    int cellCount = 0;            // start cell first, end cell last
+    double lengthCells = 0;             // sqrt(dx² + dy²)
+    double east = 0, north = 0;         // unit vector of the edge
+    int cellCount = 0;                  // start cell first, end cell last
     std::array<StencilCell, 11> cells;  // at most 1 + |dx| + |dy| = 10 (reach 5)
     int cornerCount = 0;
     std::array<std::array<std::int8_t, 4>, 2> corners;  // (dx1, dy1, dx2, dy2) pairs

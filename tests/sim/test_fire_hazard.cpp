@@ -9,9 +9,9 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 using namespace drillbase;
 using namespace drillbase::sim;
@@ -35,8 +35,10 @@ std::optional<Scenario> strip(const std::string& hazard, double windMS,
   "map": {"width_m": 400, "height_m": 1000, "cell_m": 10, "buildings": [
             {"id": "hut", "x": 180, "y": 900, "w": 20, "h": 20}],
           "assembly_points": [{"id": "ap", "x": 200, "y": 980}]},
-  "weather": {"wind_speed_m_s": )" + std::to_string(windMS) + R"(, "wind_from_deg": 180},
-  "hazard": {"type": "fire", )" + hazard + R"(},
+  "weather": {"wind_speed_m_s": )" +
+                               std::to_string(windMS) + R"(, "wind_from_deg": 180},
+  "hazard": {"type": "fire", )" +
+                               hazard + R"(},
   "units": [{"id": "crew-1", "kind": "forest_crew", "x": 1, "y": 600, "speed_m_s": 1.5},
             {"id": "ranger-1", "kind": "ranger", "x": 390, "y": 990, "speed_m_s": 1.5},
             {"id": "heli-1", "kind": "helicopter", "x": 390, "y": 990, "speed_m_s": 40}],
@@ -54,7 +56,9 @@ Scenario mustLoad(const std::string& hazard, double windMS) {
     return *sc;
 }
 
-const FireHazard& fireOf(const Drill& d) { return dynamic_cast<const FireHazard&>(*d.hazard()); }
+const FireHazard& fireOf(const Drill& d) {
+    return dynamic_cast<const FireHazard&>(*d.hazard());
+}
 
 int count(const Drill& d, const std::string& kind) {
     int n = 0;

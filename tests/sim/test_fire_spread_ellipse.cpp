@@ -78,8 +78,8 @@ TEST_CASE("fire_spread: wind-driven ellipses of BehavePlus's length-to-width rat
             areaLo = std::min(areaLo, s.area);
             areaHi = std::max(areaHi, s.area);
         }
-        MESSAGE(int(c.n) << " edges, L/W " << c.lw << ": head >= " << head << ", area "
-                         << areaLo << " .. " << areaHi);
+        MESSAGE(int(c.n) << " edges, L/W " << c.lw << ": head >= " << head << ", area " << areaLo
+                         << " .. " << areaHi);
         CHECK(head >= c.minHead);
         CHECK(head <= 1.01);
         CHECK(areaLo >= c.minArea);

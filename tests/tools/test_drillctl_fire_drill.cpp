@@ -73,8 +73,8 @@ void replays(const Run& r, const std::string& expect) {
 
 TEST_CASE("grass fire above the village: the model answer holds the head with the engine's line") {
     auto model = run("fire-grass-hillside-village.json",
-                           kSrc + "/scenarios/actions/fire-grass-hillside-village.model.json",
-                           10800, "grass-model");
+                     kSrc + "/scenarios/actions/fire-grass-hillside-village.model.json", 10800,
+                     "grass-model");
     CHECK(model.percent == 100.0);
     CHECK(model.outcomes["fire_crews_entrapped"] == 0.0);
     CHECK(model.outcomes["fire_sites_reached"] == 0.0);
@@ -98,9 +98,9 @@ TEST_CASE("grass fire above the village: the model answer holds the head with th
 }
 
 TEST_CASE("night hot spot: verified within the hour, reported, attacked; idle misses them") {
-    auto model = run("fire-night-hotspot-pine.json",
-                           kSrc + "/scenarios/actions/fire-night-hotspot-pine.model.json", 14400,
-                           "night-model");
+    auto model =
+        run("fire-night-hotspot-pine.json",
+            kSrc + "/scenarios/actions/fire-night-hotspot-pine.model.json", 14400, "night-model");
     CHECK(model.percent == 100.0);
     CHECK(model.status["verify-1h"] == "earned");
     CHECK(model.outcomes["fire_hotspot_verified_s"].get<double>() < 3600);
@@ -116,8 +116,8 @@ TEST_CASE("night hot spot: verified within the hour, reported, attacked; idle mi
 
 TEST_CASE("pine fire on Vilopriu: the wind shift; crews pulled back in time are safe") {
     auto model = run("fire-pine-forest-wind-shift-vilopriu.json",
-                           kSrc + "/scenarios/actions/fire-pine-forest-wind-shift-vilopriu.model.json",
-                           21600, "vilo-model");
+                     kSrc + "/scenarios/actions/fire-pine-forest-wind-shift-vilopriu.model.json",
+                     21600, "vilo-model");
     CHECK(model.percent >= 80.0);
     CHECK(model.outcomes["fire_crews_entrapped"] == 0.0);
     CHECK(model.outcomes["public_above_level2"] == 0.0);

@@ -25,7 +25,8 @@ FireHazard::FireHazard(const Scenario& scenario, const FireConfig& config, const
                        const fire::FuelModelTable& fuels)
     : config_(config), rules_(rules), land_(config.landscape), buildings_(scenario.map.buildings) {
     rates_ = std::make_unique<fire::LandscapeRates>(*land_, fuels, config_.moisture);
-    rates_->setWind({fire::WindPeriod{0, scenario.weather.windSpeedMS, scenario.weather.windFromDeg}});
+    rates_->setWind(
+        {fire::WindPeriod{0, scenario.weather.windSpeedMS, scenario.weather.windFromDeg}});
     wind_ = Wind{scenario.weather.windSpeedMS, scenario.weather.windFromDeg};
     spread_ = std::make_unique<fire::FireSpread>(land_->ncols, land_->nrows, land_->cellM, *rates_);
     flame_.assign(land_->cellCount(), 0.0f);
@@ -64,7 +65,8 @@ FireHazard::FireHazard(const Scenario& scenario, const FireConfig& config, const
         {"legend.fire_beyond_hand", "≥ " + fixed(hand, 1) + " m", hand, 0xff7814d8},
         {"legend.fire_beyond_lines", "≥ " + fixed(brk, 1) + " m", brk, 0xc80a0ae6},
     };
-    legend_.hotLevel = rules_.radiantLevel;  // "in the hot zone": within the radiant-injury distance
+    legend_.hotLevel =
+        rules_.radiantLevel;  // "in the hot zone": within the radiant-injury distance
     legend_.shownFrom = kBurnedMark * 0.5;
     legend_.shownRgba = 0x2d2d2da0;
     legend_.shownKey = "legend.fire_burned";
@@ -78,7 +80,9 @@ std::size_t FireHazard::cellOf(double x, double y) const {
     return static_cast<std::size_t>(j * land_->ncols + i);
 }
 
-void FireHazard::begin(DrillContext& ctx) { step(0, 0, ctx.state().wind, ctx); }
+void FireHazard::begin(DrillContext& ctx) {
+    step(0, 0, ctx.state().wind, ctx);
+}
 
 void FireHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillContext& ctx) {
     const double tickS = static_cast<double>(tick * ctx.state().tickMillis) / 1000.0;
@@ -207,13 +211,15 @@ int FireHazard::levelAt(double x, double y, double& nearestFlamesM) const {
     const long long ci = static_cast<long long>(c % static_cast<std::size_t>(land_->ncols));
     const long long cj = static_cast<long long>(c / static_cast<std::size_t>(land_->ncols));
     int level = 0;
-    for (long long j = std::max(0LL, cj - r); j <= std::min<long long>(land_->nrows - 1, cj + r); ++j)
-        for (long long i = std::max(0LL, ci - r); i <= std::min<long long>(land_->ncols - 1, ci + r);
-             ++i) {
+    for (long long j = std::max(0LL, cj - r); j <= std::min<long long>(land_->nrows - 1, cj + r);
+         ++j)
+        for (long long i = std::max(0LL, ci - r);
+             i <= std::min<long long>(land_->ncols - 1, ci + r); ++i) {
             const auto n = static_cast<std::size_t>(j * land_->ncols + i);
             if (spread_->state(n) != fire::CellState::burning) continue;
             // Distance to the nearest point of the burning cell.
-            const double x0 = static_cast<double>(i) * land_->cellM, y0 = static_cast<double>(j) * land_->cellM;
+            const double x0 = static_cast<double>(i) * land_->cellM,
+                         y0 = static_cast<double>(j) * land_->cellM;
             const double ex = std::max({x0 - x, 0.0, x - (x0 + land_->cellM)});
             const double ey = std::max({y0 - y, 0.0, y - (y0 + land_->cellM)});
             const double d = std::sqrt(ex * ex + ey * ey);
@@ -249,9 +255,9 @@ void FireHazard::stepAgents(DrillContext& ctx) {
         int& worst = crewWorst_[u.id];
         if (level <= worst || level < rules_.radiantLevel) continue;
         worst = level;
-        const bool inZone = zones_.count(u.id) &&
-                            std::hypot(u.x - zones_.at(u.id).x, u.y - zones_.at(u.id).y) <=
-                                zones_.at(u.id).radiusM;
+        const bool inZone =
+            zones_.count(u.id) &&
+            std::hypot(u.x - zones_.at(u.id).x, u.y - zones_.at(u.id).y) <= zones_.at(u.id).radiusM;
         ctx.emit(level >= rules_.overrunLevel ? "crew_entrapped" : "crew_too_close_to_flames",
                  {{"unit", u.id},
                   {"in_safety_zone", inZone ? "yes" : "no"},
@@ -267,8 +273,10 @@ void FireHazard::addOutcomes(const DrillState& s, std::map<std::string, double>&
     o["fire_uncontained"] = containedS_ >= 0 ? 0 : 1;
     int entrapped = 0, tooClose = 0;
     for (const UnitState& u : s.units) {
-        if (u.harm.worstLevel >= rules_.overrunLevel) ++entrapped;
-        else if (u.harm.worstLevel >= rules_.radiantLevel) ++tooClose;
+        if (u.harm.worstLevel >= rules_.overrunLevel)
+            ++entrapped;
+        else if (u.harm.worstLevel >= rules_.radiantLevel)
+            ++tooClose;
     }
     o["fire_crews_entrapped"] = entrapped;
     o["fire_crews_too_close"] = tooClose;
@@ -289,24 +297,27 @@ nlohmann::json FireHazard::validityNotes(const DrillState&) const {
     notes.push_back({{"issue", "fire_surface_only"},
                      {"value", 0},
                      {"limit", 0},
-                     {"detail", "surface fire only: no crown fire and no spotting (the instructor "
-                                "injects spot fires); rates from Rothermel (1972)"}});
+                     {"detail",
+                      "surface fire only: no crown fire and no spotting (the instructor "
+                      "injects spot fires); rates from Rothermel (1972)"}});
     const double brk = rules_.holdsBelowFlameM.at(LineKind::Break);
     if (peakFlameM_ >= brk)
         notes.push_back({{"issue", "fire_crowning_likely"},
                          {"value", peakFlameM_},
                          {"limit", brk},
-                         {"detail", "peak flame length (m) above which crowning, spotting and major "
-                                    "runs are likely (Andrews & Rothermel 1982): the fire may be "
-                                    "faster than the surface model says"}});
+                         {"detail",
+                          "peak flame length (m) above which crowning, spotting and major "
+                          "runs are likely (Andrews & Rothermel 1982): the fire may be "
+                          "faster than the surface model says"}});
     // The grid's 80 directions carry an ellipse's head to within 11 % up to L/W 5
     // (sim/fire/fire_spread.h); a narrower one arrives later than it should.
     if (peakLengthToWidth_ > 5)
         notes.push_back({{"issue", "fire_narrow_head"},
                          {"value", peakLengthToWidth_},
                          {"limit", 5},
-                         {"detail", "peak length-to-width ratio of the spread ellipse: above 5 the "
-                                    "grid's head lags the ellipse's by more than 11 %"}});
+                         {"detail",
+                          "peak length-to-width ratio of the spread ellipse: above 5 the "
+                          "grid's head lags the ellipse's by more than 11 %"}});
     return notes;
 }
 

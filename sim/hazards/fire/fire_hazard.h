@@ -48,7 +48,8 @@ public:
     bool fillTerrain(FieldGrid& grid) const override;
     bool fillCover(const FieldGrid& grid, std::vector<std::uint32_t>& rgba) const override;
     bool fillArrival(FieldGrid& grid) const override;
-    std::vector<std::pair<std::string, nlohmann::json>> sample(double x, double y, double z) const override;
+    std::vector<std::pair<std::string, nlohmann::json>> sample(double x, double y,
+                                                               double z) const override;
     std::vector<std::pair<std::string, std::string>> conditions() const override;
     std::vector<std::pair<std::string, double>> chartValues() const override;
     void hashInto(StateHasher& h) const override;
@@ -102,7 +103,7 @@ private:
     std::vector<Rect> sites_;
     HazardLegend legend_;
     double nowS_ = 0;
-    Wind wind_{-1, -1};  // the wind the rates were given last
+    Wind wind_{-1, -1};         // the wind the rates were given last
     std::vector<float> flame_;  // head flame length of each reached cell, m
     std::size_t readArrivals_ = 0;
     std::vector<bool> ignited_;
@@ -111,7 +112,8 @@ private:
     std::vector<Drop> drops_;
     int dropsUsed_ = 0;
     std::map<std::string, SafetyZoneDef> zones_;  // by unit
-    bool hotSpotReported_ = false, fireReported_ = false, attackStarted_ = false, burnedOut_ = false;
+    bool hotSpotReported_ = false, fireReported_ = false, attackStarted_ = false,
+         burnedOut_ = false;
     double hotSpotVerifiedS_ = -1, containedS_ = -1, attackS_ = -1;
     std::vector<bool> siteReached_;
     std::map<std::string, int> crewWorst_;  // unit -> worst level reported

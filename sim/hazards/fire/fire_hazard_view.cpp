@@ -51,7 +51,8 @@ double FireHazard::intensityAt(double x, double y, double) const {
 
 void FireHazard::fillField(FieldGrid& grid, double z) const {
     for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i) grid.at(i, j) = intensityAt(grid.centreX(i), grid.centreY(j), z);
+        for (int i = 0; i < grid.nx; ++i)
+            grid.at(i, j) = intensityAt(grid.centreX(i), grid.centreY(j), z);
 }
 
 bool FireHazard::fillTerrain(FieldGrid& grid) const {
@@ -92,7 +93,8 @@ bool FireHazard::fillArrival(FieldGrid& grid) const {
     for (int j = 0; j < grid.ny; ++j)
         for (int i = 0; i < grid.nx; ++i) {
             const std::size_t c = cellOf(grid.centreX(i), grid.centreY(j));
-            grid.at(i, j) = c == kOff ? std::numeric_limits<double>::quiet_NaN() : spread_->arrivalS(c);
+            grid.at(i, j) =
+                c == kOff ? std::numeric_limits<double>::quiet_NaN() : spread_->arrivalS(c);
         }
     return true;
 }
@@ -132,7 +134,9 @@ std::vector<MapLine> FireHazard::lines() const {
         m.kindKey = l.preset ? "marker.firebreak" : "marker.fireline";
         m.id = l.id;
         m.points = {{l.x0, l.y0}, {l.x0 + (l.x1 - l.x0) * f, l.y0 + (l.y1 - l.y0) * f}};
-        m.rgba = l.kind == LineKind::Hand ? 0xffe600ffu : l.kind == LineKind::Engine ? 0x00c8ffffu : 0xc8a064ffu;
+        m.rgba = l.kind == LineKind::Hand     ? 0xffe600ffu
+                 : l.kind == LineKind::Engine ? 0x00c8ffffu
+                                              : 0xc8a064ffu;
         m.active = !l.breached;
         out.push_back(std::move(m));
     }
@@ -152,13 +156,14 @@ double FireHazard::passCost(double x, double y) const {
     return spread_->state(c) == fire::CellState::burning ? kClosed : 1;
 }
 
-std::vector<std::pair<std::string, nlohmann::json>> FireHazard::sample(double x, double y, double) const {
+std::vector<std::pair<std::string, nlohmann::json>> FireHazard::sample(double x, double y,
+                                                                       double) const {
     const std::size_t c = cellOf(x, y);
     if (c == kOff) return {};
     const fire::SurfaceFire f = rates_->behaviourAt(c, nowS_);
     const auto st = spread_->state(c);
     const double at = spread_->arrivalS(c);
-    return {{"fire_state", st == fire::CellState::unburned ? "unburned"
+    return {{"fire_state", st == fire::CellState::unburned  ? "unburned"
                            : st == fire::CellState::burning ? "burning"
                                                             : "burned"},
             {"fire_arrival_s", std::isfinite(at) ? nlohmann::json(at) : nlohmann::json(nullptr)},

@@ -13,8 +13,9 @@ namespace {
 constexpr double kMetresPerChain = 20.1168;
 
 const std::map<std::string, LineKind>& lineKindNames() {
-    static const std::map<std::string, LineKind> names = {
-        {"hand_line", LineKind::Hand}, {"engine_line", LineKind::Engine}, {"break", LineKind::Break}};
+    static const std::map<std::string, LineKind> names = {{"hand_line", LineKind::Hand},
+                                                          {"engine_line", LineKind::Engine},
+                                                          {"break", LineKind::Break}};
     return names;
 }
 
@@ -22,9 +23,9 @@ const std::map<std::string, LineKind>& lineKindNames() {
 
 const char* lineKindName(LineKind k) {
     switch (k) {
-    case LineKind::Hand: return "hand_line";
-    case LineKind::Engine: return "engine_line";
-    case LineKind::Break: return "break";
+        case LineKind::Hand: return "hand_line";
+        case LineKind::Engine: return "engine_line";
+        case LineKind::Break: return "break";
     }
     return "hand_line";
 }
@@ -61,11 +62,12 @@ double FireRules::productionMS(const std::string& unitKind, const std::string& c
 std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Diagnostic>& out) {
     FieldReader r(doc, out);
     if (!r.isObject("")) return std::nullopt;
-    r.knownKeys("", {"format", "notes", "line_production_ch_h", "scott_burgan_line_group",
-                     "line_holds_below_flame_length_m", "safety_zone_flame_multiple", "drop",
-                     "hot_spot_verify_s", "suppression_circle_s", "line_kinds",
-                     "line_production_factor", "harm", "site_reach_m", "hot_spot_check_work_s",
-                     "backfire_work_s", "containment_check_s", "passability_refresh_s", "max_landscape_cells"});
+    r.knownKeys(
+        "", {"format", "notes", "line_production_ch_h", "scott_burgan_line_group",
+             "line_holds_below_flame_length_m", "safety_zone_flame_multiple", "drop",
+             "hot_spot_verify_s", "suppression_circle_s", "line_kinds", "line_production_factor",
+             "harm", "site_reach_m", "hot_spot_check_work_s", "backfire_work_s",
+             "containment_check_s", "passability_refresh_s", "max_landscape_cells"});
     if (const auto f = r.string("", "format"); f && *f != "drillbase-fire-rules/1")
         r.error("/format", "expected \"drillbase-fire-rules/1\"");
     FireRules g;
@@ -146,7 +148,8 @@ std::optional<FireRules> parseFireRules(const JsonDocument& doc, std::vector<Dia
         num("duration_s", g.dropDurationS, 1, 86400);
         num("work_s", g.dropWorkS, 0, 86400);
     }
-    g.hotSpotVerifyS = readSourcedNumber(r, "hot_spot_verify_s", 60, 86400).value_or(g.hotSpotVerifyS);
+    g.hotSpotVerifyS =
+        readSourcedNumber(r, "hot_spot_verify_s", 60, 86400).value_or(g.hotSpotVerifyS);
     g.suppressionCircleS =
         readSourcedNumber(r, "suppression_circle_s", 60, 86400).value_or(g.suppressionCircleS);
     if (const auto p = sourcedValuePointer(r, "harm"); !p.empty() && r.isObject(p)) {

@@ -100,9 +100,8 @@ void FireHazard::stepLines(DrillContext& ctx) {
                           u->taskTarget == l.id;
         if (!onIt) {  // sent elsewhere: the line ends where the crew left it
             l.building = false;
-            ctx.emit("fireline_stopped", {{"line", l.id},
-                                          {"unit", l.unit},
-                                          {"cells", std::to_string(l.built)}});
+            ctx.emit("fireline_stopped",
+                     {{"line", l.id}, {"unit", l.unit}, {"cells", std::to_string(l.built)}});
             continue;
         }
         const double worked = nowS_ - l.startS;
@@ -140,7 +139,8 @@ double FireHazard::requiredSafetyRadius(double x, double y, double radiusM) cons
     if (c == kOff) return 0;
     const auto nc = static_cast<long long>(land_->ncols);
     const long long ci = static_cast<long long>(c) % nc, cj = static_cast<long long>(c) / nc;
-    for (long long j = std::max(0LL, cj - r); j <= std::min<long long>(land_->nrows - 1, cj + r); ++j)
+    for (long long j = std::max(0LL, cj - r); j <= std::min<long long>(land_->nrows - 1, cj + r);
+         ++j)
         for (long long i = std::max(0LL, ci - r); i <= std::min(nc - 1, ci + r); ++i) {
             const double cx = (static_cast<double>(i) + 0.5) * land_->cellM - x;
             const double cy = (static_cast<double>(j) + 0.5) * land_->cellM - y;
@@ -195,20 +195,23 @@ bool FireHazard::apply(const Command& c, DrillContext& ctx) {
         l.startS = nowS_;
         // Work per cell: one cell side of line at the production rate of its fuel; bare ground
         // needs no line and is crossed at the crew's speed.
-        const double step = std::hypot(c.x - u->x, c.y - u->y) / std::max<std::size_t>(1, l.cells.size());
+        const double step =
+            std::hypot(c.x - u->x, c.y - u->y) / std::max<std::size_t>(1, l.cells.size());
         double t = 0;
         for (std::size_t cell : l.cells) {
-            const double rate = land_->burnable(cell) ? rules_.productionMS(u->kind, land_->code(cell)) : 0;
+            const double rate =
+                land_->burnable(cell) ? rules_.productionMS(u->kind, land_->code(cell)) : 0;
             t += rate > 0 ? step / rate : step / std::max(0.1, u->speedMS);
             l.doneAtS.push_back(t);
         }
         UnitTaskOrder o{"build_fireline", l.id, c.x, c.y, false, std::max(1.0, t), {}};
         ctx.assign(*u, o);
-        ctx.emit("fireline_ordered", {{"unit", u->id},
-                                      {"line", l.id},
-                                      {"line_kind", lineKindName(l.kind)},
-                                      {"length_m", fixed(step * static_cast<double>(l.cells.size()), 0)},
-                                      {"minutes", fixed(t / 60.0, 0)}});
+        ctx.emit("fireline_ordered",
+                 {{"unit", u->id},
+                  {"line", l.id},
+                  {"line_kind", lineKindName(l.kind)},
+                  {"length_m", fixed(step * static_cast<double>(l.cells.size()), 0)},
+                  {"minutes", fixed(t / 60.0, 0)}});
         lines_.push_back(std::move(l));
         return true;
     }
@@ -229,9 +232,15 @@ bool FireHazard::apply(const Command& c, DrillContext& ctx) {
         drops_.push_back(d);
         // Fill, fly out and drop: the work time plus the flight from where the helicopter is.
         const double fly = std::hypot(c.x - u->x, c.y - u->y) / std::max(1.0, u->speedMS);
-        ctx.assign(*u, UnitTaskOrder{"water_drop", "drop-" + std::to_string(drops_.size()), c.x,
-                                     c.y, false, rules_.dropWorkS + fly, {}});
-        ctx.emit("water_drop_ordered", {{"unit", u->id}, {"minutes", fixed((rules_.dropWorkS + fly) / 60.0, 0)}});
+        ctx.assign(*u, UnitTaskOrder{"water_drop",
+                                     "drop-" + std::to_string(drops_.size()),
+                                     c.x,
+                                     c.y,
+                                     false,
+                                     rules_.dropWorkS + fly,
+                                     {}});
+        ctx.emit("water_drop_ordered",
+                 {{"unit", u->id}, {"minutes", fixed((rules_.dropWorkS + fly) / 60.0, 0)}});
         return true;
     }
     if (back) {
@@ -257,8 +266,9 @@ bool FireHazard::apply(const Command& c, DrillContext& ctx) {
             ctx.reject(c, "no safety zone set for " + u->id);
             return true;
         }
-        ctx.assign(*u, UnitTaskOrder{"retreat", "", it->second.x, it->second.y, true, 0,
-                                     {{"to", "safety_zone"}}});
+        ctx.assign(
+            *u, UnitTaskOrder{
+                    "retreat", "", it->second.x, it->second.y, true, 0, {{"to", "safety_zone"}}});
         return true;
     }
     // verify_hotspot
@@ -270,8 +280,12 @@ bool FireHazard::apply(const Command& c, DrillContext& ctx) {
         ctx.reject(c, "no hot spot has been reported yet");
         return true;
     }
-    ctx.assign(*u, UnitTaskOrder{"verify_hotspot", config_.hotSpot->id, config_.hotSpot->x,
-                                 config_.hotSpot->y, true, rules_.hotSpotCheckWorkS,
+    ctx.assign(*u, UnitTaskOrder{"verify_hotspot",
+                                 config_.hotSpot->id,
+                                 config_.hotSpot->x,
+                                 config_.hotSpot->y,
+                                 true,
+                                 rules_.hotSpotCheckWorkS,
                                  {{"hot_spot", config_.hotSpot->id}}});
     return true;
 }
@@ -305,7 +319,8 @@ void FireHazard::finishTask(UnitState& u, const std::string& kind, const std::st
         const std::size_t c0 = cellOf(d.x, d.y);
         const auto nc = static_cast<long long>(land_->ncols);
         const long long ci = static_cast<long long>(c0) % nc, cj = static_cast<long long>(c0) / nc;
-        for (long long j = std::max(0LL, cj - rr); j <= std::min<long long>(land_->nrows - 1, cj + rr); ++j)
+        for (long long j = std::max(0LL, cj - rr);
+             j <= std::min<long long>(land_->nrows - 1, cj + rr); ++j)
             for (long long i = std::max(0LL, ci - rr); i <= std::min(nc - 1, ci + rr); ++i) {
                 const double dx = (static_cast<double>(i) + 0.5) * land_->cellM - d.x;
                 const double dy = (static_cast<double>(j) + 0.5) * land_->cellM - d.y;

@@ -1,9 +1,9 @@
 // fire_type.cpp — the fire hazard's scenario section and commands. Two ways to give the ground,
 // as fire analysts and instructors have it:
 //   "landscape": "dir"  — a folder in the layout Cell2Fire / C2F-W users exchange (fuels.asc and
-//                         its lookup table, elevation, slope, aspect, canopy; sim/fire/landscape.h),
-//                         optionally with its Weather.csv ("weather_csv": true), whose hourly
-//                         rows become the drill's wind injects;
+//                         its lookup table, elevation, slope, aspect, canopy;
+//                         sim/fire/landscape.h), optionally with its Weather.csv ("weather_csv":
+//                         true), whose hourly rows become the drill's wind injects;
 //   "procedural": {...} — one fuel on a plane of given slope and aspect, with rectangles of other
 //                         fuels (a village, a road, a field).
 // Then, in JSON: fuel moistures in percent, ignitions, the satellite hot spot, when the fire is
@@ -34,19 +34,22 @@ std::vector<CommandSpec> fireCommands() {
     radius.min = 5;
     radius.max = 2000;
     return {
-        // A crew cuts line from where it stands to the point (锚点 → 控制线), at its production rate
+        // A crew cuts line from where it stands to the point (锚点 → 控制线), at its production
+        // rate
         // in the fuels it crosses; an engine lays wet line, a dozer blades a break.
         makeSpec("build_fireline", kTrainee, Gesture::Point, {unit, x, y}),
         // A helicopter drops water or retardant at the point (吊桶洒水).
         makeSpec("water_drop", kTrainee, Gesture::Point, {unit, x, y}),
-        // A crew lights a backfire at the point, to burn out fuel ahead of the front (点火自救/以火攻火).
+        // A crew lights a backfire at the point, to burn out fuel ahead of the front
+        // (点火自救/以火攻火).
         makeSpec("backfire", kTrainee, Gesture::Point, {unit, x, y}),
         // The crew's safety zone (安全区) and, by its route, the escape route (避险路线).
         makeSpec("set_safety_zone", kTrainee, Gesture::Area, {unit, x, y, radius}),
         makeSpec("retreat_to_safety_zone", kTrainee, Gesture::Button, {unit}),
         // A ranger or crew goes to the satellite hot spot and confirms it (热点核查).
-        makeSpec("verify_hotspot", kTrainee, Gesture::Button,
-                 {unit, makeParam(Slot::Target, "param.hot_spot", ChoiceSource::Hazard, "hot_spots")}),
+        makeSpec(
+            "verify_hotspot", kTrainee, Gesture::Button,
+            {unit, makeParam(Slot::Target, "param.hot_spot", ChoiceSource::Hazard, "hot_spots")}),
         // The instructor starts a spot fire (飞火) at a point: spotting across a line.
         makeSpec("spot_fire", kInstructor, Gesture::Point, {x, y}),
     };
@@ -58,7 +61,8 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
     const std::string p = "/hazard/procedural";
     r.knownKeys(p, {"cell_m", "fuel", "slope_pct", "aspect_deg", "base_elevation_m", "patches"});
     const double cell = r.number(p, "cell_m", false).value_or(20);
-    if (!(cell >= 1 && cell <= 200)) return r.error(pointerChild(p, "cell_m"), "must be 1 to 200 m"), false;
+    if (!(cell >= 1 && cell <= 200))
+        return r.error(pointerChild(p, "cell_m"), "must be 1 to 200 m"), false;
     const double slopePct = r.number(p, "slope_pct", false).value_or(0);
     if (!(slopePct >= 0 && slopePct <= 300))
         return r.error(pointerChild(p, "slope_pct"), "must be 0 to 300 %"), false;
@@ -84,7 +88,8 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
     };
     const auto base = fuelCode(p);
     if (!base) return false;
-    const double cols = std::ceil(map.widthM / cell - 1e-9), rows = std::ceil(map.heightM / cell - 1e-9);
+    const double cols = std::ceil(map.widthM / cell - 1e-9),
+                 rows = std::ceil(map.heightM / cell - 1e-9);
     if (!(cols >= 1 && rows >= 1) || cols * rows > maxCells) {
         r.error(pointerChild(p, "cell_m"),
                 "the map at this cell size has " + nlohmann::json(cols * rows).dump() +
@@ -163,9 +168,9 @@ bool FireHazardType::loadContent(const std::filesystem::path& contentDir,
 
 std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) const {
     auto& r = s.reader;
-    r.knownKeys("/hazard", {"type", "landscape", "weather_csv", "procedural", "moisture_pct",
-                            "ignitions", "hot_spot", "report_s", "firebreaks", "sites",
-                            "safety_zones", "stocks"});
+    r.knownKeys("/hazard",
+                {"type", "landscape", "weather_csv", "procedural", "moisture_pct", "ignitions",
+                 "hot_spot", "report_s", "firebreaks", "sites", "safety_zones", "stocks"});
     auto cfg = std::make_shared<FireConfig>();
     const bool folder = r.at("/hazard/landscape") != nullptr;
     if (folder == (r.at("/hazard/procedural") != nullptr)) {
@@ -182,17 +187,18 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
         std::vector<Diagnostic> errors, warnings;
         auto inst = fire::loadFireInstance(dir, o, errors, warnings);
         if (!inst) {
-            if (errors.empty()) r.error("/hazard/landscape", "landscape \"" + *rel + "\" cannot be read");
+            if (errors.empty())
+                r.error("/hazard/landscape", "landscape \"" + *rel + "\" cannot be read");
             for (std::size_t k = 0; k < errors.size() && k < 5; ++k)
                 r.error("/hazard/landscape", "landscape \"" + *rel + "\": " + errors[k].format());
             return cfg;
         }
         if (static_cast<double>(inst->landscape.cellCount()) > rules_.maxLandscapeCells) {
-            r.error("/hazard/landscape",
-                    "landscape \"" + *rel + "\" has " +
-                        std::to_string(inst->landscape.cellCount()) + " cells, more than " +
-                        nlohmann::json(rules_.maxLandscapeCells).dump() +
-                        " (content/hazards/fire.json max_landscape_cells)");
+            r.error("/hazard/landscape", "landscape \"" + *rel + "\" has " +
+                                             std::to_string(inst->landscape.cellCount()) +
+                                             " cells, more than " +
+                                             nlohmann::json(rules_.maxLandscapeCells).dump() +
+                                             " (content/hazards/fire.json max_landscape_cells)");
             return cfg;
         }
         *land = std::move(inst->landscape);
@@ -230,7 +236,8 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
     if (s.map.widthM > land->ncols * land->cellM + 1e-6 ||
         s.map.heightM > land->nrows * land->cellM + 1e-6)
         r.error("/map", "the map (" + nlohmann::json(s.map.widthM).dump() + " x " +
-                            nlohmann::json(s.map.heightM).dump() + " m) is larger than the landscape (" +
+                            nlohmann::json(s.map.heightM).dump() +
+                            " m) is larger than the landscape (" +
                             nlohmann::json(land->ncols * land->cellM).dump() + " x " +
                             nlohmann::json(land->nrows * land->cellM).dump() + " m)");
     cfg->landscape = land;
@@ -269,12 +276,14 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
     };
     auto newId = [&](const std::string& p) {
         const auto id = r.string(p, "id").value_or("");
-        if (!id.empty() && !ids.insert(id).second) r.error(pointerChild(p, "id"), "duplicate id \"" + id + "\"");
+        if (!id.empty() && !ids.insert(id).second)
+            r.error(pointerChild(p, "id"), "duplicate id \"" + id + "\"");
         return id;
     };
     auto cellAt = [&](double x, double y) -> std::optional<std::size_t> {
         if (x < 0 || y < 0) return std::nullopt;
-        const auto i = static_cast<long long>(x / land->cellM), j = static_cast<long long>(y / land->cellM);
+        const auto i = static_cast<long long>(x / land->cellM),
+                   j = static_cast<long long>(y / land->cellM);
         if (i >= land->ncols || j >= land->nrows) return std::nullopt;
         return static_cast<std::size_t>(j * land->ncols + i);
     };
@@ -340,7 +349,8 @@ std::shared_ptr<const HazardConfig> FireHazardType::parse(HazardSection& s) cons
         z.y = r.number(p, "y").value_or(0);
         z.radiusM = r.number(p, "radius_m").value_or(0);
         s.onMap(p, z.x, z.y);
-        if (!(z.radiusM >= 5 && z.radiusM <= 2000)) r.error(pointerChild(p, "radius_m"), "must be 5 to 2000 m");
+        if (!(z.radiusM >= 5 && z.radiusM <= 2000))
+            r.error(pointerChild(p, "radius_m"), "must be 5 to 2000 m");
         cfg->safetyZones.push_back(z);
     });
     if (r.at("/hazard/stocks") && r.isObject("/hazard/stocks")) {
