@@ -101,9 +101,12 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
     L.nrows = static_cast<int>(rows);
     L.cellM = cell;
     const std::size_t n = static_cast<std::size_t>(L.ncols) * static_cast<std::size_t>(L.nrows);
-    std::vector<std::string> cellCode(n, *base);
+    // Each cell's code as an index into `used` (the base fuel and every patch's).
+    std::vector<std::string> used{*base};
+    std::vector<std::uint16_t> cellCode(n, 0);
     if (const auto* v = r.at(pointerChild(p, "patches"))) {
         if (!v->is_array()) return r.error(pointerChild(p, "patches"), "must be an array"), false;
+        if (v->size() > 1000) return r.error(pointerChild(p, "patches"), "more than 1000"), false;
         for (std::size_t k = 0; k < v->size(); ++k) {
             const auto q = pointerChild(pointerChild(p, "patches"), k);
             if (!r.isObject(q)) continue;
@@ -112,25 +115,36 @@ bool proceduralLandscape(FieldReader& r, const MapDef& map, const fire::FuelMode
             const double x = r.number(q, "x").value_or(0), y = r.number(q, "y").value_or(0);
             const double w = r.number(q, "w").value_or(0), h = r.number(q, "h").value_or(0);
             if (!code) continue;
-            for (int j = 0; j < L.nrows; ++j)
-                for (int i = 0; i < L.ncols; ++i) {
+            auto at = std::find(used.begin(), used.end(), *code);
+            if (at == used.end()) at = used.insert(used.end(), *code);
+            const auto index = static_cast<std::uint16_t>(at - used.begin());
+            // Only the rows and columns the rectangle can cover.
+            const double i0 = std::max(0.0, std::floor(x / cell - 0.5));
+            const double j0 = std::max(0.0, std::floor(y / cell - 0.5));
+            const double i1 = std::min<double>(L.ncols - 1, std::ceil((x + w) / cell));
+            const double j1 = std::min<double>(L.nrows - 1, std::ceil((y + h) / cell));
+            if (!(i0 <= i1 && j0 <= j1)) continue;
+            for (int j = static_cast<int>(j0); j <= static_cast<int>(j1); ++j)
+                for (int i = static_cast<int>(i0); i <= static_cast<int>(i1); ++i) {
                     const double cx = (i + 0.5) * cell, cy = (j + 0.5) * cell;
                     if (cx >= x && cx <= x + w && cy >= y && cy <= y + h)
-                        cellCode[static_cast<std::size_t>(j) * L.ncols + i] = *code;
+                        cellCode[static_cast<std::size_t>(j) * L.ncols + i] = index;
                 }
         }
     }
     std::set<std::string> burnable;
-    for (const auto& c : cellCode)
+    for (const auto& c : used)
         if (fuels.find(c)->burnable) burnable.insert(c);
     L.codes.assign(burnable.begin(), burnable.end());
-    L.entry.assign(n, fire::Landscape::kNone);
-    L.fuel.assign(n, fire::Landscape::kNone);
-    for (std::size_t k = 0; k < n; ++k) {
-        const auto it = std::lower_bound(L.codes.begin(), L.codes.end(), cellCode[k]);
-        if (it != L.codes.end() && *it == cellCode[k])
-            L.fuel[k] = static_cast<std::uint16_t>(it - L.codes.begin());
+    std::vector<std::uint16_t> fuelOf(used.size(), fire::Landscape::kNone);
+    for (std::size_t u = 0; u < used.size(); ++u) {
+        const auto it = std::lower_bound(L.codes.begin(), L.codes.end(), used[u]);
+        if (it != L.codes.end() && *it == used[u])
+            fuelOf[u] = static_cast<std::uint16_t>(it - L.codes.begin());
     }
+    L.entry.assign(n, fire::Landscape::kNone);
+    L.fuel.resize(n);
+    for (std::size_t k = 0; k < n; ++k) L.fuel[k] = fuelOf[cellCode[k]];
     // A plane rising towards the upslope direction (aspect + 180°): z = z0 + s · (distance
     // along it from the map's centre).
     const double s = slopePct / 100.0;
