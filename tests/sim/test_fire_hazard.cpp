@@ -131,9 +131,17 @@ TEST_CASE("fire: a safety zone is judged against four flame lengths") {
     d->apply(at("set_safety_zone", "crew-1", 200, 800, need + 20));
     d->step();
     CHECK(d->timeline().back().attrs.at("adequate") == "yes");
-    // A crew left on the open grass in front of the head is overrun.
+    // A crew left on the open grass in front of the head: its escape route to the zone is cut
+    // by the flames first (reported), then it is overrun.
     for (int t = 0; t < 7200; ++t) d->step();
-    CHECK(count(*d, "crew_entrapped") >= 1);
+    const Event* cut = first(*d, "escape_route_cut");
+    const Event* trapped = first(*d, "crew_entrapped");
+    REQUIRE(cut);
+    REQUIRE(trapped);
+    CHECK(cut->tick <= trapped->tick);
+    bool routeDrawn = false;
+    for (const MapLine& l : d->hazard()->lines()) routeDrawn |= l.kindKey == "marker.escape_route";
+    CHECK(routeDrawn);
 }
 
 TEST_CASE("fire: the hot spot is verified only after it is reported; a spot fire starts a fire") {

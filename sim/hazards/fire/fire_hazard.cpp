@@ -128,6 +128,7 @@ void FireHazard::step(std::int64_t tick, double dtS, const Wind& wind, DrillCont
     stepAgents(ctx);
     if (tickS >= nextContainmentCheckS_) {
         nextContainmentCheckS_ = tickS + rules_.containmentCheckS;
+        checkEscapeRoutes(ctx);
         // The fire can spread nowhere more. With crews' work on it that is containment (控制);
         // without any, it has burned out against bare ground, which no rubric should reward.
         if (containedS_ < 0 && !burnedOut_ && spread_->burnedCells() > 0 &&
@@ -246,10 +247,32 @@ void FireHazard::harm(const Exposure& e, Harm& h, double dtS) const {
     if (level >= rules_.radiantLevel) h.load += dtS;  // seconds in radiant danger
 }
 
+void FireHazard::checkEscapeRoutes(DrillContext& ctx) {
+    // LCES (lookouts, communications, escape routes, safety zones): a route that runs through
+    // flames is no escape. Reported when it is cut and again when it is clear.
+    for (const auto& [unit, z] : zones_) {
+        const auto at = crewAt_.find(unit);
+        if (at == crewAt_.end()) continue;
+        const auto [x, y] = at->second;
+        const bool inside = std::hypot(x - z.x, y - z.y) <= z.radiusM;
+        bool cut = false;
+        if (!inside)
+            for (const std::size_t c : cellsAlong(x, y, z.x, z.y))
+                if (spread_->state(c) == fire::CellState::burning) {
+                    cut = true;
+                    break;
+                }
+        bool& was = routeCut_[unit];
+        if (cut != was) ctx.emit(cut ? "escape_route_cut" : "escape_route_clear", {{"unit", unit}});
+        was = cut;
+    }
+}
+
 void FireHazard::stepAgents(DrillContext& ctx) {
     // Crews: overrun by the front (entrapment, 被火围困) or too close to flames (radiant burns):
     // reported once per crew at each new worst level, for the safety items of the rubric.
     for (const UnitState& u : ctx.state().units) {
+        if (zones_.count(u.id)) crewAt_[u.id] = {u.x, u.y};
         double nearest = 0;
         const int level = levelAt(u.x, u.y, nearest);
         int& worst = crewWorst_[u.id];

@@ -85,6 +85,7 @@ private:
     void stepLines(DrillContext& ctx);
     void stepDrops(DrillContext& ctx);
     void stepAgents(DrillContext& ctx);
+    void checkEscapeRoutes(DrillContext& ctx);
     void attackStarted(DrillContext& ctx, const char* how);
     void claimCell(std::size_t cell, std::size_t line);
     std::vector<std::size_t> cellsAlong(double x0, double y0, double x1, double y1) const;
@@ -112,6 +113,10 @@ private:
     std::vector<Drop> drops_;
     int dropsUsed_ = 0;
     std::map<std::string, SafetyZoneDef> zones_;  // by unit
+    // Each crew's escape route (避险路线): from where it stands to its safety zone, straight (the
+    // way it would run), and whether flames cut it at the last check.
+    std::map<std::string, std::pair<double, double>> crewAt_;
+    std::map<std::string, bool> routeCut_;
     bool hotSpotReported_ = false, fireReported_ = false, attackStarted_ = false,
          burnedOut_ = false;
     double hotSpotVerifiedS_ = -1, containedS_ = -1, attackS_ = -1;

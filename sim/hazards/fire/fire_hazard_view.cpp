@@ -140,6 +140,20 @@ std::vector<MapLine> FireHazard::lines() const {
         m.active = !l.breached;
         out.push_back(std::move(m));
     }
+    for (const auto& [unit, z] : zones_) {
+        const auto at = crewAt_.find(unit);
+        if (at == crewAt_.end() ||
+            std::hypot(at->second.first - z.x, at->second.second - z.y) <= z.radiusM)
+            continue;
+        MapLine m;
+        m.kindKey = "marker.escape_route";
+        m.id = unit;
+        m.points = {at->second, {z.x, z.y}};
+        m.rgba = 0x3cdc50ffu;
+        const auto cut = routeCut_.find(unit);
+        m.active = cut == routeCut_.end() || !cut->second;
+        out.push_back(std::move(m));
+    }
     return out;
 }
 
