@@ -1,5 +1,6 @@
 #include "ui/panels/drill_format.h"
 
+#include "ui/panels/map_names.h"
 #include "ui/panels/transfer_names.h"
 
 #include <cstdio>
@@ -52,32 +53,43 @@ std::string personLabel(const Strings& s, const sim::TransferDef& reg, const sim
 }
 
 std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg,
-                          const sim::DrillState* st) {
+                          const sim::DrillState* st, const sim::MapDef* map,
+                          const sim::Hazard* hazard) {
     std::string text = s.tr("event." + e.kind);
-    if (!e.attrs.empty()) {
-        text += " (";
-        bool first = true;
-        // Attribute names and known values are words a person reads: translate them; the
-        // register's households, shelters and zones by their names, units and people by
-        // unitLabel and personLabel; other ids (a gauge, a valve) stay as the scenario names them.
-        auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
-            const std::string key = prefix + raw;
-            return s.primary().has(key) ? s.tr(key) : raw;
-        };
-        for (const auto& [k, v] : e.attrs) {
-            // A rejected order names its command by id: the order's own name is the word.
-            std::string value = registerName(s, reg, k, v);
-            if (value.empty() && st && (k == "unit" || k == "cadre"))
-                for (std::size_t u = 0; u < st->units.size(); ++u)
-                    if (st->units[u].id == v) value = unitLabel(s, *st, static_cast<int>(u));
-            if (value.empty() && st && k == "person") value = personLabel(s, reg, *st, v);
-            if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
-            text += (first ? "" : ", ") + word("attr.", k) + " " + value;
-            first = false;
+    if (e.attrs.empty()) return text;
+    text += " (";
+    bool first = true;
+    // Attribute names and known values are words a person reads: translate them; the
+    // register's households, shelters and zones by their names, units and people by
+    // unitLabel and personLabel, the map's places and the hazard's markers and lines by
+    // map_names.h; an id still unnamed that ends in a number by the number.
+    auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
+        const std::string key = prefix + raw;
+        return s.primary().has(key) ? s.tr(key) : raw;
+    };
+    for (const auto& [k, v] : e.attrs) {
+        std::string value = registerName(s, reg, k, v);
+        if (value.empty() && st && (k == "unit" || k == "cadre"))
+            for (std::size_t u = 0; u < st->units.size(); ++u)
+                if (st->units[u].id == v) value = unitLabel(s, *st, static_cast<int>(u));
+        if (value.empty() && st && k == "person") value = personLabel(s, reg, *st, v);
+        if (value.empty() && map) value = assemblyPointName(s, *map, reg, v);
+        if (value.empty() && map) value = buildingName(s, *map, v);
+        if (value.empty() && hazard) value = hazardObjectName(s, *hazard, st, v);
+        // A rejected order names its command by id: the order's own name is the word.
+        if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
+        if (value == v && hazard) {
+            const auto number = numberOfId(s, v);
+            if (!number.empty()) value = number;
         }
-        text += ")";
+        // "控制线 控制线 3号" reads as a stutter: a name that starts with the attribute's word
+        // stands alone.
+        const std::string label = word("attr.", k);
+        text += (first ? "" : ", ");
+        text += value.rfind(label, 0) == 0 ? value : label + " " + value;
+        first = false;
     }
-    return text;
+    return text + ")";
 }
 
 }  // namespace drillbase::ui

@@ -19,6 +19,12 @@ void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalo
         if (e.scenario) {
             if (ImGui::Button(s.tr("scenarios.start"))) out.startScenario = i;
             ImGui::SameLine();
+            // The kind of drill first (危化品泄漏, 洪涝, 森林火灾): a list of many reads by it.
+            const std::string type = "hazard." + e.scenario->hazardType;
+            if (s.primary().has(type)) {
+                ImGui::TextColored(ImVec4(1, 0.75f, 0.35f, 1), "[%s]", s.tr(type));
+                ImGui::SameLine();
+            }
             ImGui::TextUnformatted(zh ? e.scenario->titleZh.c_str() : e.scenario->titleEn.c_str());
             ImGui::Indent();
             textWrappedDisabled(zh ? e.scenario->briefingZh : e.scenario->briefingEn);
