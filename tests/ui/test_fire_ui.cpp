@@ -226,6 +226,13 @@ TEST_CASE("the fire's events, markers and lines read without ids in both languag
     CHECK(text.find("控制线 2号") != std::string::npos);
     CHECK(text.find("控制线 控制线") == std::string::npos);
     CHECK(text.find("人工控制线") != std::string::npos);
+    app.setLocale("en");
+    const auto en =
+        describeEvent(app.strings(), breached, sc.transfer, &st, &sc.map, session.hazard());
+    CAPTURE(en);
+    CHECK(en.find("Control line No. 2") != std::string::npos);
+    CHECK(en.find("line Control line") == std::string::npos);
+    CHECK(en.find("kind hand line") != std::string::npos);
 }
 
 TEST_CASE("every fire event, order, legend and report word has both names") {

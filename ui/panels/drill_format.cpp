@@ -3,9 +3,32 @@
 #include "ui/panels/map_names.h"
 #include "ui/panels/transfer_names.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace drillbase::ui {
+
+namespace {
+
+// Whether `name` holds `word` as a word of its own ("line" in "Control line No. 3", not "to" in
+// "photo"), ASCII letters compared without case; Chinese has no spaces and needs none.
+bool containsWord(const std::string& name, const std::string& word) {
+    if (word.empty() || word.size() > name.size()) return false;
+    auto lower = [](unsigned char c) { return static_cast<char>(std::tolower(c)); };
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    std::string n(name.size(), ' '), w(word.size(), ' ');
+    std::transform(name.begin(), name.end(), n.begin(), lower);
+    std::transform(word.begin(), word.end(), w.begin(), lower);
+    for (auto at = n.find(w); at != std::string::npos; at = n.find(w, at + 1)) {
+        const bool before = at > 0 && letter(n[at - 1]);
+        const bool after = at + w.size() < n.size() && letter(n[at + w.size()]);
+        if (!before && !after) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 std::string formatClock(double seconds) {
     const long t = static_cast<long>(seconds);
@@ -82,11 +105,11 @@ std::string describeEvent(const Strings& s, const sim::Event& e, const sim::Tran
             const auto number = numberOfId(s, v);
             if (!number.empty()) value = number;
         }
-        // "控制线 控制线 3号" reads as a stutter: a name that starts with the attribute's word
-        // stands alone.
+        // "控制线 控制线 3号", "line Control line No. 3" read as a stutter: a name that holds
+        // the attribute's word stands alone.
         const std::string label = word("attr.", k);
         text += (first ? "" : ", ");
-        text += value.rfind(label, 0) == 0 ? value : label + " " + value;
+        text += containsWord(value, label) ? value : label + " " + value;
         first = false;
     }
     return text + ")";

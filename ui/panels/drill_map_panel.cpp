@@ -11,9 +11,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace drillbase::ui {
@@ -93,13 +95,24 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const sim:
                           IM_COL32(255, 255, 255, 255));
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s %.1f m/s", s.tr("drill.wind"), w.speedMS);
-    std::string text = buf;
+    // The wind, then each of the hazard's conditions on a line of its own, right-aligned under
+    // the arrow: one long line would run under the map's key in the opposite corner.
+    std::vector<std::string> rows{buf};
     if (hazard)
         for (const auto& [label, value] : hazard->conditions())
-            text += std::string("  ") + s.tr(label) + " " + value;
-    const float textW = ImGui::CalcTextSize(text.c_str()).x;
-    dl->AddText(ImVec2(centre.x + r + 6 - textW, centre.y + r + 8), IM_COL32(255, 255, 255, 255),
-                text.c_str());
+            rows.push_back(std::string(s.tr(label)) + " " + value);
+    const float line = ImGui::GetTextLineHeight(), right = centre.x + r + 6;
+    float widest = 0;
+    for (const auto& row : rows) widest = std::max(widest, ImGui::CalcTextSize(row.c_str()).x);
+    const float top = centre.y + r + 8;
+    // A dark backing keeps the words readable over bright ground (bare rock, a dry meadow).
+    dl->AddRectFilled(ImVec2(right - widest - 4, top - 1),
+                      ImVec2(right + 3, top + line * static_cast<float>(rows.size()) + 1),
+                      IM_COL32(0, 0, 0, 110), 3);
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(rows[k].c_str()).x,
+                           top + line * static_cast<float>(k)),
+                    IM_COL32(255, 255, 255, 255), rows[k].c_str());
 }
 
 template <typename Items>

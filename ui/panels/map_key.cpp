@@ -25,7 +25,11 @@ void levelRows(const Strings& s, const sim::HazardLegend& legend, std::vector<Ke
         return [rgba](ImDrawList* dl, ImVec2 a, ImVec2 b) {
             dl->AddRectFilled(a, b, kGroundColour);
             dl->AddRectFilled(a, b, rgbaColour(rgba));
-            dl->AddRect(a, b, opaqueColour(rgba));
+            // A dark colour (burned ground) gets a light rim, or it vanishes on the key's black.
+            const int luma = static_cast<int>(((rgba >> 24) & 0xff) * 3 +
+                                              ((rgba >> 16) & 0xff) * 6 + ((rgba >> 8) & 0xff)) /
+                             10;
+            dl->AddRect(a, b, luma < 70 ? IM_COL32(170, 170, 170, 255) : opaqueColour(rgba));
         };
     };
     for (auto it = legend.levels.rbegin(); it != legend.levels.rend(); ++it)
