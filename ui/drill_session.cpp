@@ -78,7 +78,7 @@ void DrillSession::advance(double wallSeconds, int maxSteps) {
         recorder_->step();
         carry_ -= tickS;
         ++steps;
-        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks();
+        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks(false);
     }
     if (steps == maxSteps) carry_ = 0;  // the machine cannot keep up: drop the backlog
     afterTicks();
@@ -87,7 +87,7 @@ void DrillSession::advance(double wallSeconds, int maxSteps) {
 void DrillSession::runTicks(int n) {
     for (int i = 0; i < n && !drill_->state().ended; ++i) {
         recorder_->step();
-        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks();
+        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks(false);
     }
     afterTicks();
 }
@@ -99,7 +99,7 @@ void DrillSession::runScript(const std::vector<sim::ScheduledCommand>& script, d
         [this] { runTicks(1); });
 }
 
-void DrillSession::afterTicks() {
+void DrillSession::afterTicks(bool batchEnd) {
     const auto& s = drill_->state();
     if (history_.empty() || history_.back().timeS < s.timeS()) {
         const auto out = sim::computeOutcomes(s, drill_->hazard());
@@ -117,7 +117,10 @@ void DrillSession::afterTicks() {
         }
     }
     if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
-    if (s.timeS() - isochronesAtS_ >= kIsochronesEveryS || s.ended) refreshIsochrones();
+    // Inside a batch of ticks (fast-forward runs thousands a frame) only the samples: the
+    // isochrones are for the eye and wait for the batch's end.
+    if ((batchEnd && s.timeS() - isochronesAtS_ >= kIsochronesEveryS) || s.ended)
+        refreshIsochrones();
     if (s.ended && !report_) {
         recorder_->finish();
         auto result = sim::concludeDrill(*drill_, grades_);

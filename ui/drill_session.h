@@ -85,7 +85,9 @@ public:
     std::string log() const { return log_.str(); }
 
 private:
-    void afterTicks();
+    // After ticks: history samples, the overlay, the isochrones (only at a batch's end), the
+    // report once the drill has ended.
+    void afterTicks(bool batchEnd = true);
     void refreshOverlay();
     void refreshIsochrones();
 

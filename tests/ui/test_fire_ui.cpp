@@ -18,6 +18,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -389,18 +391,34 @@ TEST_CASE("isochrones of a fire spreading evenly from a point are circles") {
     CHECK(traceIsochrones(g, 100, 50).empty());
 }
 
-TEST_CASE("fuel colours are lit by the relief and muted under the overlay") {
-    const std::uint32_t grass = 0xd2e68cff;
+TEST_CASE("fuel colours are toned under the overlay and lit by the relief") {
+    const std::uint32_t grass = 0xd2e68cff, litter = 0x630000ff, farmland = 0x000000ff;
     const ImU32 flat = IM_COL32(100, 120, 80, 255), bright = IM_COL32(150, 180, 120, 255);
-    // On a plane the relief is the same everywhere: the fuels show in their own hue.
-    const auto plane = blendCover({flat, flat}, {grass, grass});
-    REQUIRE(plane.size() == 2);
-    CHECK(plane[0] == plane[1]);
-    CHECK(((plane[0] >> IM_COL32_R_SHIFT) & 0xff) == 163);  // 0xd2 · 0.78
+    auto channels = [](ImU32 c) {
+        return std::array<int, 3>{static_cast<int>((c >> IM_COL32_R_SHIFT) & 0xff),
+                                  static_cast<int>((c >> IM_COL32_G_SHIFT) & 0xff),
+                                  static_cast<int>((c >> IM_COL32_B_SHIFT) & 0xff)};
+    };
+    // On a plane the relief is the same everywhere: each fuel keeps its own toned colour.
+    const auto plane = blendCover({flat, flat, flat}, {grass, litter, farmland});
+    REQUIRE(plane.size() == 3);
+    const auto g = channels(plane[0]);
+    CHECK(g[1] > g[0]);  // grass stays green-yellow
+    CHECK(g[1] > g[2]);
+    for (const ImU32 c : plane) {
+        const auto ch = channels(c);
+        const int hi = std::max({ch[0], ch[1], ch[2]}), lo = std::min({ch[0], ch[1], ch[2]});
+        CAPTURE(hi);
+        CAPTURE(lo);
+        // No black, no white and no saturated red: those are the fire's and the burned ground's.
+        CHECK(hi >= 100);
+        CHECK(hi <= 210);
+        CHECK(hi - lo <= 0.43 * hi);
+    }
     // A sunlit slope is brighter than a shaded one; no cover: the relief itself.
     const auto slopes = blendCover({flat, bright, flat}, {grass, grass, 0});
-    CHECK(((slopes[1] >> IM_COL32_G_SHIFT) & 0xff) > ((slopes[0] >> IM_COL32_G_SHIFT) & 0xff));
+    CHECK(channels(slopes[1])[1] > channels(slopes[0])[1]);
     CHECK(slopes[2] == flat);
-    // Without relief the cover is drawn flat.
+    // Without relief the cover is drawn flat, as on the plane.
     CHECK(blendCover({}, {grass})[0] == plane[0]);
 }

@@ -43,6 +43,14 @@ void drawLevels(const Strings& s, const sim::HazardLegend& legend) {
             ImGui::Unindent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
         }
     }
+    // What the map shows below the first level (a flood's shallow water, a fire's burned
+    // ground), as the map's key has it.
+    if (legend.shownRgba && !legend.shownKey.empty())
+        swatchRow(s.tr(legend.shownKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            dl->AddRectFilled(a, b, kGroundColour);
+            dl->AddRectFilled(a, b, rgbaColour(legend.shownRgba));
+            dl->AddRect(a, b, IM_COL32(170, 170, 170, 255));
+        });
 }
 
 void drawMarkerKinds(const Strings& s, const DrillSession& session) {

@@ -15,9 +15,23 @@ double luma(ImU32 c) {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-// The cover is a map colour, not a photograph: toned down so that the flames (yellow to red)
-// and the burned ground stay the strongest colours on the map.
-constexpr double kMute = 0.78;
+// Fuel lookup tables colour fuels as their authors liked (the Spanish table of C2F-W: timber
+// litter dark red, farmland black): as they are, they read as the flames and the burned ground.
+// The map tones every cover into pastels of mid brightness instead: saturation at most
+// kMaxSaturation and value in [kMinValue, kMinValue + kValueSpan], so the fire's saturated
+// yellow to red and its dark burned ground stay the strongest colours on the map.
+constexpr float kMaxSaturation = 0.42f, kMinValue = 0.42f, kValueSpan = 0.38f;
+
+ImVec4 mapTone(std::uint32_t rgba) {
+    float h = 0, sat = 0, val = 0;
+    ImGui::ColorConvertRGBtoHSV(static_cast<float>((rgba >> 24) & 0xff) / 255.0f,
+                                static_cast<float>((rgba >> 16) & 0xff) / 255.0f,
+                                static_cast<float>((rgba >> 8) & 0xff) / 255.0f, h, sat, val);
+    float r = 0, g = 0, b = 0;
+    ImGui::ColorConvertHSVtoRGB(h, std::min(sat, kMaxSaturation), kMinValue + kValueSpan * val, r,
+                                g, b);
+    return ImVec4(r, g, b, 1);
+}
 
 }  // namespace
 
@@ -38,13 +52,13 @@ std::vector<ImU32> blendCover(const std::vector<ImU32>& relief,
             out[k] = shade;
             continue;
         }
-        // On a plane every cell is lit alike: the factor is 1 and the fuels show as they are.
-        const double light =
-            shade && mean > 0 ? std::clamp(luma(shade) / mean, 0.55, 1.35) * kMute : kMute;
-        auto ch = [&](int shift) {
-            return static_cast<int>(std::clamp(((rgba >> shift) & 0xff) * light, 0.0, 255.0));
+        // On a plane every cell is lit alike: the factor is 1 and the fuels show as toned.
+        const double light = shade && mean > 0 ? std::clamp(luma(shade) / mean, 0.6, 1.3) : 1.0;
+        const ImVec4 c = mapTone(rgba);
+        auto ch = [&](float v) {
+            return static_cast<int>(std::clamp(v * 255.0 * light, 0.0, 255.0));
         };
-        out[k] = IM_COL32(ch(24), ch(16), ch(8), 255);
+        out[k] = IM_COL32(ch(c.x), ch(c.y), ch(c.z), 255);
     }
     return out;
 }

@@ -10,9 +10,10 @@
 
 namespace drillbase::ui {
 
-// One colour per cell: the cover colour (0xRRGGBBAA, 0 = none) scaled by how much brighter or
-// darker the relief is there than on average, and muted a little so that the hazard's overlay
-// and white labels stand out on it. Where there is no cover the relief shows; where neither, 0.
+// One colour per cell: the cover colour (0xRRGGBBAA, 0 = none) toned into a pastel of mid
+// brightness, whatever colours the fuel table gave (so the hazard's overlay and white labels
+// stand out on it), then scaled by how much brighter or darker the relief is there than on
+// average. Where there is no cover the relief shows; where neither, 0.
 // `relief` may be empty (a hazard without ground heights): the cover is drawn flat.
 std::vector<ImU32> blendCover(const std::vector<ImU32>& relief,
                               const std::vector<std::uint32_t>& cover);
