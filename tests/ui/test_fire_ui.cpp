@@ -6,8 +6,12 @@
 // colours over the relief are checked as the pure functions they are.
 #include "drill_ui_fixture.h"
 #include "sim/engine/action_script.h"
+#include "sim/hazards/builtin_hazards.h"
+#include "sim/scenario/scenario_loader.h"
 #include "ui/frame.h"
 #include "ui/panels/drill_format.h"
+#include "ui/panels/drill_legend_panel.h"
+#include "ui/panels/drill_map_panel.h"
 #include "ui/panels/drill_orders.h"
 #include "ui/panels/ground_cover.h"
 #include "ui/panels/hazard_chart.h"
@@ -21,8 +25,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 using namespace drillbase;
 using namespace drillbase::ui;
@@ -235,6 +242,101 @@ TEST_CASE("the fire's events, markers and lines read without ids in both languag
     CHECK(en.find("Control line No. 2") != std::string::npos);
     CHECK(en.find("line Control line") == std::string::npos);
     CHECK(en.find("kind hand line") != std::string::npos);
+}
+
+TEST_CASE("a satellite hot spot is verified from the orders and a firebreak is on the map") {
+    // The shipped grass fire with a hot spot reported a minute in and a dozer break along the
+    // foot of the ridge: what a landscape scenario gives, on the same small ground.
+    const auto file = sourceContent().parent_path() / "scenarios" / kScenario;
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto j = nlohmann::json::parse(text.str());
+    j["hazard"]["hot_spot"] = {{"id", "hs-modis-1"}, {"x", 1300}, {"y", 1000}, {"report_s", 60}};
+    j["hazard"]["firebreaks"] = nlohmann::json::array(
+        {{{"id", "break-ridge"}, {"x0", 100}, {"y0", 1140}, {"x1", 2300}, {"y1", 1140}}});
+    std::vector<Diagnostic> diags;
+    const auto content = sim::loadSimContent(sourceContent(), diags);
+    REQUIRE(content);
+    const auto doc = parseJsonText(file.string(), j.dump(), diags);
+    REQUIRE(doc);
+    const auto scenario = sim::loadScenario(*doc, *content, diags);
+    for (const auto& d : diags) MESSAGE(d.format());
+    REQUIRE(scenario);
+    const auto gradesDoc = loadJsonFile(sourceContent() / "grading.json", diags);
+    REQUIRE(gradesDoc);
+    const auto grades = sim::parseGradeScale(*gradesDoc, diags);
+    REQUIRE(grades);
+    DrillSession session(*content, *scenario, file, j.dump(), *grades, 1);
+
+    App app(sourceContent(), testDbPath("fire-hotspot"));
+    HeadlessImGui imgui(app);
+    app.setLocale("zh-CN");
+    const Strings& s = app.strings();
+    session.runTicks(90);
+    const sim::MapMarker* hot = nullptr;
+    const auto markers = session.hazard()->markers();
+    for (const auto& m : markers)
+        if (m.kindKey == "marker.hot_spot") hot = &m;
+    REQUIRE(hot);
+    CHECK(hot->shape == sim::MarkerShape::Diamond);
+    CHECK(hot->active);
+    const auto& st = session.drill().state();
+    CHECK(markerName(s, *session.hazard(), &st, *hot) == s.tr("marker.hot_spot"));
+    bool firebreak = false;
+    for (const auto& l : session.hazard()->lines())
+        firebreak = firebreak || l.kindKey == "marker.firebreak";
+    CHECK(firebreak);
+
+    // The verification is a button order with the hot spot chosen by its name, not its id.
+    const auto* verify = session.catalog().find("verify_hotspot");
+    REQUIRE(verify);
+    CHECK(orderAvailable(s, *verify, session));
+    const sim::ParamSpec* spot = nullptr;
+    for (const auto& p : verify->params)
+        if (p.source == sim::ChoiceSource::Hazard) spot = &p;
+    REQUIRE(spot);
+    const auto options = paramOptions(s, *spot, session);
+    REQUIRE(options.size() == 1);
+    CHECK(options[0].id == "hs-modis-1");
+    CHECK(options[0].label == s.tr("marker.hot_spot"));
+    DrillUiState ui;
+    ui.selectedUnit = unitIndex(session, "crew-2");
+    std::vector<sim::Command> out;
+    REQUIRE(sendOrder(s, *verify, draftFor(*verify, session, ui), session, ui, out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].target == "hs-modis-1");
+    session.apply(out[0]);
+    session.runTicks(1800);
+    CHECK(logged(session, "hotspot_reported"));
+    CHECK(logged(session, "hotspot_verified"));
+    for (const auto& e : session.drill().timeline()) {
+        CHECK(e.kind != "command_rejected");
+        const auto line =
+            describeEvent(s, e, scenario->transfer, &st, &scenario->map, session.hazard());
+        CAPTURE(line);
+        CHECK(line.find("hs-modis") == std::string::npos);
+        CHECK(line.find("break-ridge") == std::string::npos);
+    }
+    // Verified: the marker stays, faded.
+    for (const auto& m : session.hazard()->markers())
+        if (m.kindKey == "marker.hot_spot") CHECK_FALSE(m.active);
+    // The map and its legend draw it all, in both languages.
+    for (const char* loc : {"zh-CN", "en"}) {
+        app.setLocale(loc);
+        for (int i = 0; i < 2; ++i) {
+            ImGui::NewFrame();
+            ImGui::SetNextWindowSize(ImVec2(1000, 700));
+            ImGui::Begin("map");
+            std::vector<sim::Command> none;
+            drawDrillMap(app.strings(), session, ui, none);
+            ImGui::End();
+            ImGui::Begin("legend");
+            drawDrillLegend(app.strings(), session);
+            ImGui::End();
+            ImGui::Render();
+        }
+    }
 }
 
 TEST_CASE("every fire event, order, legend and report word has both names") {

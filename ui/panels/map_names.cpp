@@ -26,10 +26,12 @@ std::string unitNamed(const Strings& s, const sim::DrillState* st, const std::st
 }
 
 // Kind, then owner or number: shared by markers and lines (both have kindKey and id). An id
-// numbered by the hazard ("line-3") keeps that number, so the map and the log agree.
+// numbered by the hazard ("line-3") keeps that number, so the map and the log agree; a marker
+// alone of its kind (the one hot spot) needs none. `alwaysNumber`: lines, which the log names by
+// number before they show on the map.
 template <typename Item>
 std::string nameAmong(const Strings& s, const std::vector<Item>& all, const sim::DrillState* st,
-                      const Item& item) {
+                      const Item& item, bool alwaysNumber) {
     const std::string name = s.tr(item.kindKey);
     if (const auto unit = unitNamed(s, st, item.id); !unit.empty()) {
         char buf[192];
@@ -42,6 +44,7 @@ std::string nameAmong(const Strings& s, const std::vector<Item>& all, const sim:
         ++count;
         if (&other <= &item) ++ordinal;
     }
+    if (count <= 1 && !alwaysNumber) return name;
     if (const auto number = numberOfId(s, item.id); !number.empty()) return name + " " + number;
     if (count <= 1) return name;
     return name + " " + numbered(s, "transfer.unit_number", ordinal);
@@ -69,7 +72,8 @@ std::string markerName(const Strings& s, const sim::Hazard& hazard, const sim::D
                        const sim::MapMarker& m) {
     const auto all = hazard.markers();
     for (const auto& other : all)
-        if (other.kindKey == m.kindKey && other.id == m.id) return nameAmong(s, all, st, other);
+        if (other.kindKey == m.kindKey && other.id == m.id)
+            return nameAmong(s, all, st, other, false);
     return s.tr(m.kindKey);
 }
 
@@ -77,10 +81,10 @@ std::string hazardObjectName(const Strings& s, const sim::Hazard& hazard, const 
                              const std::string& id) {
     const auto markers = hazard.markers();
     for (const auto& m : markers)
-        if (m.id == id) return nameAmong(s, markers, st, m);
+        if (m.id == id) return nameAmong(s, markers, st, m, false);
     const auto lines = hazard.lines();
     for (const auto& l : lines)
-        if (l.id == id) return nameAmong(s, lines, st, l);
+        if (l.id == id) return nameAmong(s, lines, st, l, true);
     return "";
 }
 
