@@ -12,6 +12,7 @@
 #include "ui/panels/drill_format.h"
 #include "ui/panels/drill_legend_panel.h"
 #include "ui/panels/drill_map_panel.h"
+#include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/drill_orders.h"
 #include "ui/panels/ground_cover.h"
 #include "ui/panels/hazard_chart.h"
@@ -448,6 +449,15 @@ TEST_CASE("the report charts the burned area and the front length over the drill
     // The burned area only grows; the samples agree with the outcome the report scored.
     for (std::size_t k = 1; k < h.size(); ++k) CHECK(h[k].values[0] >= h[k - 1].values[0]);
     CHECK(session.outcomes().at("fire_burned_area_ha") == doctest::Approx(area).epsilon(1e-4));
+    // The fire's own figures are listed by name after the engine's, moments as clock times.
+    app.setLocale("zh-CN");
+    const auto own = hazardOutcomeKeys(app.strings(), session);
+    for (const char* key : {"fire_burned_area_ha", "fire_front_length_m", "fire_contained_s",
+                            "fire_crews_entrapped", "fire_peak_flame_m"})
+        CHECK(std::find(own.begin(), own.end(), key) != own.end());
+    CHECK(formatOutcome(app.strings(), session, "fire_attack_s", 394) == "00:06:34");
+    CHECK(formatOutcome(app.strings(), session, "fire_hotspot_verified_s", -1) ==
+          app.strings().tr("report.never"));
     for (const char* loc : {"zh-CN", "en"}) {
         app.setLocale(loc);
         for (int i = 0; i < 2; ++i) frameAt(app, ImVec2(-1, -1), false);

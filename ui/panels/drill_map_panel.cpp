@@ -195,6 +195,20 @@ void drawPeople(ImDrawList* dl, const MapView& v, const sim::DrillState& st,
     }
 }
 
+// An armed area order (a cordon, a safety zone) shows its circle under the mouse, so the
+// trainee sees what the click will cover before giving it.
+void drawAreaPreview(ImDrawList* dl, const MapView& v, const DrillSession& session,
+                     DrillUiState& ui, bool hovered) {
+    if (!hovered || ui.armed.empty()) return;
+    const sim::CommandSpec* spec = session.catalog().find(ui.armed);
+    if (!spec || spec->gesture != sim::Gesture::Area || !spec->uses(sim::Slot::Radius)) return;
+    const double r = draftFor(*spec, session, ui).radius;
+    if (!(r > 0)) return;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    dl->AddCircle(m, static_cast<float>(r) * v.scale, IM_COL32(255, 255, 255, 200), 48, 1.5f);
+    dl->AddCircleFilled(m, 2.5f, IM_COL32(255, 255, 255, 220));
+}
+
 }  // namespace
 
 void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& ui,
@@ -274,6 +288,7 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
                   s);
     drawMapKey(s, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), session,
                mapFeatures(v, session));
+    drawAreaPreview(dl, v, session, ui, ImGui::IsItemHovered());
     if (clicked) {
         double x = 0, y = 0;
         v.toWorld(ImGui::GetIO().MousePos, x, y);

@@ -68,8 +68,8 @@ void drawItems(const Strings& s, const DrillSession& session, const sim::ScoreRe
                 const auto it = session.outcomes().find(metric);
                 if (it != session.outcomes().end())
                     textWrapped(outcomeLabel(s, session, metric) + " " +
-                                formatOutcome(session, metric, it->second) + " / ≤ " +
-                                formatOutcome(session, metric, r.item.rule.max));
+                                formatOutcome(s, session, metric, it->second) + " / ≤ " +
+                                formatOutcome(s, session, metric, r.item.rule.max));
             } else if (r.item.rule.kind != sim::RuleKind::Manual &&
                        r.status != sim::ItemStatus::NotApplicable) {
                 ImGui::TextDisabled("%s", s.tr("report.never"));
