@@ -2,21 +2,15 @@
 // a village: each fire order with a map gesture is given by arming it and clicking its place on
 // the map and reaches the drill and its log; the map has the hazard's lines, ground circles
 // and isochrones to draw; the report charts the burned area and the front over the drill; every
-// event the fire logs reads in both languages without an id. The isochrones and the fuel
-// colours over the relief are checked as the pure functions they are.
+// event the fire logs reads in both languages without an id. The hot spot and firebreaks are in
+// test_fire_hotspot_ui.cpp, the isochrones and the fuel colours in test_map_layers.cpp.
 #include "drill_ui_fixture.h"
 #include "sim/engine/action_script.h"
-#include "sim/hazards/builtin_hazards.h"
-#include "sim/scenario/scenario_loader.h"
 #include "ui/frame.h"
 #include "ui/panels/drill_format.h"
-#include "ui/panels/drill_legend_panel.h"
-#include "ui/panels/drill_map_panel.h"
-#include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/drill_orders.h"
-#include "ui/panels/ground_cover.h"
+#include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/hazard_chart.h"
-#include "ui/panels/isochrones.h"
 #include "ui/panels/map_names.h"
 #include "ui/panels/order_params.h"
 #include "ui_fixture.h"
@@ -24,13 +18,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <fstream>
-#include <limits>
-#include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 using namespace drillbase;
 using namespace drillbase::ui;
@@ -245,101 +234,6 @@ TEST_CASE("the fire's events, markers and lines read without ids in both languag
     CHECK(en.find("kind hand line") != std::string::npos);
 }
 
-TEST_CASE("a satellite hot spot is verified from the orders and a firebreak is on the map") {
-    // The shipped grass fire with a hot spot reported a minute in and a dozer break along the
-    // foot of the ridge: what a landscape scenario gives, on the same small ground.
-    const auto file = sourceContent().parent_path() / "scenarios" / kScenario;
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto j = nlohmann::json::parse(text.str());
-    j["hazard"]["hot_spot"] = {{"id", "hs-modis-1"}, {"x", 1300}, {"y", 1000}, {"report_s", 60}};
-    j["hazard"]["firebreaks"] = nlohmann::json::array(
-        {{{"id", "break-ridge"}, {"x0", 100}, {"y0", 1140}, {"x1", 2300}, {"y1", 1140}}});
-    std::vector<Diagnostic> diags;
-    const auto content = sim::loadSimContent(sourceContent(), diags);
-    REQUIRE(content);
-    const auto doc = parseJsonText(file.string(), j.dump(), diags);
-    REQUIRE(doc);
-    const auto scenario = sim::loadScenario(*doc, *content, diags);
-    for (const auto& d : diags) MESSAGE(d.format());
-    REQUIRE(scenario);
-    const auto gradesDoc = loadJsonFile(sourceContent() / "grading.json", diags);
-    REQUIRE(gradesDoc);
-    const auto grades = sim::parseGradeScale(*gradesDoc, diags);
-    REQUIRE(grades);
-    DrillSession session(*content, *scenario, file, j.dump(), *grades, 1);
-
-    App app(sourceContent(), testDbPath("fire-hotspot"));
-    HeadlessImGui imgui(app);
-    app.setLocale("zh-CN");
-    const Strings& s = app.strings();
-    session.runTicks(90);
-    const sim::MapMarker* hot = nullptr;
-    const auto markers = session.hazard()->markers();
-    for (const auto& m : markers)
-        if (m.kindKey == "marker.hot_spot") hot = &m;
-    REQUIRE(hot);
-    CHECK(hot->shape == sim::MarkerShape::Diamond);
-    CHECK(hot->active);
-    const auto& st = session.drill().state();
-    CHECK(markerName(s, *session.hazard(), &st, *hot) == s.tr("marker.hot_spot"));
-    bool firebreak = false;
-    for (const auto& l : session.hazard()->lines())
-        firebreak = firebreak || l.kindKey == "marker.firebreak";
-    CHECK(firebreak);
-
-    // The verification is a button order with the hot spot chosen by its name, not its id.
-    const auto* verify = session.catalog().find("verify_hotspot");
-    REQUIRE(verify);
-    CHECK(orderAvailable(s, *verify, session));
-    const sim::ParamSpec* spot = nullptr;
-    for (const auto& p : verify->params)
-        if (p.source == sim::ChoiceSource::Hazard) spot = &p;
-    REQUIRE(spot);
-    const auto options = paramOptions(s, *spot, session);
-    REQUIRE(options.size() == 1);
-    CHECK(options[0].id == "hs-modis-1");
-    CHECK(options[0].label == s.tr("marker.hot_spot"));
-    DrillUiState ui;
-    ui.selectedUnit = unitIndex(session, "crew-2");
-    std::vector<sim::Command> out;
-    REQUIRE(sendOrder(s, *verify, draftFor(*verify, session, ui), session, ui, out));
-    REQUIRE(out.size() == 1);
-    CHECK(out[0].target == "hs-modis-1");
-    session.apply(out[0]);
-    session.runTicks(1800);
-    CHECK(logged(session, "hotspot_reported"));
-    CHECK(logged(session, "hotspot_verified"));
-    for (const auto& e : session.drill().timeline()) {
-        CHECK(e.kind != "command_rejected");
-        const auto line =
-            describeEvent(s, e, scenario->transfer, &st, &scenario->map, session.hazard());
-        CAPTURE(line);
-        CHECK(line.find("hs-modis") == std::string::npos);
-        CHECK(line.find("break-ridge") == std::string::npos);
-    }
-    // Verified: the marker stays, faded.
-    for (const auto& m : session.hazard()->markers())
-        if (m.kindKey == "marker.hot_spot") CHECK_FALSE(m.active);
-    // The map and its legend draw it all, in both languages.
-    for (const char* loc : {"zh-CN", "en"}) {
-        app.setLocale(loc);
-        for (int i = 0; i < 2; ++i) {
-            ImGui::NewFrame();
-            ImGui::SetNextWindowSize(ImVec2(1000, 700));
-            ImGui::Begin("map");
-            std::vector<sim::Command> none;
-            drawDrillMap(app.strings(), session, ui, none);
-            ImGui::End();
-            ImGui::Begin("legend");
-            drawDrillLegend(app.strings(), session);
-            ImGui::End();
-            ImGui::Render();
-        }
-    }
-}
-
 TEST_CASE("every fire event, order, legend and report word has both names") {
     const Catalog zh = loadCatalog("zh-CN"), en = loadCatalog("en");
     std::vector<std::string> keys;
@@ -462,75 +356,4 @@ TEST_CASE("the report charts the burned area and the front length over the drill
         app.setLocale(loc);
         for (int i = 0; i < 2; ++i) frameAt(app, ImVec2(-1, -1), false);
     }
-}
-
-TEST_CASE("isochrones of a fire spreading evenly from a point are circles") {
-    // Arrival 1 s per metre from the centre of a 1 km square, never beyond 400 m.
-    sim::FieldGrid g(0, 0, 10, 100, 100);
-    for (int j = 0; j < g.ny; ++j)
-        for (int i = 0; i < g.nx; ++i) {
-            const double r = std::hypot(g.centreX(i) - 500, g.centreY(j) - 500);
-            g.at(i, j) = r <= 400 ? r : std::numeric_limits<double>::quiet_NaN();
-        }
-    const auto isos = traceIsochrones(g, 100, 350);
-    REQUIRE(isos.size() == 3);
-    for (std::size_t k = 0; k < isos.size(); ++k) {
-        CAPTURE(k);
-        CHECK(isos[k].timeS == doctest::Approx(100.0 * (k + 1)));
-        for (const auto& s : isos[k].segments) {
-            CHECK(std::hypot(s[0] - 500, s[1] - 500) ==
-                  doctest::Approx(isos[k].timeS).epsilon(0.03));
-            CHECK(std::hypot(s[2] - 500, s[3] - 500) ==
-                  doctest::Approx(isos[k].timeS).epsilon(0.03));
-        }
-        // A closed ring has about 2πr / cell segments.
-        CHECK(isos[k].segments.size() > 4 * isos[k].timeS / 10);
-        REQUIRE_FALSE(isos[k].labelAt.empty());
-        CHECK(isos[k].labelAt.size() <= 12);
-        for (const auto& at : isos[k].labelAt)
-            CHECK(std::hypot(at[0] - 500, at[1] - 500) ==
-                  doctest::Approx(isos[k].timeS).epsilon(0.03));
-    }
-    // The edge at one time is the same ring.
-    const auto edge = traceIsochrone(g, 250);
-    REQUIRE_FALSE(edge.segments.empty());
-    for (const auto& s : edge.segments)
-        CHECK(std::hypot(s[0] - 500, s[1] - 500) == doctest::Approx(250).epsilon(0.03));
-    // Not yet burning: no lines; a time the fire has not reached yet: no line.
-    sim::FieldGrid unburned(0, 0, 10, 10, 10);
-    for (auto& v : unburned.values) v = std::numeric_limits<double>::infinity();
-    CHECK(traceIsochrones(unburned, 600, 3600).empty());
-    CHECK(traceIsochrones(g, 100, 50).empty());
-}
-
-TEST_CASE("fuel colours are toned under the overlay and lit by the relief") {
-    const std::uint32_t grass = 0xd2e68cff, litter = 0x630000ff, farmland = 0x000000ff;
-    const ImU32 flat = IM_COL32(100, 120, 80, 255), bright = IM_COL32(150, 180, 120, 255);
-    auto channels = [](ImU32 c) {
-        return std::array<int, 3>{static_cast<int>((c >> IM_COL32_R_SHIFT) & 0xff),
-                                  static_cast<int>((c >> IM_COL32_G_SHIFT) & 0xff),
-                                  static_cast<int>((c >> IM_COL32_B_SHIFT) & 0xff)};
-    };
-    // On a plane the relief is the same everywhere: each fuel keeps its own toned colour.
-    const auto plane = blendCover({flat, flat, flat}, {grass, litter, farmland});
-    REQUIRE(plane.size() == 3);
-    const auto g = channels(plane[0]);
-    CHECK(g[1] > g[0]);  // grass stays green-yellow
-    CHECK(g[1] > g[2]);
-    for (const ImU32 c : plane) {
-        const auto ch = channels(c);
-        const int hi = std::max({ch[0], ch[1], ch[2]}), lo = std::min({ch[0], ch[1], ch[2]});
-        CAPTURE(hi);
-        CAPTURE(lo);
-        // No black, no white and no saturated red: those are the fire's and the burned ground's.
-        CHECK(hi >= 100);
-        CHECK(hi <= 210);
-        CHECK(hi - lo <= 0.43 * hi);
-    }
-    // A sunlit slope is brighter than a shaded one; no cover: the relief itself.
-    const auto slopes = blendCover({flat, bright, flat}, {grass, grass, 0});
-    CHECK(channels(slopes[1])[1] > channels(slopes[0])[1]);
-    CHECK(slopes[2] == flat);
-    // Without relief the cover is drawn flat, as on the plane.
-    CHECK(blendCover({}, {grass})[0] == plane[0]);
 }
