@@ -63,6 +63,7 @@ public:
     // The map's ground on the overlay's grid: the hazard's cover (a fire's fuels) lit by the
     // relief, else the relief alone; computed once, the ground does not change in a drill.
     const std::vector<ImU32>& ground() const { return ground_; }
+    bool hasCover() const { return hasCover_; }  // the ground shows the hazard's cover
     // Names this ground image for the map's texture cache (map_texture.h); new when it changes.
     std::uint64_t groundVersion() const { return groundVersion_; }
     // The hazard's arrival isochrones every kIsochroneStepS of drill time (empty when it has no
@@ -101,6 +102,7 @@ private:
     std::vector<ImU32> terrain_;
     std::vector<ImU32> ground_;
     std::uint64_t groundVersion_ = 0;
+    bool hasCover_ = false;
     sim::FieldGrid arrival_;
     std::vector<Isochrone> isochrones_;
     Isochrone front_;

@@ -5,6 +5,7 @@
 #include "ui/panels/map_style.h"
 #include "ui/panels/transfer_names.h"
 #include "ui/panels/transfer_panel.h"
+#include "ui/panels/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -87,7 +88,7 @@ void drawHazardLayers(const Strings& s, const DrillSession& session) {
         swatchRow(s.tr(kind.kindKey),
                   [&](ImDrawList* dl, ImVec2 a, ImVec2 b) { paintLineSwatch(dl, a, b, kind); });
     }
-    if (anyBreached) ImGui::TextDisabled("%s", s.tr("drill.legend.lines_breached"));
+    if (anyBreached) textWrappedDisabled(s.tr("drill.legend.lines_breached"));
     if (!session.front().segments.empty())
         swatchRow(s.tr("drill.legend.front"), [](ImDrawList* dl, ImVec2 a, ImVec2 b) {
             const float y = (a.y + b.y) / 2;
@@ -99,8 +100,8 @@ void drawHazardLayers(const Strings& s, const DrillSession& session) {
             const float y = (a.y + b.y) / 2;
             dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kIsochroneColour, 1.5f);
         });
-    if (session.ground() != session.terrain())
-        ImGui::TextDisabled("%s", s.tr("drill.legend.ground_cover"));
+    if (!session.isochrones().empty()) textWrappedDisabled(s.tr("drill.legend.isochrones_hint"));
+    if (session.hasCover()) textWrappedDisabled(s.tr("drill.legend.ground_cover"));
 }
 
 void drawPeople(const Strings& s, const DrillSession& session) {
