@@ -44,8 +44,8 @@ DrillSession::DrillSession(const sim::SimContent& content, const sim::Scenario& 
         sim::FieldGrid ground = overlay_;
         if (drill_->hazard()->fillTerrain(ground)) terrain_ = shadeTerrain(ground);
         std::vector<std::uint32_t> cover;
-        ground_ =
-            drill_->hazard()->fillCover(overlay_, cover) ? blendCover(terrain_, cover) : terrain_;
+        hasCover_ = drill_->hazard()->fillCover(overlay_, cover);
+        ground_ = hasCover_ ? blendCover(terrain_, cover) : terrain_;
         groundVersion_ = nextTextureVersion();
         arrival_ = overlay_;
         if (!drill_->hazard()->fillArrival(arrival_)) arrival_ = sim::FieldGrid{};

@@ -166,6 +166,7 @@ TEST_CASE("each fire order with a map gesture is given by a click and reaches th
     std::size_t painted = 0;
     for (const ImU32 c : session.ground()) painted += c != 0;
     CHECK(painted == session.ground().size());
+    CHECK(session.hasCover());
     CHECK(session.ground() != session.terrain());
     for (const char* loc : {"zh-CN", "en"}) {
         app.setLocale(loc);
