@@ -144,6 +144,8 @@ TEST_CASE("each fire order with a map gesture is given by a click and reaches th
     orderByClick(app, "build_fireline", "crew-1", 1000, 560);
     session.runTicks(900);
     CHECK(logged(session, "water_dropped"));
+    // The crew walked to the backfire's place and lit it in the unburned grass.
+    CHECK(logged(session, "backfire_lit"));
     const auto lines = session.hazard()->lines();
     REQUIRE_FALSE(lines.empty());
     CHECK(lines[0].kindKey == "marker.fireline");
