@@ -52,7 +52,7 @@ std::vector<ImU32> blendCover(const std::vector<ImU32>& relief,
             out[k] = shade;
             continue;
         }
-        // On a plane every cell is lit alike: the factor is 1 and the fuels show as toned.
+        // The relief's light and its tint by height: sunlit slopes and high ground brighter.
         const double light = shade && mean > 0 ? std::clamp(luma(shade) / mean, 0.6, 1.3) : 1.0;
         const ImVec4 c = mapTone(rgba);
         auto ch = [&](float v) {
