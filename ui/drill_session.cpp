@@ -116,9 +116,9 @@ void DrillSession::afterTicks(bool batchEnd) {
             chartHistory_.push_back(std::move(c));
         }
     }
-    if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
     // Inside a batch of ticks (fast-forward runs thousands a frame) only the samples: the
-    // isochrones are for the eye and wait for the batch's end.
+    // overlay and the isochrones are for the eye and wait for the batch's end.
+    if ((batchEnd && s.tick - overlayTick_ >= kOverlayEveryTicks) || s.ended) refreshOverlay();
     if ((batchEnd && s.timeS() - isochronesAtS_ >= kIsochronesEveryS) || s.ended)
         refreshIsochrones();
     if (s.ended && !report_) {
