@@ -360,3 +360,26 @@ TEST_CASE("the report charts the burned area and the front length over the drill
         for (int i = 0; i < 2; ++i) frameAt(app, ImVec2(-1, -1), false);
     }
 }
+
+TEST_CASE("fast-forward runs fewer ticks a frame after slow frames, more after fast ones") {
+    App app(sourceContent(), testDbPath("fire-pace"));
+    startShipped(app, kScenario);
+    auto& session = *app.session();
+    auto fast = sim::makeCommand("set_speed");
+    fast.value = 1e6;
+    session.apply(fast);
+    const auto tick = [&] { return session.drill().state().tick; };
+    auto before = tick();
+    app.tick(0.5);  // a slow frame: half the budget (2000 → 1000 ticks)
+    CHECK(tick() - before == 1000);
+    before = tick();
+    app.tick(0.5);
+    CHECK(tick() - before == 500);
+    before = tick();
+    app.tick(0.01);  // fast again: the budget grows by a quarter
+    CHECK(tick() - before == 626);
+    for (int i = 0; i < 40; ++i) app.tick(0.01);
+    before = tick();
+    app.tick(0.01);
+    CHECK(tick() - before == 2000);  // never beyond the cap
+}
