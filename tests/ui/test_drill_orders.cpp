@@ -69,6 +69,11 @@ TEST_CASE(
         // The map's conditions beside the wind, the report's charts, the kind of drill.
         for (const auto& [key, value] : drill->hazard()->conditions()) keys.push_back(key);
         for (const auto& [key, value] : drill->hazard()->chartValues()) keys.push_back(key);
+        // What the map's tooltip names at a point.
+        const auto& map = e.scenario->map;
+        for (const auto& [name, value] :
+             drill->hazard()->sample(map.widthM / 2, map.heightM / 2, 1.5))
+            keys.push_back("sample." + name);
         keys.push_back("hazard." + e.scenario->hazardType);
         for (const auto& u : drill->state().units) keys.push_back("unit." + u.kind);
     }

@@ -12,6 +12,7 @@
 #include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/hazard_chart.h"
 #include "ui/panels/map_names.h"
+#include "ui/panels/map_probe.h"
 #include "ui/panels/order_params.h"
 #include "ui_fixture.h"
 
@@ -170,6 +171,21 @@ TEST_CASE("each fire order with a map gesture is given by a click and reaches th
     CHECK(painted == session.ground().size());
     CHECK(session.hasCover());
     CHECK(session.ground() != session.terrain());
+    // The point under the mouse: burned ground at the ignition, unburned grass with the flames
+    // the head would bring, in words and numbers; nothing off the map.
+    app.setLocale("zh-CN");
+    const Strings& s = app.strings();
+    const auto burned = pointSummary(s, session, 1150, 950);
+    REQUIRE(burned.size() == 5);
+    CHECK(burned[0] == std::string(s.tr("sample.fire_state")) + "  " + s.tr("sample.fire_state.2"));
+    CHECK(burned[1].find("00:00:00") != std::string::npos);
+    const auto grass = pointSummary(s, session, 600, 500);
+    REQUIRE(grass.size() == 5);
+    CHECK(grass[0].find(s.tr("sample.fire_state.0")) != std::string::npos);
+    CHECK(grass[1].find(s.tr("sample.not_yet")) != std::string::npos);
+    CHECK(pointSummary(s, session, -10, 500).empty());
+    // Hovering the map over the fire draws that tooltip.
+    frameAt(app, ui.map.toScreen(1150, 950), false);
     for (const char* loc : {"zh-CN", "en"}) {
         app.setLocale(loc);
         for (int i = 0; i < 2; ++i) frameAt(app, ImVec2(-1, -1), false);
@@ -305,6 +321,8 @@ TEST_CASE("every fire event, order, legend and report word has both names") {
     const auto* hazard = app.session()->hazard();
     for (const auto& [key, value] : hazard->conditions()) keys.push_back(key);
     for (const auto& [key, value] : hazard->chartValues()) keys.push_back(key);
+    for (const auto& [name, value] : hazard->sample(600, 500, 1.5))
+        keys.push_back("sample." + name);
     keys.push_back(hazard->legend().shownKey);
     for (const auto& k : keys) {
         CAPTURE(k);

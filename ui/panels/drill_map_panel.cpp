@@ -5,6 +5,7 @@
 #include "ui/panels/hazard_layers.h"
 #include "ui/panels/map_key.h"
 #include "ui/panels/map_names.h"
+#include "ui/panels/map_probe.h"
 #include "ui/panels/map_style.h"
 #include "ui/panels/map_view.h"
 #include "ui/panels/transfer_map.h"
@@ -159,9 +160,10 @@ void handleClick(const Strings& s, const DrillSession& session, DrillUiState& ui
     sendOrder(s, *spec, c, session, ui, out);
 }
 
-void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::Hazard* hazard,
+// Returns whether a marker's tooltip is up (the point's own tooltip then waits).
+bool drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::Hazard* hazard,
                  const sim::DrillState& st, ImVec2 mouse) {
-    if (!hazard) return;
+    if (!hazard) return false;
     const auto markers = hazard->markers();
     const sim::MapMarker* hovered = nullptr;
     // Crosses (a release) last and larger: a valve usually sits on the release it stops.
@@ -177,9 +179,21 @@ void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::
             drawMarkerShape(dl, p, r, m.shape, markerColour(m));
             if (std::hypot(mouse.x - p.x, mouse.y - p.y) <= r + 3) hovered = &m;
         }
-    if (hovered && ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s%s", markerName(s, *hazard, &st, *hovered).c_str(),
-                          hovered->active ? "" : s.tr("drill.marker_inactive"));
+    if (!hovered || !ImGui::IsItemHovered()) return false;
+    ImGui::SetTooltip("%s%s", markerName(s, *hazard, &st, *hovered).c_str(),
+                      hovered->active ? "" : s.tr("drill.marker_inactive"));
+    return true;
+}
+
+// What the hazard is under the mouse, when nothing else has a tooltip there.
+void drawPointTooltip(const Strings& s, const DrillSession& session, const MapView& v) {
+    double x = 0, y = 0;
+    v.toWorld(ImGui::GetIO().MousePos, x, y);
+    const auto lines = pointSummary(s, session, x, y);
+    if (lines.empty()) return;
+    ImGui::BeginTooltip();
+    for (const auto& l : lines) ImGui::TextUnformatted(l.c_str());
+    ImGui::EndTooltip();
 }
 
 void drawPeople(ImDrawList* dl, const MapView& v, const sim::DrillState& st,
@@ -283,7 +297,8 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     // A cadre at the door stands on the home: the house (its status) goes on top.
     drawHouseholds(s, dl, v, sc, st, ImGui::GetIO().MousePos, ImGui::IsItemHovered());
     // A unit at work on a valve stands on it: the hazard's markers go on top.
-    drawMarkers(s, dl, v, session.hazard(), st, ImGui::GetIO().MousePos);
+    const bool markerTip = drawMarkers(s, dl, v, session.hazard(), st, ImGui::GetIO().MousePos);
+    if (!markerTip && ImGui::IsItemHovered()) drawPointTooltip(s, session, v);
     drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(),
                   s);
     drawMapKey(s, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), session,
