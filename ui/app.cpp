@@ -7,6 +7,7 @@
 #include "sim/hazards/builtin_hazards.h"
 #include "ui/glyphs.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -198,7 +199,15 @@ bool App::startScenarioFile(const std::filesystem::path& file, const std::filesy
 
 void App::tick(double wallSeconds) {
     if (!session_) return;
-    session_->advance(wallSeconds);
+    // Fast-forward over a large landscape, whose ticks cost milliseconds, would freeze the
+    // window for seconds a frame: the last frame's wall time (measured at the edge, by the
+    // window) steers how many ticks this one may run, so the window answers at some 10 frames a
+    // second at worst. The drill is the same; only its pace on screen changes.
+    if (wallSeconds > kSlowFrameS)
+        stepBudget_ = std::max(kMinStepsPerFrame, stepBudget_ / 2);
+    else if (wallSeconds < kSlowFrameS / 2)
+        stepBudget_ = std::min(kMaxStepsPerFrame, stepBudget_ + stepBudget_ / 4 + 1);
+    session_->advance(wallSeconds, stepBudget_);
     if (session_->report() && state_.screen == Screen::Drill) state_.screen = Screen::Report;
 }
 

@@ -86,6 +86,10 @@ private:
     std::optional<sim::GradeScale> grades_;
     std::vector<ScenarioEntry> catalog_;
     std::unique_ptr<DrillSession> session_;
+    // Ticks a frame may run (tick()): halved after a slow frame, grown again after fast ones.
+    static constexpr double kSlowFrameS = 0.1;
+    static constexpr int kMinStepsPerFrame = 20, kMaxStepsPerFrame = 2000;
+    int stepBudget_ = kMaxStepsPerFrame;
     DrillUiState drillUi_;
     std::unique_ptr<RecordsSession> records_;
     std::string recordsError_;

@@ -1,6 +1,8 @@
 #include "ui/drill_session.h"
 
 #include "sim/engine/outcomes.h"
+#include "ui/map_texture.h"
+#include "ui/panels/ground_cover.h"
 #include "ui/panels/terrain_shading.h"
 
 #include <cmath>
@@ -15,6 +17,9 @@ constexpr int kMaxOverlayCells = 250;
 constexpr std::int64_t kHistoryEveryTicks = 10;
 // The overlay shows the field at breathing height, where the hazard harms people.
 constexpr double kOverlayHeightM = 1.5;
+// Tracing isochrones walks the whole arrival grid: every 20 s of drill time is often enough for
+// lines 10 min apart, and costs little even on a 10 km landscape at 250 cells a side.
+constexpr double kIsochronesEveryS = 20;
 
 std::string absolutePath(const std::filesystem::path& file) {
     std::error_code ec;
@@ -38,6 +43,13 @@ DrillSession::DrillSession(const sim::SimContent& content, const sim::Scenario& 
     if (drill_->hazard()) {
         sim::FieldGrid ground = overlay_;
         if (drill_->hazard()->fillTerrain(ground)) terrain_ = shadeTerrain(ground);
+        std::vector<std::uint32_t> cover;
+        hasCover_ = drill_->hazard()->fillCover(overlay_, cover);
+        ground_ = hasCover_ ? blendCover(terrain_, cover) : terrain_;
+        groundVersion_ = nextTextureVersion();
+        arrival_ = overlay_;
+        if (!drill_->hazard()->fillArrival(arrival_)) arrival_ = sim::FieldGrid{};
+        for (const auto& [key, value] : drill_->hazard()->chartValues()) chartKeys_.push_back(key);
     }
     refreshOverlay();
 }
@@ -66,7 +78,7 @@ void DrillSession::advance(double wallSeconds, int maxSteps) {
         recorder_->step();
         carry_ -= tickS;
         ++steps;
-        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks();
+        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks(false);
     }
     if (steps == maxSteps) carry_ = 0;  // the machine cannot keep up: drop the backlog
     afterTicks();
@@ -75,7 +87,7 @@ void DrillSession::advance(double wallSeconds, int maxSteps) {
 void DrillSession::runTicks(int n) {
     for (int i = 0; i < n && !drill_->state().ended; ++i) {
         recorder_->step();
-        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks();
+        if (drill_->state().tick % kHistoryEveryTicks == 0) afterTicks(false);
     }
     afterTicks();
 }
@@ -87,7 +99,7 @@ void DrillSession::runScript(const std::vector<sim::ScheduledCommand>& script, d
         [this] { runTicks(1); });
 }
 
-void DrillSession::afterTicks() {
+void DrillSession::afterTicks(bool batchEnd) {
     const auto& s = drill_->state();
     if (history_.empty() || history_.back().timeS < s.timeS()) {
         const auto out = sim::computeOutcomes(s, drill_->hazard());
@@ -96,8 +108,19 @@ void DrillSession::afterTicks() {
         for (const auto& p : s.people)
             if (p.harm.level >= 1 && p.harm.level <= 3) x.inLevel[p.harm.level - 1] += 1;
         history_.push_back(x);
+        if (!chartKeys_.empty()) {
+            ChartSample c{s.timeS(), {}};
+            for (const auto& kv : drill_->hazard()->chartValues())
+                c.values.push_back(static_cast<float>(kv.second));
+            c.values.resize(chartKeys_.size(), 0.0f);  // the hazard keeps its keys; be safe
+            chartHistory_.push_back(std::move(c));
+        }
     }
-    if (s.tick - overlayTick_ >= kOverlayEveryTicks || s.ended) refreshOverlay();
+    // Inside a batch of ticks (fast-forward runs thousands a frame) only the samples: the
+    // overlay and the isochrones are for the eye and wait for the batch's end.
+    if ((batchEnd && s.tick - overlayTick_ >= kOverlayEveryTicks) || s.ended) refreshOverlay();
+    if ((batchEnd && s.timeS() - isochronesAtS_ >= kIsochronesEveryS) || s.ended)
+        refreshIsochrones();
     if (s.ended && !report_) {
         recorder_->finish();
         auto result = sim::concludeDrill(*drill_, grades_);
@@ -110,6 +133,13 @@ void DrillSession::afterTicks() {
 void DrillSession::refreshOverlay() {
     if (drill_->hazard()) drill_->hazard()->fillField(overlay_, kOverlayHeightM);
     overlayTick_ = drill_->state().tick;
+}
+
+void DrillSession::refreshIsochrones() {
+    isochronesAtS_ = drill_->state().timeS();
+    if (arrival_.values.empty() || !drill_->hazard()->fillArrival(arrival_)) return;
+    isochrones_ = traceIsochrones(arrival_, kIsochroneStepS, isochronesAtS_);
+    front_ = traceIsochrone(arrival_, isochronesAtS_);
 }
 
 }  // namespace drillbase::ui

@@ -11,6 +11,7 @@
 #include "sim/engine/sim_content.h"
 #include "sim/field_grid.h"
 #include "sim/scoring/scorer.h"
+#include "ui/panels/isochrones.h"
 
 #include <filesystem>
 #include <map>
@@ -24,6 +25,13 @@ struct ExposureSample {
     double timeS = 0;
     float aboveLevel2 = 0;         // people at or above the hazard's harm level 2 so far
     float inLevel[3] = {0, 0, 0};  // people at harm level 1, 2, 3 at this moment
+};
+
+// The hazard's own figures (Hazard::chartValues: a fire's burned area and front length) at one
+// moment, in the order of DrillSession::chartKeys.
+struct ChartSample {
+    double timeS = 0;
+    std::vector<float> values;
 };
 
 class DrillSession {
@@ -52,6 +60,23 @@ public:
     const sim::FieldGrid& overlay() const { return overlay_; }
     // The hazard's ground as shaded relief on the overlay's grid (empty when it has none).
     const std::vector<ImU32>& terrain() const { return terrain_; }
+    // The map's ground on the overlay's grid: the hazard's cover (a fire's fuels) lit by the
+    // relief, else the relief alone; computed once, the ground does not change in a drill.
+    const std::vector<ImU32>& ground() const { return ground_; }
+    bool hasCover() const { return hasCover_; }  // the ground shows the hazard's cover
+    // Names this ground image for the map's texture cache (map_texture.h); new when it changes.
+    std::uint64_t groundVersion() const { return groundVersion_; }
+    // The hazard's arrival isochrones every kIsochroneStepS of drill time (empty when it has no
+    // arrival times), recomputed every few seconds of drill time rather than every tick.
+    const std::vector<Isochrone>& isochrones() const { return isochrones_; }
+    static constexpr double kIsochroneStepS = 600;
+    // The edge of what the hazard has reached, as of the isochrones' last refresh: a fire's
+    // edge now, which the map draws as its front (a grass fire's cells flame for seconds, so
+    // the field alone rarely shows where the fire is).
+    const Isochrone& front() const { return front_; }
+    // The labels of the hazard's chart figures (i18n keys) and their samples over the drill.
+    const std::vector<std::string>& chartKeys() const { return chartKeys_; }
+    const std::vector<ChartSample>& chartHistory() const { return chartHistory_; }
     const std::vector<ExposureSample>& history() const { return history_; }
     const std::optional<sim::ScoreReport>& report() const { return report_; }
     // The outcome figures the report was scored on (empty until the drill ends).
@@ -61,8 +86,11 @@ public:
     std::string log() const { return log_.str(); }
 
 private:
-    void afterTicks();
+    // After ticks: history samples, the overlay, the isochrones (only at a batch's end), the
+    // report once the drill has ended.
+    void afterTicks(bool batchEnd = true);
     void refreshOverlay();
+    void refreshIsochrones();
 
     sim::GradeScale grades_;
     std::string scenarioPath_;
@@ -72,6 +100,15 @@ private:
     double carry_ = 0;  // wall seconds not yet turned into ticks
     sim::FieldGrid overlay_;
     std::vector<ImU32> terrain_;
+    std::vector<ImU32> ground_;
+    std::uint64_t groundVersion_ = 0;
+    bool hasCover_ = false;
+    sim::FieldGrid arrival_;
+    std::vector<Isochrone> isochrones_;
+    Isochrone front_;
+    double isochronesAtS_ = -1;
+    std::vector<std::string> chartKeys_;
+    std::vector<ChartSample> chartHistory_;
     std::int64_t overlayTick_ = -1;
     std::vector<ExposureSample> history_;
     std::optional<sim::ScoreReport> report_;

@@ -1,5 +1,7 @@
 #include "ui/window.h"
 
+#include "ui/map_texture.h"
+
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
@@ -7,10 +9,37 @@
 
 #include <GL/gl.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 
 namespace drillbase::ui {
+
+namespace {
+
+// The map's cached images: nearest-neighbour, so a cell stays a sharp square as the
+// rectangles it replaces were, and the hazard's cells drawn over it line up with it.
+ImTextureID uploadTexture(const ImU32* rgba, int w, int h) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    if (!tex) return nullptr;
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    // ImGui packs R in the low byte: in memory R, G, B, A, as GL_RGBA bytes are.
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex));
+}
+
+void releaseTexture(ImTextureID id) {
+    const auto tex = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id));
+    glDeleteTextures(1, &tex);
+}
+
+}  // namespace
 
 bool displayAvailable() {
     for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"}) {
@@ -48,9 +77,11 @@ Window::Window(const std::string& title, int width, int height) {
     SDL_GL_SetSwapInterval(1);
     ImGui_ImplSDL2_InitForOpenGL(window_, glContext_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    setTextureHooks({uploadTexture, releaseTexture});
 }
 
 Window::~Window() {
+    clearTextureHooks();  // while the context that owns them is current
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     SDL_GL_DeleteContext(glContext_);

@@ -36,7 +36,8 @@ std::vector<sim::Command> clickAt(App& app, ImVec2 p) {
 
 }  // namespace
 
-TEST_CASE("every order, parameter, legend level and marker the drill shows has both names") {
+TEST_CASE(
+    "every order, parameter, legend level, marker, line and chart the drill shows has both names") {
     std::vector<Diagnostic> diags;
     const auto content = sim::loadSimContent(sourceContent(), diags);
     REQUIRE(content);
@@ -63,6 +64,17 @@ TEST_CASE("every order, parameter, legend level and marker the drill shows has b
         keys.push_back(legend.quantityKey);
         for (const auto& l : legend.levels) keys.push_back(l.labelKey);
         for (const auto& m : drill->hazard()->markers()) keys.push_back(m.kindKey);
+        for (const auto& l : drill->hazard()->lines()) keys.push_back(l.kindKey);
+        if (!legend.shownKey.empty()) keys.push_back(legend.shownKey);
+        // The map's conditions beside the wind, the report's charts, the kind of drill.
+        for (const auto& [key, value] : drill->hazard()->conditions()) keys.push_back(key);
+        for (const auto& [key, value] : drill->hazard()->chartValues()) keys.push_back(key);
+        // What the map's tooltip names at a point.
+        const auto& map = e.scenario->map;
+        for (const auto& [name, value] :
+             drill->hazard()->sample(map.widthM / 2, map.heightM / 2, 1.5))
+            keys.push_back("sample." + name);
+        keys.push_back("hazard." + e.scenario->hazardType);
         for (const auto& u : drill->state().units) keys.push_back("unit." + u.kind);
     }
     for (const auto& k : keys) {

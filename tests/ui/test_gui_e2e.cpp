@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <array>
 #include <filesystem>
 #include <set>
 
@@ -56,6 +57,40 @@ TEST_CASE("--screenshot renders each screen in both languages at the requested s
             CHECK(info.distinctColours > 20);
         }
     }
+}
+
+TEST_CASE("the fire drill's map shows the fuels over the relief in the real window") {
+    // The ground is a texture in the window (ui/map_texture.h), rectangles in the headless
+    // tests: this is the one check that the texture is drawn, the right way up. The grass of the
+    // hillside (GR2) lies across the map's middle, the bare ridge above it is grey.
+    const std::string dir = scratchDir();
+    const std::string png = dir + "/fire.png";
+    const std::string cmd = "xvfb-run -a -s '-screen 0 1400x900x24' " + kExe + " --db " + dir +
+                            "/fire.sqlite --drill " + DRILLBASE_SOURCE_DIR +
+                            "/scenarios/fire-grass-hillside-village.json --drill-time 600"
+                            " --screenshot " +
+                            png + " --size 1400x900 --lang zh-CN";
+    const auto r = runCommand(cmd);
+    INFO(cmd, "\n", r.err);
+    REQUIRE(r.exitCode == 0);
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
+    REQUIRE(px);
+    auto at = [&](int x, int y) {
+        const unsigned char* p = px + (static_cast<std::size_t>(y) * w + x) * 3;
+        return std::array<int, 3>{p[0], p[1], p[2]};
+    };
+    const auto grass = at(130, 450), ridge = at(130, 200);
+    stbi_image_free(px);
+    CAPTURE(grass[0]);
+    CAPTURE(grass[1]);
+    CAPTURE(grass[2]);
+    CHECK(grass[1] >= grass[0]);  // yellow-green, not the bare map's dark green (52, 66, 52)
+    CHECK(grass[1] > grass[2] + 40);
+    CHECK(grass[1] > 120);
+    CHECK(ridge[0] == ridge[1]);  // rock is grey
+    CHECK(ridge[1] == ridge[2]);
+    CHECK(ridge[0] > 120);
 }
 
 TEST_CASE("without a display the GUI exits 2 and points to drillctl") {

@@ -1,10 +1,34 @@
 #include "ui/panels/drill_format.h"
 
+#include "ui/panels/map_names.h"
 #include "ui/panels/transfer_names.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace drillbase::ui {
+
+namespace {
+
+// Whether `name` holds `word` as a word of its own ("line" in "Control line No. 3", not "to" in
+// "photo"), ASCII letters compared without case; Chinese has no spaces and needs none.
+bool containsWord(const std::string& name, const std::string& word) {
+    if (word.empty() || word.size() > name.size()) return false;
+    auto lower = [](unsigned char c) { return static_cast<char>(std::tolower(c)); };
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    std::string n(name.size(), ' '), w(word.size(), ' ');
+    std::transform(name.begin(), name.end(), n.begin(), lower);
+    std::transform(word.begin(), word.end(), w.begin(), lower);
+    for (auto at = n.find(w); at != std::string::npos; at = n.find(w, at + 1)) {
+        const bool before = at > 0 && letter(n[at - 1]);
+        const bool after = at + w.size() < n.size() && letter(n[at + w.size()]);
+        if (!before && !after) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 std::string formatClock(double seconds) {
     const long t = static_cast<long>(seconds);
@@ -52,32 +76,43 @@ std::string personLabel(const Strings& s, const sim::TransferDef& reg, const sim
 }
 
 std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg,
-                          const sim::DrillState* st) {
+                          const sim::DrillState* st, const sim::MapDef* map,
+                          const sim::Hazard* hazard) {
     std::string text = s.tr("event." + e.kind);
-    if (!e.attrs.empty()) {
-        text += " (";
-        bool first = true;
-        // Attribute names and known values are words a person reads: translate them; the
-        // register's households, shelters and zones by their names, units and people by
-        // unitLabel and personLabel; other ids (a gauge, a valve) stay as the scenario names them.
-        auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
-            const std::string key = prefix + raw;
-            return s.primary().has(key) ? s.tr(key) : raw;
-        };
-        for (const auto& [k, v] : e.attrs) {
-            // A rejected order names its command by id: the order's own name is the word.
-            std::string value = registerName(s, reg, k, v);
-            if (value.empty() && st && (k == "unit" || k == "cadre"))
-                for (std::size_t u = 0; u < st->units.size(); ++u)
-                    if (st->units[u].id == v) value = unitLabel(s, *st, static_cast<int>(u));
-            if (value.empty() && st && k == "person") value = personLabel(s, reg, *st, v);
-            if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
-            text += (first ? "" : ", ") + word("attr.", k) + " " + value;
-            first = false;
+    if (e.attrs.empty()) return text;
+    text += " (";
+    bool first = true;
+    // Attribute names and known values are words a person reads: translate them; the
+    // register's households, shelters and zones by their names, units and people by
+    // unitLabel and personLabel, the map's places and the hazard's markers and lines by
+    // map_names.h; an id still unnamed that ends in a number by the number.
+    auto word = [&s](const std::string& prefix, const std::string& raw) -> std::string {
+        const std::string key = prefix + raw;
+        return s.primary().has(key) ? s.tr(key) : raw;
+    };
+    for (const auto& [k, v] : e.attrs) {
+        std::string value = registerName(s, reg, k, v);
+        if (value.empty() && st && (k == "unit" || k == "cadre"))
+            for (std::size_t u = 0; u < st->units.size(); ++u)
+                if (st->units[u].id == v) value = unitLabel(s, *st, static_cast<int>(u));
+        if (value.empty() && st && k == "person") value = personLabel(s, reg, *st, v);
+        if (value.empty() && map) value = assemblyPointName(s, *map, reg, v);
+        if (value.empty() && map) value = buildingName(s, *map, v);
+        if (value.empty() && hazard) value = hazardObjectName(s, *hazard, st, v);
+        // A rejected order names its command by id: the order's own name is the word.
+        if (value.empty()) value = k == "command" ? word("command.", v) : word("value.", v);
+        if (value == v && hazard) {
+            const auto number = numberOfId(s, v);
+            if (!number.empty()) value = number;
         }
-        text += ")";
+        // "控制线 控制线 3号", "line Control line No. 3" read as a stutter: a name that holds
+        // the attribute's word stands alone.
+        const std::string label = word("attr.", k);
+        text += (first ? "" : ", ");
+        text += containsWord(value, label) ? value : label + " " + value;
+        first = false;
     }
-    return text;
+    return text + ")";
 }
 
 }  // namespace drillbase::ui

@@ -4,6 +4,8 @@
 #include "common/i18n.h"
 #include "sim/engine/drill_state.h"
 #include "sim/engine/event.h"
+#include "sim/engine/hazard.h"
+#include "sim/scenario/scenario.h"
 #include "sim/transfer/transfer_def.h"
 
 #include <string>
@@ -20,9 +22,12 @@ std::string unitLabel(const Strings& s, const sim::DrillState& st, int unit, boo
 // The event's name in the current language followed by its attributes, e.g.
 // "阀门已关闭 (unit=hazmat-1, valve=cylinder-valve-1)"; a household, shelter or zone of the
 // register `reg` is named as the register names it ("户 王建国"), not by its id.
-// With the drill's state, units and people are named as unitLabel and personLabel give them.
+// With the drill's state, units and people are named as unitLabel and personLabel give them;
+// with the map and the hazard, its assembly points, buildings, markers and lines as
+// map_names.h names them, and any other id ending in a number by that number.
 std::string describeEvent(const Strings& s, const sim::Event& e, const sim::TransferDef& reg,
-                          const sim::DrillState* st = nullptr);
+                          const sim::DrillState* st = nullptr, const sim::MapDef* map = nullptr,
+                          const sim::Hazard* hazard = nullptr);
 
 // A person as people read it: a household member by household and category ("李秀英家·独居老人"),
 // anyone else by kind and number ("居民 3号"); the id when the state does not know them.

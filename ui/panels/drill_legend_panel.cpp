@@ -1,8 +1,11 @@
 #include "ui/panels/drill_legend_panel.h"
 
+#include "ui/panels/hazard_layers.h"
+#include "ui/panels/map_key.h"
 #include "ui/panels/map_style.h"
 #include "ui/panels/transfer_names.h"
 #include "ui/panels/transfer_panel.h"
+#include "ui/panels/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -41,6 +44,14 @@ void drawLevels(const Strings& s, const sim::HazardLegend& legend) {
             ImGui::Unindent(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x);
         }
     }
+    // What the map shows below the first level (a flood's shallow water, a fire's burned
+    // ground), as the map's key has it.
+    if (legend.shownRgba && !legend.shownKey.empty())
+        swatchRow(s.tr(legend.shownKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            dl->AddRectFilled(a, b, kGroundColour);
+            dl->AddRectFilled(a, b, rgbaColour(legend.shownRgba));
+            dl->AddRect(a, b, IM_COL32(170, 170, 170, 255));
+        });
 }
 
 void drawMarkerKinds(const Strings& s, const DrillSession& session) {
@@ -51,12 +62,46 @@ void drawMarkerKinds(const Strings& s, const DrillSession& session) {
         anyInactive = anyInactive || !m.active;
         if (std::find(seen.begin(), seen.end(), m.kindKey) != seen.end()) continue;
         seen.push_back(m.kindKey);
-        swatchRow(s.tr(m.kindKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+        // A marker with a ground circle (a safety zone) shows the circle, its centre inside.
+        char text[192];
+        std::snprintf(text, sizeof text, s.tr("drill.legend.ground_circle"), s.tr(m.kindKey));
+        swatchRow(m.radiusM > 0 ? text : s.tr(m.kindKey), [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
             const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
-            drawMarkerShape(dl, c, (b.x - a.x) * 0.35f, m.shape, rgbaColour(m.rgba));
+            if (m.radiusM > 0) {
+                dl->AddCircleFilled(c, (b.x - a.x) * 0.48f, rgbaColour(m.rgba | 0xff, 0.28f), 20);
+                dl->AddCircle(c, (b.x - a.x) * 0.48f, opaqueColour(m.rgba), 20, 1.5f);
+            }
+            drawMarkerShape(dl, c, (b.x - a.x) * (m.radiusM > 0 ? 0.22f : 0.35f), m.shape,
+                            rgbaColour(m.rgba));
         });
     }
     if (anyInactive) ImGui::TextDisabled("%s", s.tr("drill.legend.inactive"));
+}
+
+// The hazard's lines by kind (control lines, firebreaks), the isochrones and what the ground's
+// colours are, when the map shows them.
+void drawHazardLayers(const Strings& s, const DrillSession& session) {
+    if (!session.hazard()) return;
+    bool anyBreached = false;
+    for (const auto& kind : lineKinds(session.hazard()->lines())) {
+        anyBreached = anyBreached || kind.anyBreached;
+        swatchRow(s.tr(kind.kindKey),
+                  [&](ImDrawList* dl, ImVec2 a, ImVec2 b) { paintLineSwatch(dl, a, b, kind); });
+    }
+    if (anyBreached) textWrappedDisabled(s.tr("drill.legend.lines_breached"));
+    if (!session.front().segments.empty())
+        swatchRow(s.tr("drill.legend.front"), [](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            const float y = (a.y + b.y) / 2;
+            dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), IM_COL32(0, 0, 0, 150), 4);
+            dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kFrontColour, 2.2f);
+        });
+    if (!session.isochrones().empty())
+        swatchRow(s.tr("drill.legend.isochrones"), [](ImDrawList* dl, ImVec2 a, ImVec2 b) {
+            const float y = (a.y + b.y) / 2;
+            dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), kIsochroneColour, 1.5f);
+        });
+    if (!session.isochrones().empty()) textWrappedDisabled(s.tr("drill.legend.isochrones_hint"));
+    if (session.hasCover()) textWrappedDisabled(s.tr("drill.legend.ground_cover"));
 }
 
 void drawPeople(const Strings& s, const DrillSession& session) {
@@ -123,6 +168,7 @@ void drawHouseholdStatuses(const Strings& s, const DrillSession& session) {
 void drawDrillLegend(const Strings& s, const DrillSession& session) {
     drawLevels(s, session.legend());
     drawMarkerKinds(s, session);
+    drawHazardLayers(s, session);
     drawPeople(s, session);
     drawHouseholdStatuses(s, session);
     drawUnitKinds(s, session);

@@ -2,15 +2,21 @@
 
 #include "ui/panels/drill_format.h"
 #include "ui/panels/drill_orders.h"
+#include "ui/panels/hazard_layers.h"
+#include "ui/panels/map_key.h"
+#include "ui/panels/map_names.h"
+#include "ui/panels/map_probe.h"
 #include "ui/panels/map_style.h"
 #include "ui/panels/map_view.h"
 #include "ui/panels/transfer_map.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace drillbase::ui {
@@ -24,19 +30,6 @@ ImU32 markerColour(const sim::MapMarker& m) {
     const float grey = (c.x + c.y + c.z) / 3;
     return ImGui::ColorConvertFloat4ToU32(ImVec4(
         0.35f * c.x + 0.65f * grey, 0.35f * c.y + 0.65f * grey, 0.35f * c.z + 0.65f * grey, 0.8f));
-}
-
-// The hazard's ground (a flood's DEM) as shaded relief, under everything else.
-void drawTerrain(ImDrawList* dl, const MapView& v, const sim::FieldGrid& g,
-                 const std::vector<ImU32>& colours) {
-    if (colours.size() != g.values.size()) return;
-    for (int j = 0; j < g.ny; ++j)
-        for (int i = 0; i < g.nx; ++i) {
-            const ImU32 c = colours[static_cast<std::size_t>(j) * g.nx + i];
-            if (!c) continue;
-            const double x0 = g.originX + i * g.cellM, y0 = g.originY + j * g.cellM;
-            dl->AddRectFilled(v.toScreen(x0, y0 + g.cellM), v.toScreen(x0 + g.cellM, y0), c);
-        }
 }
 
 // Each cell takes the colour of the highest legend level its value reaches; below the first
@@ -103,13 +96,24 @@ void drawWindArrow(ImDrawList* dl, ImVec2 centre, const sim::Wind& w, const sim:
                           IM_COL32(255, 255, 255, 255));
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s %.1f m/s", s.tr("drill.wind"), w.speedMS);
-    std::string text = buf;
+    // The wind, then each of the hazard's conditions on a line of its own, right-aligned under
+    // the arrow: one long line would run under the map's key in the opposite corner.
+    std::vector<std::string> rows{buf};
     if (hazard)
         for (const auto& [label, value] : hazard->conditions())
-            text += std::string("  ") + s.tr(label) + " " + value;
-    const float textW = ImGui::CalcTextSize(text.c_str()).x;
-    dl->AddText(ImVec2(centre.x + r + 6 - textW, centre.y + r + 8), IM_COL32(255, 255, 255, 255),
-                text.c_str());
+            rows.push_back(std::string(s.tr(label)) + " " + value);
+    const float line = ImGui::GetTextLineHeight(), right = centre.x + r + 6;
+    float widest = 0;
+    for (const auto& row : rows) widest = std::max(widest, ImGui::CalcTextSize(row.c_str()).x);
+    const float top = centre.y + r + 8;
+    // A dark backing keeps the words readable over bright ground (bare rock, a dry meadow).
+    dl->AddRectFilled(ImVec2(right - widest - 4, top - 1),
+                      ImVec2(right + 3, top + line * static_cast<float>(rows.size()) + 1),
+                      IM_COL32(0, 0, 0, 110), 3);
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(rows[k].c_str()).x,
+                           top + line * static_cast<float>(k)),
+                    IM_COL32(255, 255, 255, 255), rows[k].c_str());
 }
 
 template <typename Items>
@@ -156,9 +160,10 @@ void handleClick(const Strings& s, const DrillSession& session, DrillUiState& ui
     sendOrder(s, *spec, c, session, ui, out);
 }
 
-void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::Hazard* hazard,
-                 ImVec2 mouse) {
-    if (!hazard) return;
+// Returns whether a marker's tooltip is up (the point's own tooltip then waits).
+bool drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::Hazard* hazard,
+                 const sim::DrillState& st, ImVec2 mouse) {
+    if (!hazard) return false;
     const auto markers = hazard->markers();
     const sim::MapMarker* hovered = nullptr;
     // Crosses (a release) last and larger: a valve usually sits on the release it stops.
@@ -174,85 +179,21 @@ void drawMarkers(const Strings& s, ImDrawList* dl, const MapView& v, const sim::
             drawMarkerShape(dl, p, r, m.shape, markerColour(m));
             if (std::hypot(mouse.x - p.x, mouse.y - p.y) <= r + 3) hovered = &m;
         }
-    if (hovered && ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s %s%s", s.tr(hovered->kindKey), hovered->id.c_str(),
-                          hovered->active ? "" : s.tr("drill.marker_inactive"));
+    if (!hovered || !ImGui::IsItemHovered()) return false;
+    ImGui::SetTooltip("%s%s", markerName(s, *hazard, &st, *hovered).c_str(),
+                      hovered->active ? "" : s.tr("drill.marker_inactive"));
+    return true;
 }
 
-// The overlay's levels in a corner of the map, so the colours are read where they are seen (the
-// full legend is in the controls panel); the corner that hides the least of the map.
-// What the key must not hide, with how much it matters: a shelter or assembly point most,
-// then households and the hazard's markers, units, people.
-struct MapFeature {
-    ImVec2 at;
-    float weight;
-};
-
-std::vector<MapFeature> mapFeatures(const MapView& v, const DrillSession& session) {
-    const auto& st = session.drill().state();
-    std::vector<MapFeature> f;
-    for (const auto& ap : session.scenario().map.assemblyPoints)
-        f.push_back({v.toScreen(ap.x, ap.y), 8});
-    for (const auto& h : st.transfer.households) f.push_back({v.toScreen(h.x, h.y), 2});
-    if (session.hazard())
-        for (const auto& m : session.hazard()->markers()) f.push_back({v.toScreen(m.x, m.y), 2});
-    for (const auto& u : st.units) f.push_back({v.toScreen(u.x, u.y), 1});
-    for (const auto& p : st.people) f.push_back({v.toScreen(p.x, p.y), 0.5f});
-    return f;
-}
-
-// The corner of the map (lower left first, then upper left, lower right; the wind arrow holds
-// the upper right) where a `size` box hides the least.
-ImVec2 quietCorner(ImVec2 mapMin, ImVec2 mapMax, ImVec2 size,
-                   const std::vector<MapFeature>& features) {
-    const float m = 8, slack = 12;
-    const ImVec2 corners[] = {ImVec2(mapMin.x + m, mapMax.y - m - size.y),
-                              ImVec2(mapMin.x + m, mapMin.y + m),
-                              ImVec2(mapMax.x - m - size.x, mapMax.y - m - size.y)};
-    ImVec2 best = corners[0];
-    float bestScore = std::numeric_limits<float>::max();
-    for (const auto& c : corners) {
-        float score = 0;
-        for (const auto& f : features)
-            if (f.at.x > c.x - slack && f.at.x < c.x + size.x + slack && f.at.y > c.y - slack &&
-                f.at.y < c.y + size.y + slack)
-                score += f.weight;
-        if (score < bestScore) {
-            bestScore = score;
-            best = c;
-        }
-    }
-    return best;
-}
-
-void drawLevelKey(const Strings& s, ImDrawList* dl, ImVec2 mapMin, ImVec2 mapMax,
-                  const sim::HazardLegend& legend, const std::vector<MapFeature>& features) {
-    if (legend.levels.empty()) return;
-    const float line = ImGui::GetTextLineHeight(), pad = 6, gap = 4;
-    std::vector<std::string> rows;
-    rows.push_back(std::string(s.tr(legend.quantityKey)) + " (" + legend.unit + ")");
-    for (auto it = legend.levels.rbegin(); it != legend.levels.rend(); ++it)
-        rows.push_back(std::string(s.tr(it->labelKey)) + "  " + it->detail);
-    if (legend.shownRgba && !legend.shownKey.empty()) rows.push_back(s.tr(legend.shownKey));
-    float w = 0;
-    for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r.c_str()).x);
-    w += line + gap + 2 * pad;
-    const float h = rows.size() * line + 2 * pad;
-    const ImVec2 a = quietCorner(mapMin, mapMax, ImVec2(w, h), features), b(a.x + w, a.y + h);
-    dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 170), 4);
-    ImVec2 at(a.x + pad, a.y + pad);
-    dl->AddText(at, IM_COL32(200, 200, 200, 255), rows[0].c_str());
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        at.y += line;
-        const std::uint32_t rgba = i <= legend.levels.size()
-                                       ? legend.levels[legend.levels.size() - i].rgba
-                                       : legend.shownRgba;
-        const ImVec2 sa(at.x, at.y + 2), sb(at.x + line - 4, at.y + line - 2);
-        dl->AddRectFilled(sa, sb, kGroundColour);
-        dl->AddRectFilled(sa, sb, rgbaColour(rgba));
-        dl->AddRect(sa, sb, opaqueColour(rgba));
-        dl->AddText(ImVec2(at.x + line + gap, at.y), IM_COL32(255, 255, 255, 255), rows[i].c_str());
-    }
+// What the hazard is under the mouse, when nothing else has a tooltip there.
+void drawPointTooltip(const Strings& s, const DrillSession& session, const MapView& v) {
+    double x = 0, y = 0;
+    v.toWorld(ImGui::GetIO().MousePos, x, y);
+    const auto lines = pointSummary(s, session, x, y);
+    if (lines.empty()) return;
+    ImGui::BeginTooltip();
+    for (const auto& l : lines) ImGui::TextUnformatted(l.c_str());
+    ImGui::EndTooltip();
 }
 
 void drawPeople(ImDrawList* dl, const MapView& v, const sim::DrillState& st,
@@ -268,6 +209,20 @@ void drawPeople(ImDrawList* dl, const MapView& v, const sim::DrillState& st,
     }
 }
 
+// An armed area order (a cordon, a safety zone) shows its circle under the mouse, so the
+// trainee sees what the click will cover before giving it.
+void drawAreaPreview(ImDrawList* dl, const MapView& v, const DrillSession& session,
+                     DrillUiState& ui, bool hovered) {
+    if (!hovered || ui.armed.empty()) return;
+    const sim::CommandSpec* spec = session.catalog().find(ui.armed);
+    if (!spec || spec->gesture != sim::Gesture::Area || !spec->uses(sim::Slot::Radius)) return;
+    const double r = draftFor(*spec, session, ui).radius;
+    if (!(r > 0)) return;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    dl->AddCircle(m, static_cast<float>(r) * v.scale, IM_COL32(255, 255, 255, 200), 48, 1.5f);
+    dl->AddCircleFilled(m, 2.5f, IM_COL32(255, 255, 255, 220));
+}
+
 }  // namespace
 
 void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& ui,
@@ -281,13 +236,14 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     v.scale = std::min(avail.x / static_cast<float>(sc.map.widthM),
                        avail.y / static_cast<float>(sc.map.heightM));
     v.origin = pos;
+    ui.map = v;
     const ImVec2 size(static_cast<float>(sc.map.widthM) * v.scale,
                       static_cast<float>(sc.map.heightM) * v.scale);
     ImGui::InvisibleButton("##map", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), kGroundColour);
-    drawTerrain(dl, v, session.overlay(), session.terrain());
+    drawGround(dl, v, session.overlay(), session.ground(), session.groundVersion());
     // A 100 m grid (1 km on maps wider than 5 km) gives the trainee a sense of distance.
     const double gridM = std::max(sc.map.widthM, sc.map.heightM) > 5000 ? 1000 : 100;
     for (double gx = 0; gx <= sc.map.widthM; gx += gridM)
@@ -295,6 +251,8 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
     for (double gy = 0; gy <= sc.map.heightM; gy += gridM)
         dl->AddLine(v.toScreen(0, gy), v.toScreen(sc.map.widthM, gy), IM_COL32(255, 255, 255, 18));
     drawOverlay(dl, v, session.overlay(), session.legend());
+    drawIsochroneLines(dl, v, session.isochrones());
+    drawFrontLine(dl, v, session.front());
     drawFlow(dl, v, session.hazard(), sc.map.widthM, sc.map.heightM);
     LabelPlacer labels;
     for (const auto& b : sc.map.buildings) {
@@ -303,6 +261,10 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         dl->AddRect(v.toScreen(b.x, b.y + b.h), v.toScreen(b.x + b.w, b.y),
                     IM_COL32(40, 40, 40, 255));
     }
+    const auto markers =
+        session.hazard() ? session.hazard()->markers() : std::vector<sim::MapMarker>{};
+    drawGroundCircles(dl, v, markers);
+    drawHazardLines(dl, v, session.hazard());
     for (const auto& c : st.cordons)
         dl->AddCircle(v.toScreen(c.x, c.y), static_cast<float>(c.radius) * v.scale,
                       IM_COL32(255, 230, 0, 220), 64, 2);
@@ -310,7 +272,8 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         if (isShelter(sc.transfer, ap.id)) continue;  // with its head count, below
         const ImVec2 p = v.toScreen(ap.x, ap.y);
         dl->AddCircleFilled(p, 9, IM_COL32(40, 170, 70, 255));
-        labels.place(dl, ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255), ap.id);
+        labels.place(dl, ImVec2(p.x + 11, p.y - 8), IM_COL32(200, 255, 200, 255),
+                     assemblyPointName(s, sc.map, sc.transfer, ap.id));
     }
     reserveHouses(v, st.transfer, labels);
     drawShelters(s, dl, v, sc, st.transfer, labels);
@@ -325,14 +288,22 @@ void drawDrillMap(const Strings& s, const DrillSession& session, DrillUiState& u
         labels.place(dl, ImVec2(q.x + 9, q.y - 6), IM_COL32(255, 255, 255, 230),
                      unitLabel(s, st, static_cast<int>(i)));
     }
+    // The hazard's markers go on top, below: keep the isochrones' times off them.
+    for (const auto& m : markers) {
+        const ImVec2 p = v.toScreen(m.x, m.y);
+        labels.reserve(ImVec2(p.x - 10, p.y - 10), ImVec2(p.x + 10, p.y + 10));
+    }
+    drawIsochroneLabels(s, dl, v, session.isochrones(), labels);
     // A cadre at the door stands on the home: the house (its status) goes on top.
     drawHouseholds(s, dl, v, sc, st, ImGui::GetIO().MousePos, ImGui::IsItemHovered());
     // A unit at work on a valve stands on it: the hazard's markers go on top.
-    drawMarkers(s, dl, v, session.hazard(), ImGui::GetIO().MousePos);
+    const bool markerTip = drawMarkers(s, dl, v, session.hazard(), st, ImGui::GetIO().MousePos);
+    if (!markerTip && ImGui::IsItemHovered()) drawPointTooltip(s, session, v);
     drawWindArrow(dl, ImVec2(pos.x + size.x - 60, pos.y + 50), st.wind, session.drill().hazard(),
                   s);
-    drawLevelKey(s, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), session.legend(),
-                 mapFeatures(v, session));
+    drawMapKey(s, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y), session,
+               mapFeatures(v, session));
+    drawAreaPreview(dl, v, session, ui, ImGui::IsItemHovered());
     if (clicked) {
         double x = 0, y = 0;
         v.toWorld(ImGui::GetIO().MousePos, x, y);

@@ -1,11 +1,13 @@
 #include "ui/panels/drill_outcomes_panel.h"
 
+#include "ui/panels/drill_format.h"
 #include "ui/panels/wrapped_text.h"
 
 #include <imgui.h>
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace drillbase::ui {
 
@@ -69,6 +71,28 @@ std::string outcomeLabel(const Strings& s, const DrillSession& session, const st
     return buf;
 }
 
+std::vector<std::string> hazardOutcomeKeys(const Strings& s, const DrillSession& session) {
+    std::vector<std::string> keys;
+    if (!session.hazard()) return keys;
+    std::map<std::string, double> own;
+    session.hazard()->addOutcomes(session.drill().state(), own);
+    for (const auto& [key, value] : own) {
+        // "public_above_aegl2" is the engine's "public_above_level2" under the gas's name.
+        if (key.rfind("public_above_", 0) == 0 || key.rfind("workers_above_", 0) == 0) continue;
+        if (s.primary().has("outcome." + key)) keys.push_back(key);
+    }
+    return keys;
+}
+
+std::string formatOutcome(const Strings& s, const DrillSession& session, const std::string& key,
+                          double v) {
+    // A moment of the drill ("fire_contained_s"): its clock time, or that it never came (-1).
+    const std::string tail = "_s";
+    if (key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
+        return v < 0 ? std::string(s.tr("report.never")) : formatClock(v);
+    return formatOutcome(session, key, v);
+}
+
 std::string formatOutcome(const DrillSession& session, const std::string& key, double v) {
     const std::string& unit = session.legend().unit;
     char buf[96];
@@ -94,15 +118,19 @@ void drawOutcomes(const Strings& s, const DrillSession& session) {
     if (!ImGui::BeginTable("##outcomes", 2, flags)) return;
     ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1);
-    for (const char* key : kEngineOutcomes) {
-        const auto it = out.find(key);
-        if (it == out.end()) continue;
+    auto row = [&](const std::string& key, double value) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         textWrapped(outcomeLabel(s, session, key));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(formatOutcome(session, key, it->second).c_str());
-    }
+        ImGui::TextUnformatted(formatOutcome(s, session, key, value).c_str());
+    };
+    for (const char* key : kEngineOutcomes)
+        if (const auto it = out.find(key); it != out.end()) row(key, it->second);
+    // Then the hazard's own figures (a fire's burned area, its containment time), those that
+    // have a name: the debrief reads them beside the harm.
+    for (const auto& key : hazardOutcomeKeys(s, session))
+        if (const auto it = out.find(key); it != out.end()) row(key, it->second);
     ImGui::EndTable();
 }
 

@@ -8,6 +8,7 @@
 #include "ui/drill_session.h"
 
 #include <string>
+#include <vector>
 
 namespace drillbase::ui {
 
@@ -17,7 +18,14 @@ std::string levelName(const Strings& s, const DrillSession& session, int level);
 std::string outcomeLabel(const Strings& s, const DrillSession& session, const std::string& key);
 // Its value with the hazard's unit where it has one: "3", "12.5 mg/m³", "0.42".
 std::string formatOutcome(const DrillSession& session, const std::string& key, double v);
-// The table of the engine's outcome figures (nothing before the drill has ended).
+// The same, and a moment of the drill (a key ending in "_s") as its clock time or "never".
+std::string formatOutcome(const Strings& s, const DrillSession& session, const std::string& key,
+                          double v);
+// The figures the hazard adds beyond the engine's (Hazard::addOutcomes) that have a name in the
+// catalog, its aliases of the engine's figures ("public_above_aegl2") left out.
+std::vector<std::string> hazardOutcomeKeys(const Strings& s, const DrillSession& session);
+// The table of the engine's outcome figures, then the hazard's own (nothing before the drill
+// has ended).
 void drawOutcomes(const Strings& s, const DrillSession& session);
 
 }  // namespace drillbase::ui

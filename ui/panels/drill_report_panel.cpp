@@ -4,6 +4,7 @@
 #include "ui/panels/drill_outcomes_panel.h"
 #include "ui/panels/event_log_panel.h"
 #include "ui/panels/exposure_chart.h"
+#include "ui/panels/hazard_chart.h"
 #include "ui/panels/record_result_panel.h"
 #include "ui/panels/screen_window.h"
 #include "ui/panels/wrapped_text.h"
@@ -67,8 +68,8 @@ void drawItems(const Strings& s, const DrillSession& session, const sim::ScoreRe
                 const auto it = session.outcomes().find(metric);
                 if (it != session.outcomes().end())
                     textWrapped(outcomeLabel(s, session, metric) + " " +
-                                formatOutcome(session, metric, it->second) + " / ≤ " +
-                                formatOutcome(session, metric, r.item.rule.max));
+                                formatOutcome(s, session, metric, it->second) + " / ≤ " +
+                                formatOutcome(s, session, metric, r.item.rule.max));
             } else if (r.item.rule.kind != sim::RuleKind::Manual &&
                        r.status != sim::ItemStatus::NotApplicable) {
                 ImGui::TextDisabled("%s", s.tr("report.never"));
@@ -116,19 +117,21 @@ void drawDrillReport(const Strings& s, const DrillSession& session, const Record
     ImGui::BeginChild("##right", ImVec2(0, 0));
     textWrapped(s.tr("report.exposure_chart_classes"));
     drawExposureChart(s, session, chartH);
+    drawHazardCharts(s, session, chartH * 0.8f);
     drawOutcomes(s, session);
     if (!session.validity().empty()) {
         ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", s.tr("report.validity"));
         for (const auto& n : session.validity()) {
             ImGui::Bullet();
             textWrapped(s.tr("validity." + n.value("issue", std::string())));
-            ImGui::TextDisabled("%s: %.3g / %.3g", s.tr("report.value_limit"),
-                                n.value("value", 0.0), n.value("limit", 0.0));
+            // A note on what the model leaves out has no figure (both 0): say nothing of one.
+            const double value = n.value("value", 0.0), limit = n.value("limit", 0.0);
+            if (value != 0 || limit != 0)
+                ImGui::TextDisabled("%s: %.3g / %.3g", s.tr("report.value_limit"), value, limit);
         }
     }
     drawRecordResultPanel(s, records, out);
-    drawEventLog(s, session.drill().timeline(), session.drill().state(),
-                 session.scenario().transfer);
+    drawEventLog(s, session);
     ImGui::EndChild();
     endScreenWindow();
 }

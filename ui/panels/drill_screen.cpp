@@ -32,12 +32,11 @@ void drawDrillScreen(const Strings& s, const DrillSession& session, DrillUiState
     ImGui::BeginChild("##controls", ImVec2(0, avail.y - logH), true);
     drawDrillControls(s, session, ui, out.drillCommands);
     ImGui::EndChild();
-    const auto& d = session.drill();
     if (!transfer) {
-        drawEventLog(s, d.timeline(), d.state(), sc.transfer);
+        drawEventLog(s, session);
     } else {
         ImGui::BeginChild("##eventArea", ImVec2(ImGui::GetContentRegionAvail().x * 0.3f, 0));
-        drawEventLog(s, d.timeline(), d.state(), sc.transfer);
+        drawEventLog(s, session);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##transfer", ImVec2(0, 0), true);

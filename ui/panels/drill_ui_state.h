@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sim/engine/command.h"
+#include "ui/panels/map_view.h"
 
 #include <map>
 #include <string>
@@ -23,6 +24,9 @@ struct DrillUiState {
     int speedIndex = 0;
     // Orders with a free-text id (an injected release) count up so each gets its own.
     std::map<std::string, int> issued;
+    // Where the map was drawn last frame (its projection), for what points at it from outside
+    // the map panel: tests clicking a place, a tooltip.
+    MapView map;
 };
 
 }  // namespace drillbase::ui

@@ -6,8 +6,10 @@
 
 namespace drillbase::ui {
 
-void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
-                  const sim::DrillState& st, const sim::TransferDef& reg) {
+void drawEventLog(const Strings& s, const DrillSession& session) {
+    const auto& timeline = session.drill().timeline();
+    const auto& st = session.drill().state();
+    const auto& sc = session.scenario();
     const std::int64_t tickMillis = st.tickMillis;
     ImGui::TextUnformatted(s.tr("drill.events"));
     ImGui::BeginChild("##events", ImVec2(0, 0), true);
@@ -20,7 +22,8 @@ void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
             const double t = static_cast<double>(e.tick * tickMillis) / 1000.0;
             ImGui::TextDisabled("%s", formatClock(t).c_str());
             ImGui::SameLine();
-            ImGui::TextUnformatted(describeEvent(s, e, reg, &st).c_str());
+            ImGui::TextUnformatted(
+                describeEvent(s, e, sc.transfer, &st, &sc.map, session.hazard()).c_str());
         }
     }
     ImGui::EndChild();

@@ -2,17 +2,12 @@
 #pragma once
 
 #include "common/i18n.h"
-#include "sim/engine/drill_state.h"
-#include "sim/engine/event.h"
-#include "sim/transfer/transfer_def.h"
-
-#include <vector>
+#include "ui/drill_session.h"
 
 namespace drillbase::ui {
 
-// `reg` names the households, shelters and zones the events mention; `st` the units and people
-// (and gives the tick length).
-void drawEventLog(const Strings& s, const std::vector<sim::Event>& timeline,
-                  const sim::DrillState& st, const sim::TransferDef& reg);
+// The session's register names the households, shelters and zones the events mention, its state
+// the units and people (and gives the tick length), its map and hazard the places and markers.
+void drawEventLog(const Strings& s, const DrillSession& session);
 
 }  // namespace drillbase::ui

@@ -1,6 +1,7 @@
 #include "ui/panels/order_params.h"
 
 #include "ui/panels/drill_format.h"
+#include "ui/panels/map_names.h"
 #include "ui/panels/transfer_names.h"
 
 #include <imgui.h>
@@ -110,7 +111,8 @@ std::vector<ParamOption> paramOptions(const Strings& s, const ParamSpec& p,
             break;
         case ChoiceSource::AssemblyPoints:
             for (const auto& ap : session.scenario().map.assemblyPoints)
-                out.push_back({ap.id, ap.id});
+                out.push_back({ap.id, assemblyPointName(s, session.scenario().map,
+                                                        session.scenario().transfer, ap.id)});
             break;
         case ChoiceSource::Households:
             // By the head's name and where the household stands ("王建国（已下令）").

@@ -6,8 +6,8 @@
 
 namespace drillbase::ui {
 
-void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalog,
-                      UiRequests& out) {
+void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalog, UiRequests& out,
+                      const std::string& hazardType) {
     if (catalog.empty()) {
         ImGui::TextDisabled("%s", s.tr("scenarios.none"));
         return;
@@ -15,10 +15,17 @@ void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalo
     const bool zh = s.locale() == "zh-CN";
     for (std::size_t i = 0; i < catalog.size(); ++i) {
         const auto& e = catalog[i];
+        if (!hazardType.empty() && (!e.scenario || e.scenario->hazardType != hazardType)) continue;
         ImGui::PushID(static_cast<int>(i));
         if (e.scenario) {
             if (ImGui::Button(s.tr("scenarios.start"))) out.startScenario = i;
             ImGui::SameLine();
+            // The kind of drill first (危化品泄漏, 洪涝, 森林火灾) in a list of every kind.
+            const std::string type = "hazard." + e.scenario->hazardType;
+            if (hazardType.empty() && s.primary().has(type)) {
+                ImGui::TextColored(ImVec4(1, 0.75f, 0.35f, 1), "[%s]", s.tr(type));
+                ImGui::SameLine();
+            }
             ImGui::TextUnformatted(zh ? e.scenario->titleZh.c_str() : e.scenario->titleEn.c_str());
             ImGui::Indent();
             textWrappedDisabled(zh ? e.scenario->briefingZh : e.scenario->briefingEn);

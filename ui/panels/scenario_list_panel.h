@@ -6,8 +6,13 @@
 #include "ui/app_state.h"
 #include "ui/scenario_catalog.h"
 
+#include <string>
+
 namespace drillbase::ui {
 
-void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalog, UiRequests& out);
+// `hazardType` ("gas", "flood", "fire") lists only that kind of drill, valid files only; empty
+// lists every file, a broken one with its errors (the instructor's list).
+void drawScenarioList(const Strings& s, const std::vector<ScenarioEntry>& catalog, UiRequests& out,
+                      const std::string& hazardType = "");
 
 }  // namespace drillbase::ui

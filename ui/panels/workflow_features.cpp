@@ -4,8 +4,8 @@ namespace drillbase::ui {
 
 namespace {
 constexpr Feature kTrainee[] = {
-    {"feature.drill_chemical", true}, {"feature.drill_flood", false},
-    {"feature.drill_fire", false},    {"feature.quiz_practice", false},
+    {"feature.drill_chemical", true}, {"feature.drill_flood", true},
+    {"feature.drill_fire", true},     {"feature.quiz_practice", false},
     {"feature.quiz_exam", false},     {"feature.quiz_contest", false},
 };
 constexpr Feature kInstructor[] = {

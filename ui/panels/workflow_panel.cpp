@@ -8,7 +8,16 @@
 
 #include <imgui.h>
 
+#include <utility>
+
 namespace drillbase::ui {
+
+namespace {
+// The trainee's drill features and the hazard type of the scenarios each lists.
+constexpr std::pair<const char*, const char*> kDrillFeatures[] = {{"feature.drill_chemical", "gas"},
+                                                                  {"feature.drill_flood", "flood"},
+                                                                  {"feature.drill_fire", "fire"}};
+}  // namespace
 
 void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<ScenarioEntry>* catalog,
                        UiRequests& out) {
@@ -35,8 +44,10 @@ void drawWorkflowPanel(Screen workflow, const Strings& s, const std::vector<Scen
             // The instructor controls a drill from the same screen the trainee sees (its
             // injects panel), so both start drills from the same list.
             const std::string key = f.labelKey;
-            if ((key == "feature.drill_chemical" || key == "feature.drill_control") && catalog)
-                drawScenarioList(s, *catalog, out);
+            if (key == "feature.drill_control" && catalog) drawScenarioList(s, *catalog, out);
+            // Each kind of drill lists its own scenarios.
+            for (const auto& [feature, type] : kDrillFeatures)
+                if (key == feature && catalog) drawScenarioList(s, *catalog, out, type);
             if (key == "feature.training_session") {
                 textWrappedDisabled(s.tr("training.purpose"));
                 if (ImGui::Button(s.tr("training.open"))) out.goTo = Screen::Training;
