@@ -74,6 +74,17 @@ struct HazardLegend {
     double shownFrom = 0;
     std::uint32_t shownRgba = 0;
     std::string shownKey;  // its i18n label for the map key ("legend.flood_water")
+    // The names of the harm levels 1..3 (i18n keys) when they are not the field's classes above
+    // (fire: the field is flame length, the harm is fire close by, radiant danger, overrun);
+    // empty: level k is named by levels[k - 1].
+    std::vector<std::string> harmKeys;
+    std::string harmKey(int level) const {
+        if (level >= 1 && level <= static_cast<int>(harmKeys.size()))
+            return harmKeys[static_cast<std::size_t>(level - 1)];
+        if (level >= 1 && level <= static_cast<int>(levels.size()))
+            return levels[static_cast<std::size_t>(level - 1)].labelKey;
+        return "";
+    }
 };
 
 enum class MarkerShape { Cross, Diamond, Circle, Square };

@@ -14,7 +14,14 @@ struct DiscHazard : drillbase::sim::Hazard {
     bool stopped = false;
     std::int64_t steps = 0;
     drillbase::sim::HazardLegend legendDef{
-        "legend.test", "u", {{"l1", "", 1, 0}, {"l2", "", 10, 0}, {"l3", "", 100, 0}}, 2, 0, 0, ""};
+        "legend.test",
+        "u",
+        {{"l1", "", 1, 0}, {"l2", "", 10, 0}, {"l3", "", 100, 0}},
+        2,
+        0,
+        0,
+        "",
+        {}};
 
     void step(std::int64_t, double, const drillbase::sim::Wind&,
               drillbase::sim::DrillContext&) override {

@@ -36,7 +36,8 @@ public:
                    2,
                    0,
                    0,
-                   ""};
+                   "",
+                   {}};
     }
     void step(std::int64_t, double, const Wind&, DrillContext&) override {}
     double intensityAt(double x, double y, double) const override {

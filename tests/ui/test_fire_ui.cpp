@@ -149,7 +149,7 @@ TEST_CASE("each fire order with a map gesture is given by a click and reaches th
     CHECK(logged(session, "backfire_lit"));
     const auto lines = session.hazard()->lines();
     REQUIRE_FALSE(lines.empty());
-    CHECK(lines[0].kindKey == "marker.fireline");
+    CHECK(lines[0].kindKey == "marker.hand_line");
     CHECK(lines[0].points.size() >= 2);
     bool zoneCircle = false, dropCircle = false;
     for (const auto& m : session.hazard()->markers()) {
@@ -177,11 +177,11 @@ TEST_CASE("each fire order with a map gesture is given by a click and reaches th
     const Strings& s = app.strings();
     const auto burned = pointSummary(s, session, 1150, 950);
     REQUIRE(burned.size() == 5);
-    CHECK(burned[0] == std::string(s.tr("sample.fire_state")) + "  " + s.tr("sample.fire_state.2"));
+    CHECK(burned[0] == std::string(s.tr("sample.fire_state")) + "  " + s.tr("sample.fire_state.burned"));
     CHECK(burned[1].find("00:00:00") != std::string::npos);
     const auto grass = pointSummary(s, session, 600, 500);
     REQUIRE(grass.size() == 5);
-    CHECK(grass[0].find(s.tr("sample.fire_state.0")) != std::string::npos);
+    CHECK(grass[0].find(s.tr("sample.fire_state.unburned")) != std::string::npos);
     CHECK(grass[1].find(s.tr("sample.not_yet")) != std::string::npos);
     CHECK(pointSummary(s, session, -10, 500).empty());
     // Hovering the map over the fire draws that tooltip.
@@ -248,7 +248,7 @@ TEST_CASE("the fire's events, markers and lines read without ids in both languag
     const auto en =
         describeEvent(app.strings(), breached, sc.transfer, &st, &sc.map, session.hazard());
     CAPTURE(en);
-    CHECK(en.find("Control line No. 2") != std::string::npos);
+    CHECK(en.find("Hand line No. 2") != std::string::npos);
     CHECK(en.find("line Control line") == std::string::npos);
     CHECK(en.find("kind hand line") != std::string::npos);
 }
@@ -285,8 +285,18 @@ TEST_CASE("every fire event, order, legend and report word has both names") {
                             "marker.hot_spot",
                             "marker.safety_zone",
                             "marker.water_drop",
-                            "marker.fireline",
+                            "marker.hand_line",
+                            "marker.engine_line",
+                            "marker.break",
                             "marker.firebreak",
+                            "marker.escape_route",
+                            "harm.fire_near",
+                            "harm.fire_radiant",
+                            "harm.fire_overrun",
+                            "event.fire_burned_out",
+                            "event.escape_route_cut",
+                            "event.escape_route_clear",
+                            "validity.fire_narrow_head",
                             "validity.fire_surface_only",
                             "validity.fire_crowning_likely",
                             "cond.fuel_moisture_1h",

@@ -124,7 +124,7 @@ void drawPeople(const Strings& s, const DrillSession& session) {
     if (hot > legend.levels.size()) return;
     char text[256];
     std::snprintf(text, sizeof text, s.tr("drill.people.reached"),
-                  s.tr(legend.levels[hot - 1].labelKey));
+                  s.tr(legend.harmKey(static_cast<int>(hot))));
     swatchRow(text, [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
         const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
         dl->AddCircleFilled(c, 3.5f, personColour(A::Unaware));

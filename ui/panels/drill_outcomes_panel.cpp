@@ -45,9 +45,8 @@ std::pair<std::string, int> splitLevel(const std::string& key) {
 }  // namespace
 
 std::string levelName(const Strings& s, const DrillSession& session, int level) {
-    const auto& levels = session.legend().levels;
-    if (level >= 1 && level <= static_cast<int>(levels.size()))
-        return s.tr(levels[static_cast<std::size_t>(level - 1)].labelKey);
+    const std::string key = session.legend().harmKey(level);
+    if (!key.empty()) return s.tr(key);
     char buf[64];
     std::snprintf(buf, sizeof buf, s.tr("outcome.level_n"), level);
     return buf;

@@ -16,10 +16,15 @@ bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-std::string valueText(const Strings& s, const std::string& name, double v) {
-    // A state given as a number (0, 1, 2) has its words: "sample.fire_state.1".
-    const std::string word = "sample." + name + "." + std::to_string(std::lround(v));
-    if (s.primary().has(word)) return s.tr(word);
+std::string valueText(const Strings& s, const std::string& name, const nlohmann::json& value) {
+    // A state given as a word has its translation: "sample.fire_state.burning"; null is a time
+    // not come yet (fire_arrival_s before the front arrives).
+    if (value.is_string()) {
+        const std::string word = "sample." + name + "." + value.get<std::string>();
+        return s.primary().has(word) ? s.tr(word) : s.tr("sample.not_yet");
+    }
+    if (!value.is_number()) return s.tr("sample.not_yet");
+    const double v = value.get<double>();
     if (endsWith(name, "_s")) return std::isfinite(v) ? formatClock(v) : s.tr("sample.not_yet");
     char buf[48];
     std::snprintf(buf, sizeof buf, std::fabs(v) >= 100 ? "%.0f" : "%.3g", v);

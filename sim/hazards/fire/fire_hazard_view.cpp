@@ -131,7 +131,7 @@ std::vector<MapLine> FireHazard::lines() const {
         // The part built so far: from the anchor to the last cell finished.
         const double f = l.cells.empty() ? 1.0 : static_cast<double>(l.built) / l.cells.size();
         MapLine m;
-        m.kindKey = l.preset ? "marker.firebreak" : "marker.fireline";
+        m.kindKey = l.preset ? "marker.firebreak" : std::string("marker.") + lineKindName(l.kind);
         m.id = l.id;
         m.points = {{l.x0, l.y0}, {l.x0 + (l.x1 - l.x0) * f, l.y0 + (l.y1 - l.y0) * f}};
         m.rgba = l.kind == LineKind::Hand     ? 0xffe600ffu

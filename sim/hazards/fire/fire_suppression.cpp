@@ -184,7 +184,10 @@ bool FireHazard::apply(const Command& c, DrillContext& ctx) {
             return true;
         }
         Line l;
-        l.id = "line-" + std::to_string(lines_.size() + 1);
+        // Numbered among the trainee's lines (the scenario's firebreaks keep their own ids).
+        const auto ordered =
+            std::count_if(lines_.begin(), lines_.end(), [](const Line& x) { return !x.preset; });
+        l.id = "line-" + std::to_string(ordered + 1);
         l.unit = u->id;
         l.kind = *kind;
         l.x0 = u->x;
