@@ -65,8 +65,9 @@ FireHazard::FireHazard(const Scenario& scenario, const FireConfig& config, const
         {"legend.fire_beyond_hand", "≥ " + fixed(hand, 1) + " m", hand, 0xff7814d8},
         {"legend.fire_beyond_lines", "≥ " + fixed(brk, 1) + " m", brk, 0xc80a0ae6},
     };
-    legend_.hotLevel =
-        rules_.radiantLevel;  // "in the hot zone": within the radiant-injury distance
+    legend_.harmKeys = {"harm.fire_near", "harm.fire_radiant", "harm.fire_overrun"};
+    // "In the hot zone": within the radiant-injury distance.
+    legend_.hotLevel = rules_.radiantLevel;
     legend_.shownFrom = kBurnedMark * 0.5;
     legend_.shownRgba = 0x2d2d2da0;
     legend_.shownKey = "legend.fire_burned";
